@@ -1,0 +1,3 @@
+from policyeditor.cli import main
+
+raise SystemExit(main())

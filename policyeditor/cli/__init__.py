@@ -1,0 +1,65 @@
+"""The command line: every operation as a command over core, store and export.
+
+Each feature area registers its commands from its own module (see
+``COMMAND_MODULES``); a module's ``register(subparsers)`` adds subcommands whose
+``func(args) -> int`` does the work. Handlers import heavy modules (GitPython,
+Qt, python-docx) inside the function, so ``policyeditor list`` stays quick.
+
+A ``PolicyEditorError`` ends the command with its plain message on stderr and
+exit status 2; nothing else is printed. Commands that report failed checks
+(``check``, ``verify``) exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from policyeditor.core.errors import PolicyEditorError
+
+COMMAND_MODULES = ("library_cmds", "redline_cmds", "data_cmds", "gui_cmds")
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_REFUSED = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policyeditor",
+        description="Keep a school district's policies: drafts, versions, readings, "
+        "posting and effective dates, redlines and packets, in a git library.",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="the policy library folder (default: $POLICYEDITOR_LIBRARY, else the current folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def library_path(args: argparse.Namespace) -> str:
+    """The library folder named by --library, $POLICYEDITOR_LIBRARY or the cwd."""
+    return args.library or os.environ.get("POLICYEDITOR_LIBRARY") or os.getcwd()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except PolicyEditorError as exc:
+        print(f"policyeditor: {exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("policyeditor: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,163 @@
+"""Version records, policies and library settings: plain data, no I/O.
+
+The store reads and writes these from ``library.toml`` and
+``policies/<id>/policy.toml``; the rules (``core.rules``) check them; the
+timeline (``core.timeline``) answers which version is in force.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+SUBSTANTIVE = "substantive"
+EDITORIAL = "editorial"
+CHANGE_CLASSES = (SUBSTANTIVE, EDITORIAL)
+
+# Event names as stored (TOML keys) and as typed on the command line.
+EVENTS = (
+    "first_reading",
+    "second_reading",
+    "adopted",
+    "posted",
+    "effective",
+    "reviewed",
+    "withdrawn",
+)
+EVENT_LABELS = {
+    "first_reading": "first reading",
+    "second_reading": "second reading",
+    "adopted": "adoption",
+    "posted": "posting",
+    "effective": "effective date",
+    "reviewed": "review",
+    "withdrawn": "withdrawal",
+}
+
+
+def event_from_cli(name: str) -> str:
+    """'first-reading' -> 'first_reading'; unknown names raise ValueError."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    if key not in EVENTS:
+        raise ValueError(name)
+    return key
+
+
+class State(str, Enum):
+    """A version's state, derived from its events and today; never stored."""
+
+    PRESENTED = "first reading held"
+    SECOND_READING = "second reading held"
+    ADOPTED = "adopted"              # adopted, no effective date yet
+    PENDING = "adopted, effective later"  # effective date in the future
+    IN_FORCE = "in force"
+    SUPERSEDED = "superseded"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class Memo:
+    """The cover memo's fields for a version's packets."""
+
+    recommendation: str = ""
+    description: str = ""
+    supporting_data: str = ""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One numbered text of a policy and the dates of its process.
+
+    ``text_commit``/``text_sha256`` name the text: set at first reading (the
+    text presented) and again at adoption (the text adopted). ``posted_sha256``
+    and ``posted_commit`` name the text that was posted (rule 3).
+    """
+
+    number: int
+    change_class: str = SUBSTANTIVE
+    justification: str = ""          # why a substantive-looking change is editorial
+    legacy: bool = False             # predates the tool: exempt from rules 2 and 3
+    first_reading: date | None = None
+    second_reading: date | None = None
+    adopted: date | None = None
+    posted: date | None = None
+    effective: date | None = None
+    withdrawn: date | None = None
+    reviewed: tuple[date, ...] = ()
+    text_commit: str = ""
+    text_sha256: str = ""
+    posted_commit: str = ""
+    posted_sha256: str = ""
+    memo: Memo = field(default_factory=Memo)
+
+    @property
+    def label(self) -> str:
+        return f"version {self.number}"
+
+    def with_event(self, event: str, when: date) -> "Version":
+        """A copy with ``event`` recorded on ``when`` (reviews accumulate)."""
+        if event == "reviewed":
+            return replace(self, reviewed=tuple(sorted({*self.reviewed, when})))
+        if event not in EVENTS:
+            raise ValueError(event)
+        return replace(self, **{event: when})
+
+    def state(self, today: date) -> State:
+        """The state on ``today`` ignoring later versions (see timeline.states)."""
+        if self.withdrawn is not None and self.withdrawn <= today:
+            return State.WITHDRAWN
+        if self.adopted is not None:
+            if self.effective is None:
+                return State.ADOPTED
+            if self.effective > today:
+                return State.PENDING
+            return State.IN_FORCE
+        if self.second_reading is not None:
+            return State.SECOND_READING
+        return State.PRESENTED
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A policy's record (policy.toml), without its draft text."""
+
+    id: str
+    title: str
+    code: str = ""
+    review_months: int | None = None
+    notice_days: int | None = None   # overrides the library's when set
+    versions: tuple[Version, ...] = ()
+
+    def version(self, number: int) -> Version:
+        for v in self.versions:
+            if v.number == number:
+                return v
+        from policyeditor.core.errors import NotFound
+
+        raise NotFound(
+            f"{self.title} has no version {number}. "
+            f"Its versions are: {', '.join(str(v.number) for v in self.versions) or 'none yet'}."
+        )
+
+    @property
+    def latest(self) -> Version | None:
+        return self.versions[-1] if self.versions else None
+
+
+@dataclass(frozen=True)
+class LibrarySettings:
+    """library.toml: who the library belongs to and its process settings."""
+
+    district: str
+    committee: str = "School Committee"
+    salutation: str = "TO THE HONORABLE MEMBERS OF THE SCHOOL COMMITTEE:"
+    signer: str = ""
+    signer_title: str = "Superintendent of Schools"
+    signature_image: str = ""        # path inside the library, optional
+    timezone: str = "America/New_York"
+    notice_days: int = 30
+    website: str = ""                # public address the notice site is served from
+
+    def notice_days_for(self, policy: Policy) -> int:
+        return policy.notice_days if policy.notice_days is not None else self.notice_days

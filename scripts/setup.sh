@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs everything policyeditor needs on a fresh Debian/Ubuntu machine (as root,
+# or with sudo), into a virtual environment at .venv. Safe to run again: it only
+# installs what is missing. Used by the README's two commands and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: the libraries Qt needs to run (also headless, offscreen),
+# git, poppler (pdftotext/pdftoppm for the export tests), LibreOffice Writer
+# (opens the DOCX exports in the tests), Xvfb, Chromium and Node for the
+# notice-site accessibility check.
+APT_PACKAGES=(
+  git ca-certificates python3 python3-venv python3-pip
+  libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
+  libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1
+  fonts-dejavu-core fonts-liberation
+  poppler-utils xvfb xauth
+  libreoffice-writer-nogui
+)
+
+need=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+  done
+fi
+if ((${#need[@]})); then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing Debian packages: ${need[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[test]"
+  rm -f .venv/.installed-*; touch "$stamp"
+fi
