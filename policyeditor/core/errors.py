@@ -14,6 +14,7 @@
      |    +-- SyncError               a remote could not be reached or refused
      +-- ExportError                  a document could not be written
      +-- DataError                    collected data that cannot be tagged
+          +-- RegisterError           the workstation's tagging register cannot be used
 
 Each message is one or two plain sentences: what is wrong, with the dates or
 names involved, and what to do. ``details`` holds technical text (git's stderr)
@@ -94,3 +95,7 @@ class ExportError(PolicyEditorError):
 
 class DataError(PolicyEditorError):
     """Collected data that cannot be tagged as it is."""
+
+
+class RegisterError(DataError):
+    """The workstation's tagging register (SQLite) cannot be opened or is damaged."""

@@ -1,0 +1,370 @@
+"""The register: a SQLite file on this workstation recording every tagging run.
+
+Collected data can hold personal information, so neither the data nor this
+register ever enters the library repository: the register lives in the
+user's data folder (``POLICYEDITOR_DATA_DIR`` overrides it, for tests), and
+one file serves every library, each identified by its root commit.
+
+It records each run (dataset, source file hash, rows per version, when, by
+whom) and, for keyed data, each record's key and tag, so that rule 7 holds:
+tagging a key again with a different version is refused and nothing is
+written. WAL mode, foreign keys on, one transaction per write, and a
+``quick_check`` on open so a damaged file is a plain error, not a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from policyeditor.core.errors import RegisterError, RuleViolation
+
+FILE_NAME = "register.sqlite"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS datasets (
+    id INTEGER PRIMARY KEY,
+    library TEXT NOT NULL,
+    name TEXT NOT NULL,
+    UNIQUE (library, name)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES datasets (id),
+    policy_id TEXT NOT NULL,
+    source_path TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    output_path TEXT NOT NULL,
+    rows_tagged INTEGER NOT NULL,
+    rows_bad INTEGER NOT NULL,
+    keyed INTEGER NOT NULL,
+    ran_at TEXT NOT NULL,
+    ran_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS run_versions (
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    version INTEGER NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    first_at REAL NOT NULL,
+    last_at REAL NOT NULL,
+    PRIMARY KEY (run_id, version)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (
+    key TEXT NOT NULL,
+    dataset_id INTEGER NOT NULL REFERENCES datasets (id),
+    policy_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    collected_at REAL NOT NULL,
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    PRIMARY KEY (key, dataset_id, policy_id)
+) WITHOUT ROWID;
+"""
+# The latest run of each distinct source file: re-tagging the same file
+# must not count its rows twice.
+_LATEST_RUNS = """
+    SELECT MAX(r.id) FROM runs r JOIN datasets d ON d.id = r.dataset_id
+    WHERE d.library = ? GROUP BY r.dataset_id, r.policy_id, r.source_sha256
+"""
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one finished run recorded, for the CLI's report."""
+
+    dataset: str
+    policy_id: str
+    source_sha256: str
+    rows_tagged: int
+    rows_bad: int
+    keyed: bool
+    ran_at: str
+    ran_by: str
+    counts: dict[int, int]
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    """One dataset of a library: its runs and how many records each version governs."""
+
+    name: str
+    runs: int
+    last_run: str
+    last_by: str
+    keyed_records: int
+    counts: dict[tuple[str, int], int]      # (policy id, version) -> rows
+
+
+@dataclass(frozen=True)
+class RecordTag:
+    """The register's answer for one key."""
+
+    dataset: str
+    key: str
+    policy_id: str
+    version: int
+    collected_at: float
+    ran_at: str
+
+
+@dataclass(frozen=True)
+class VersionCount:
+    """Rows of one version in one run: how many, and their earliest and latest instants."""
+
+    version: int
+    text_sha256: str
+    rows: int
+    first_at: float
+    last_at: float
+
+
+def default_path() -> Path:
+    """``$POLICYEDITOR_DATA_DIR/register.sqlite``, else the user's data folder."""
+    folder = os.environ.get("POLICYEDITOR_DATA_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = platformdirs.user_data_dir("policyeditor", appauthor=False)
+    return Path(folder) / FILE_NAME
+
+
+class Register:
+    """An open register file; use ``Register.open`` and close it (or use ``with``)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, library_root: Path | None = None) -> "Register":
+        """Open (creating if needed) the register; RegisterError if it cannot be used."""
+        path = Path(path) if path is not None else default_path()
+        if library_root is not None and _inside(path, Path(library_root)):
+            raise RegisterError(
+                f"The register {path} would be inside the policy library, which is shared "
+                "with git; collected data must stay on this workstation. Set "
+                "POLICYEDITOR_DATA_DIR to a folder outside the library."
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, isolation_level=None, timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise RegisterError(
+                f"The register {path} cannot be opened: {exc}. Check that the folder "
+                "exists and can be written to.", details=str(exc)) from None
+        try:
+            _prepare(db, path)
+        except BaseException:
+            db.close()
+            raise
+        return cls(path, db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Register":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def start_run(self, library: str, dataset: str, policy_id: str) -> "RunWriter":
+        """Begin recording a run; nothing is visible until ``RunWriter.finish``."""
+        return RunWriter(self._db, library, dataset, policy_id)
+
+    # -- reading -------------------------------------------------------------
+
+    def datasets(self, library: str) -> list[DatasetSummary]:
+        """Every dataset tagged in ``library``, by name."""
+        db = self._db
+        out = []
+        rows = db.execute(
+            "SELECT d.id, d.name, COUNT(r.id), MAX(r.ran_at) FROM datasets d "
+            "JOIN runs r ON r.dataset_id = d.id WHERE d.library = ? GROUP BY d.id ORDER BY d.name",
+            (library,)).fetchall()
+        for dataset_id, name, runs, last in rows:
+            by = db.execute("SELECT ran_by FROM runs WHERE dataset_id = ? ORDER BY id DESC LIMIT 1",
+                            (dataset_id,)).fetchone()[0]
+            keyed = db.execute("SELECT COUNT(*) FROM records WHERE dataset_id = ?",
+                               (dataset_id,)).fetchone()[0]
+            counts = {
+                (p, v): n for p, v, n in db.execute(
+                    "SELECT r.policy_id, rv.version, SUM(rv.rows) FROM run_versions rv "
+                    f"JOIN runs r ON r.id = rv.run_id WHERE r.id IN ({_LATEST_RUNS}) "
+                    "AND r.dataset_id = ? GROUP BY r.policy_id, rv.version ORDER BY 1, 2",
+                    (library, dataset_id))
+            }
+            out.append(DatasetSummary(name, runs, last, by, keyed, counts))
+        return out
+
+    def lookup(self, library: str, key: str, dataset: str | None = None) -> list[RecordTag]:
+        """Which version governs the record with ``key`` (one answer per dataset and policy)."""
+        sql = ("SELECT d.name, r.key, r.policy_id, r.version, r.collected_at, u.ran_at "
+               "FROM records r JOIN datasets d ON d.id = r.dataset_id "
+               "JOIN runs u ON u.id = r.run_id WHERE r.key = ? AND d.library = ?")
+        params: list[object] = [key, library]
+        if dataset is not None:
+            sql += " AND d.name = ?"
+            params.append(dataset)
+        return [RecordTag(*row) for row in self._db.execute(sql + " ORDER BY d.name, r.policy_id", params)]
+
+    def governed(self, library: str, policy_id: str, version: int, *, limit: int = 20
+                 ) -> tuple[dict[str, int], list[tuple[str, str]]]:
+        """Rows version ``version`` governs per dataset, and up to ``limit`` (dataset, key)."""
+        counts = dict(self._db.execute(
+            "SELECT d.name, SUM(rv.rows) FROM run_versions rv JOIN runs r ON r.id = rv.run_id "
+            f"JOIN datasets d ON d.id = r.dataset_id WHERE r.id IN ({_LATEST_RUNS}) "
+            "AND r.policy_id = ? AND rv.version = ? GROUP BY d.name ORDER BY d.name",
+            (library, policy_id, version)).fetchall())
+        keys = self._db.execute(
+            "SELECT d.name, r.key FROM records r JOIN datasets d ON d.id = r.dataset_id "
+            "WHERE d.library = ? AND r.policy_id = ? AND r.version = ? ORDER BY d.name, r.key "
+            "LIMIT ?", (library, policy_id, version, limit)).fetchall()
+        return counts, keys
+
+    def records_between(self, library: str, policy_id: str, start: float, end: float) -> int:
+        """How many tagged rows of ``policy_id`` were collected in [start, end).
+
+        Keyed rows are counted exactly; for rows without keys the register only
+        knows each run's earliest and latest instant per version, so a run whose
+        span meets the window counts whole (erring toward refusing).
+        """
+        db = self._db
+        keyed = db.execute(
+            "SELECT COUNT(*) FROM records r JOIN datasets d ON d.id = r.dataset_id "
+            "WHERE d.library = ? AND r.policy_id = ? AND r.collected_at >= ? AND r.collected_at < ?",
+            (library, policy_id, start, end)).fetchone()[0]
+        unkeyed = db.execute(
+            "SELECT COALESCE(SUM(rv.rows), 0) FROM run_versions rv JOIN runs r ON r.id = rv.run_id "
+            f"WHERE r.id IN ({_LATEST_RUNS}) AND r.keyed = 0 AND r.policy_id = ? "
+            "AND rv.last_at >= ? AND rv.first_at < ?",
+            (library, policy_id, start, end)).fetchone()[0]
+        return int(keyed) + int(unkeyed)
+
+
+class RunWriter:
+    """One tagging run being recorded: keys go to a temporary table as the file streams.
+
+    ``finish`` checks rule 7 over all of them at once and writes the run in
+    the same transaction, or refuses and writes nothing; ``abandon`` drops it.
+    """
+
+    def __init__(self, db: sqlite3.Connection, library: str, dataset: str, policy_id: str) -> None:
+        self._db = db
+        self.library, self.dataset, self.policy_id = library, dataset, policy_id
+        self.keyed = False
+        db.execute("BEGIN")
+        db.execute("DROP TABLE IF EXISTS temp.incoming")
+        db.execute("CREATE TEMP TABLE incoming (key TEXT NOT NULL, version INTEGER NOT NULL, "
+                   "at REAL NOT NULL, PRIMARY KEY (key, version)) WITHOUT ROWID")
+
+    def add_records(self, rows: Iterable[tuple[str, int, float]]) -> None:
+        """Add (key, version, collection instant) rows; a key seen twice keeps its first time."""
+        self.keyed = True
+        self._db.executemany("INSERT OR IGNORE INTO temp.incoming VALUES (?, ?, ?)", rows)
+
+    def finish(self, *, source_path: str, source_sha256: str, output_path: str,
+               counts: Iterable[VersionCount], rows_bad: int, ran_at: str, ran_by: str,
+               before_commit: Callable[[], None] | None = None) -> RunSummary:
+        """Check rule 7, write the run, call ``before_commit`` (the file swap), commit."""
+        db = self._db
+        try:
+            dataset_id = self._dataset_id()
+            self._refuse_retagging(dataset_id)
+            counts = list(counts)
+            rows_tagged = sum(c.rows for c in counts)
+            run_id = db.execute(
+                "INSERT INTO runs (dataset_id, policy_id, source_path, source_sha256, output_path, "
+                "rows_tagged, rows_bad, keyed, ran_at, ran_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (dataset_id, self.policy_id, source_path, source_sha256, output_path,
+                 rows_tagged, rows_bad, int(self.keyed), ran_at, ran_by)).lastrowid
+            db.executemany("INSERT INTO run_versions VALUES (?,?,?,?,?,?)",
+                           [(run_id, c.version, c.text_sha256, c.rows, c.first_at, c.last_at)
+                            for c in counts])
+            db.execute("INSERT OR IGNORE INTO records (key, dataset_id, policy_id, version, "
+                       "collected_at, run_id) SELECT key, ?, ?, version, at, ? FROM temp.incoming",
+                       (dataset_id, self.policy_id, run_id))
+            if before_commit is not None:
+                before_commit()
+            db.execute("COMMIT")
+        except BaseException:
+            self.abandon()
+            raise
+        db.execute("DROP TABLE IF EXISTS temp.incoming")
+        return RunSummary(self.dataset, self.policy_id, source_sha256, rows_tagged, rows_bad,
+                          self.keyed, ran_at, ran_by, {c.version: c.rows for c in counts})
+
+    def abandon(self) -> None:
+        """Drop everything this run would have written."""
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        self._db.execute("DROP TABLE IF EXISTS temp.incoming")
+
+    def _dataset_id(self) -> int:
+        self._db.execute("INSERT OR IGNORE INTO datasets (library, name) VALUES (?, ?)",
+                         (self.library, self.dataset))
+        return self._db.execute("SELECT id FROM datasets WHERE library = ? AND name = ?",
+                                (self.library, self.dataset)).fetchone()[0]
+
+    def _refuse_retagging(self, dataset_id: int) -> None:
+        """Rule 7: a key keeps the version it was first tagged with, in this file and before."""
+        db = self._db
+        twice = db.execute("SELECT key FROM temp.incoming GROUP BY key HAVING COUNT(*) > 1 "
+                           "ORDER BY key").fetchall()
+        clashes = db.execute(
+            "SELECT i.key, r.version, i.version FROM temp.incoming i JOIN records r "
+            "ON r.key = i.key AND r.dataset_id = ? AND r.policy_id = ? "
+            "WHERE r.version != i.version ORDER BY i.key", (dataset_id, self.policy_id)).fetchall()
+        if not twice and not clashes:
+            return
+        lines = [f"key {k!r}: tagged version {old} before, version {new} now" for k, old, new in clashes[:10]]
+        lines += [f"key {k!r}: appears in this file under two versions" for (k,) in twice[:10]]
+        total = len(clashes) + len(twice)
+        more = f"\n  ... and {total - len(lines)} more" if total > len(lines) else ""
+        raise RuleViolation(
+            f"Rule 7: {total} record(s) of dataset '{self.dataset}' would change the version "
+            f"of {self.policy_id} that governs them; a record stays under the version in force "
+            "when it was collected. Nothing was written. Check the collection times of:\n  "
+            + "\n  ".join(lines) + more, rule=7)
+
+
+def _prepare(db: sqlite3.Connection, path: Path) -> None:
+    """Check the file, switch on WAL and foreign keys, and create the tables."""
+    try:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise sqlite3.DatabaseError(result)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("BEGIN")
+        for statement in filter(str.strip, _SCHEMA.split(";")):
+            db.execute(statement)
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if version is None:
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif int(version[0]) > SCHEMA_VERSION:
+            db.execute("ROLLBACK")
+            raise RegisterError(
+                f"The register {path} was written by a newer policyeditor. Update "
+                "policyeditor on this workstation to read it.")
+        db.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        raise RegisterError(
+            f"The register {path} is damaged ({exc}). Move the file aside (keep it for "
+            "your records) and tag the data again; its tagged output files are unaffected.",
+            details=str(exc)) from None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
