@@ -95,6 +95,20 @@ class Version:
     def label(self) -> str:
         return f"version {self.number}"
 
+    @property
+    def effective_date(self) -> date | None:
+        """The date this version takes effect, as every rule and the timeline read it.
+
+        A legacy version imported with only an adoption date took effect on
+        that date (rule 6). The default is applied here, when the record is
+        read, not written into policy.toml: the file keeps what was entered.
+        """
+        if self.effective is not None:
+            return self.effective
+        if self.legacy:
+            return self.adopted
+        return None
+
     def with_event(self, event: str, when: date) -> "Version":
         """A copy with ``event`` recorded on ``when`` (reviews accumulate)."""
         if event == "reviewed":
@@ -108,9 +122,10 @@ class Version:
         if self.withdrawn is not None and self.withdrawn <= today:
             return State.WITHDRAWN
         if self.adopted is not None:
-            if self.effective is None:
+            effective = self.effective_date
+            if effective is None:
                 return State.ADOPTED
-            if self.effective > today:
+            if effective > today:
                 return State.PENDING
             return State.IN_FORCE
         if self.second_reading is not None:

@@ -1,0 +1,420 @@
+"""The rules of the policy process (DESIGN.md rules 1-4, 6 and 7's date part).
+
+Pure functions over ``Policy``/``Version`` records and a given ``today``:
+nothing here reads a clock, a file or a repository. The store asks
+``apply_event`` before it writes anything and writes only the version it gets
+back; the GUI asks ``preview_event`` while the clerk types; ``check_policy``
+lists every failure of a policy as it is recorded.
+
+Rule 5 (adopted text never changes) is proved by the store's ``verify``;
+rule 7 (data stays with its version) by the data register, which tells
+``apply_event`` how many tagged records a change of effective date would move
+(``tagged_records``).
+
+How the rules read the records:
+
+- A version's effective date is ``Version.effective_date``: a legacy version
+  with only an adoption date takes effect on it (rule 6).
+- Rules 2 and 3 apply to substantive versions that are not legacy. An
+  editorial version needs only ``effective >= adopted``, which rule 1 checks.
+- Rules 2 and 3 are checked once an effective date is recorded: a version
+  that is adopted and waiting for its posting fails nothing yet.
+- An event is refused when it adds a failure. Failures already on record (for
+  example after the notice period was lengthened) do not block unrelated
+  events such as a review; ``check_policy`` keeps reporting them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Mapping
+
+from policyeditor.core.dates import add_days, parse_date
+from policyeditor.core.errors import InvalidInput, NotFound, RuleViolation
+from policyeditor.core.versions import EVENT_LABELS, EVENTS, SUBSTANTIVE, Policy, Version
+
+RULE_NAMES = {
+    1: "order of dates",
+    2: "notice before taking effect",
+    3: "the posted text",
+    4: "one version at a time",
+    5: "adopted text never changes",
+    6: "legacy versions",
+    7: "data stays with its version",
+}
+# Events that record something that has happened: never after today (rule 1).
+FACTS = ("first_reading", "second_reading", "adopted", "posted", "reviewed", "withdrawn")
+_CHAIN = ("first_reading", "second_reading", "adopted")
+_NO_CHANGES: Mapping[int, bool] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """One rule a version fails: the rule's number, the version, a plain sentence, and
+    the earliest date that would pass when there is one."""
+
+    rule: int
+    version: int
+    message: str
+    earliest: date | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def needs_notice(version: Version) -> bool:
+    """True when rules 2 and 3 apply: a substantive change that is not legacy."""
+    return not version.legacy and version.change_class == SUBSTANTIVE
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 day", "19 days"."""
+    return f"{n} {noun}" if abs(n) == 1 else f"{n} {noun}s"
+
+
+def _days(n: int) -> str:
+    return _count(n, "day")
+
+
+def _active(policy: Policy) -> list[Version]:
+    """Versions that take part in rule 4: not withdrawn, with an effective date."""
+    return sorted(
+        (v for v in policy.versions if v.withdrawn is None and v.effective_date is not None),
+        key=lambda v: v.number,
+    )
+
+
+def earliest_effective(
+    policy: Policy,
+    version: Version | int,
+    *,
+    notice_days: int,
+    today: date | None = None,
+    posted_changed: bool = False,
+) -> date | None:
+    """The earliest effective date passing rules 1, 2 and 4 for ``version``.
+
+    Bounds: on or after its readings, adoption and posting (rule 1); for a
+    substantive, non-legacy change, ``notice_days`` after posting (rule 2);
+    after the effective date of every earlier version (rule 4). None when no
+    date can pass: it still needs a posting (unless ``today`` is given: then
+    the answer assumes it is posted today), or a later version already takes
+    effect on or before the bound. ``posted_changed`` (rule 3) means the
+    recorded posting does not count. A version not yet adopted cannot take
+    effect before ``today`` either, since its adoption is still to come.
+    """
+    v = version if isinstance(version, Version) else policy.version(version)
+    bounds = [d for d in (v.first_reading, v.second_reading, v.adopted, v.posted) if d]
+    if v.adopted is None and today is not None:
+        bounds.append(today)
+    if needs_notice(v):
+        if v.posted is not None and not posted_changed:
+            bounds.append(add_days(v.posted, notice_days))
+        elif today is not None:
+            bounds.append(add_days(today, notice_days))
+        else:
+            return None
+    others = [o for o in _active(policy) if o.number != v.number]
+    bounds += [add_days(o.effective_date, 1) for o in others if o.number < v.number]
+    if not bounds:
+        return None
+    result = max(bounds)
+    if any(o.effective_date <= result for o in others if o.number > v.number):
+        return None
+    return result
+
+
+def _facts_after_today(v: Version, today: date) -> list[RuleFailure]:
+    out = []
+    for event in FACTS:
+        recorded = v.reviewed if event == "reviewed" else (getattr(v, event),)
+        for d in recorded:
+            if d is not None and d > today:
+                label = EVENT_LABELS[event]
+                out.append(RuleFailure(1, v.number, (
+                    f"Version {v.number}: the {label} is recorded as {d}, after today ({today}); "
+                    f"a {label} is recorded once it has happened.")))
+    return out
+
+
+def _missing_prerequisite(v: Version, event: str) -> str | None:
+    """Why ``event`` cannot be on record yet for ``v``, or None."""
+    n = v.number
+    if event == "second_reading" and v.first_reading is None:
+        return f"Version {n} has no first reading on record; record the first reading before the second."
+    if event == "adopted" and v.first_reading is None and not v.legacy:
+        return (f"Version {n} has no first reading on record; a version is adopted after its "
+                "first reading (import it as legacy if it predates this library).")
+    if event == "effective" and v.adopted is None:
+        return f"Version {n} has not been adopted yet; record its adoption before its effective date."
+    if event == "reviewed" and v.adopted is None:
+        return f"Version {n} has not been adopted yet; only an adopted version is reviewed."
+    return None
+
+
+def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
+    """Rule 1: first reading <= second reading <= adoption <= effective, posting <= effective."""
+    n, out = v.number, []
+    for event in ("second_reading", "adopted", "effective", "reviewed"):
+        present = v.reviewed if event == "reviewed" else (getattr(v, event),)
+        if any(d is not None for d in present):
+            problem = _missing_prerequisite(v, event)
+            if problem:
+                out.append(RuleFailure(1, n, problem))
+    chain = [(e, getattr(v, e)) for e in _CHAIN if getattr(v, e) is not None]
+    for (a, da), (b, db) in zip(chain, chain[1:]):
+        if db < da:
+            out.append(RuleFailure(1, n, (
+                f"Version {n}: the {EVENT_LABELS[b]} on {db} is before the {EVENT_LABELS[a]} "
+                f"on {da}; it must come on or after it: earliest {da}."), da))
+    eff = v.effective_date
+    if eff is not None:
+        for a in ("adopted", "posted"):
+            da = getattr(v, a)
+            if da is not None and eff < da:
+                tail = f": earliest {earliest}." if earliest else "."
+                out.append(RuleFailure(1, n, (
+                    f"Version {n}: effective {eff} is before the {EVENT_LABELS[a]} on {da}; "
+                    f"a version cannot take effect before it is {'adopted' if a == 'adopted' else 'posted'}"
+                    f"{tail}"), earliest))
+    for r in v.reviewed:
+        if v.adopted is not None and r < v.adopted:
+            out.append(RuleFailure(1, n, (
+                f"Version {n}: the review on {r} is before the adoption on {v.adopted}; "
+                f"earliest {v.adopted}."), v.adopted))
+    if v.withdrawn is not None:
+        facts = [(e, d) for e in FACTS if e != "withdrawn"
+                 for d in (v.reviewed if e == "reviewed" else (getattr(v, e),)) if d is not None]
+        later = [(e, d) for e, d in facts if d > v.withdrawn]
+        if later:
+            e, d = max(later, key=lambda item: item[1])
+            out.append(RuleFailure(1, n, (
+                f"Version {n}: the withdrawal on {v.withdrawn} is before the {EVENT_LABELS[e]} on {d}; "
+                f"earliest {d}."), d))
+    return out
+
+
+def _notice(v: Version, *, today: date, notice_days: int, posted_changed: bool,
+            earliest: date | None) -> list[RuleFailure]:
+    """Rules 2 and 3 for a substantive, non-legacy version with an effective date."""
+    eff, n = v.effective_date, v.number
+    if eff is None or not needs_notice(v):
+        return []
+    when = f"posted today, the earliest effective date would be {earliest}" if earliest else \
+        "then choose the effective date"
+    if v.posted is None:
+        return [RuleFailure(2, n, (
+            f"Version {n} takes effect on {eff} but has not been posted; substantive changes must "
+            f"be posted {_days(notice_days)} before they take effect: post it first ({when})."), earliest)]
+    if posted_changed:
+        return [RuleFailure(3, n, (
+            f"Version {n}: the adopted text differs substantively from the text posted on "
+            f"{v.posted}, so that posting no longer counts: re-post the adopted text ({when})."),
+            earliest)]
+    gap = (eff - v.posted).days
+    if 0 <= gap < notice_days:
+        return [RuleFailure(2, n, (
+            f"Version {n}: effective {eff} is {_days(gap)} after posting on {v.posted}; "
+            f"substantive changes need {notice_days}: earliest {earliest}."), earliest)]
+    return []
+
+
+def _version_failures(policy: Policy, v: Version, *, today: date, notice_days: int,
+                      posted_changed: bool) -> list[RuleFailure]:
+    earliest = earliest_effective(policy, v, notice_days=notice_days, today=today,
+                                  posted_changed=posted_changed)
+    return (_facts_after_today(v, today) + _order_of_dates(v, earliest)
+            + _notice(v, today=today, notice_days=notice_days,
+                      posted_changed=posted_changed, earliest=earliest))
+
+
+def _one_at_a_time(policy: Policy, *, today: date, notice_days: int,
+                   posted_changed: Mapping[int, bool]) -> list[RuleFailure]:
+    """Rule 4: effective dates strictly increase with the version number."""
+    out: list[RuleFailure] = []
+    latest: Version | None = None   # the earlier version with the latest effective date
+    for v in _active(policy):
+        if latest is not None and v.effective_date <= latest.effective_date:
+            earliest = earliest_effective(policy, v, notice_days=notice_days, today=today,
+                                          posted_changed=posted_changed.get(v.number, False))
+            tail = f": earliest {earliest}." if earliest else "."
+            if v.effective_date == latest.effective_date:
+                text = (f"Versions {latest.number} and {v.number} both take effect on "
+                        f"{v.effective_date}; versions take effect one after another{tail}")
+            else:
+                text = (f"Version {v.number}: effective {v.effective_date} is before version "
+                        f"{latest.number}'s effective date, {latest.effective_date}; a later "
+                        f"version cannot take effect before an earlier one{tail}")
+            out.append(RuleFailure(4, v.number, text, earliest))
+        if latest is None or v.effective_date > latest.effective_date:
+            latest = v
+    return out
+
+
+def check_policy(policy: Policy, *, today: date, notice_days: int,
+                 posted_changed: Mapping[int, bool] = _NO_CHANGES) -> list[RuleFailure]:
+    """Every failure of rules 1-4 (with 6's exemptions) in ``policy`` on ``today``.
+
+    ``posted_changed[number]`` is True when that version's adopted text differs
+    substantively from the text it posted (the store knows the hashes; rule 3).
+    Sorted by version, then rule.
+    """
+    out: list[RuleFailure] = []
+    for v in sorted(policy.versions, key=lambda x: x.number):
+        out += _version_failures(policy, v, today=today, notice_days=notice_days,
+                                 posted_changed=posted_changed.get(v.number, False))
+    out += _one_at_a_time(policy, today=today, notice_days=notice_days,
+                          posted_changed=posted_changed)
+    return sorted(out, key=lambda f: (f.version, f.rule))
+
+
+def _as_date(when: date | datetime | str) -> date:
+    """Event dates are calendar days: accept a date, a datetime's day, or "2018-05-01"."""
+    if isinstance(when, datetime):
+        return when.date()
+    if isinstance(when, date):
+        return when
+    return parse_date(when)
+
+
+def _find(policy: Policy, number: int, event: str) -> Version:
+    """The version the event is for.
+
+    The next number, with a first reading, is a new version (the store
+    inserts a legacy version itself before recording its adoption).
+    """
+    for v in policy.versions:
+        if v.number == number:
+            return v
+    following = max((v.number for v in policy.versions), default=0) + 1
+    if number == following and event == "first_reading":
+        return Version(number=number)
+    if number == following:
+        raise NotFound(f"{policy.title} has no version {number} yet; a new version begins "
+                       "with its first reading.")
+    policy.version(number)   # raises NotFound naming the versions there are
+    raise AssertionError("unreachable")
+
+
+def _recorded(v: Version, event: str, when: date) -> date | None:
+    """What is on record for ``event`` (an effective date as the rules read it)."""
+    if event == "reviewed":
+        return when if when in v.reviewed else None
+    if event == "effective":
+        return v.effective_date
+    return getattr(v, event)
+
+
+def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records: int,
+             posted_changed: bool) -> tuple[str | None, RuleFailure | None]:
+    """Checks that need no look at the rest of the policy.
+
+    Returns ("same", None) when the event is already on record with this date,
+    ("repost", None) for a new posting replacing one that no longer counts,
+    (None, failure) when refused, (None, None) to go on.
+    """
+    n, label = v.number, EVENT_LABELS[event]
+    if v.withdrawn is not None and not (event == "withdrawn" and v.withdrawn == when):
+        return None, RuleFailure(1, n, (
+            f"Version {n} was withdrawn on {v.withdrawn}; nothing more can be recorded for it. "
+            "Start a new version from the draft instead."))
+    current = _recorded(v, event, when)
+    if current == when:
+        return "same", None
+    moved = _count(tagged_records, "tagged data record")
+    if current is not None:
+        if event == "effective":
+            if current <= today:
+                return None, RuleFailure(1, n, (
+                    f"Version {n} took effect on {current}; an effective date can be changed "
+                    f"only while it is still in the future, so it stays {current}."))
+            if tagged_records > 0:
+                return None, RuleFailure(1, n, (
+                    f"Version {n}'s effective date cannot move from {current} to {when}: {moved} "
+                    "would then fall under a different version, and data stays with the version "
+                    "in force when it was collected."))
+        elif event == "posted" and posted_changed and when > current:
+            return "repost", None
+        else:
+            extra = (" Post it again only when the adopted text differs substantively from the "
+                     "text posted." if event == "posted" else "")
+            return None, RuleFailure(1, n, (
+                f"The {label} of version {n} is already recorded as {current}; a recorded "
+                f"{label} is a fact and is not changed.{extra}"))
+    elif event == "effective" and tagged_records > 0:
+        return None, RuleFailure(7, n, (
+            f"Version {n} cannot take effect on {when}: {moved} collected since then would fall "
+            "under a different version, and data stays with the version in force when it was "
+            "collected. Choose a later date."))
+    if event in FACTS and when > today:
+        return None, RuleFailure(1, n, (
+            f"The {label} of version {n} cannot be recorded for {when}: that is after today, "
+            f"{today}. Record it once it has happened."))
+    problem = _missing_prerequisite(v, event)
+    if problem:
+        return None, RuleFailure(1, n, problem)
+    return None, None
+
+
+def _evaluate(policy: Policy, number: int, event: str, when: date | datetime | str, *,
+              today: date, notice_days: int, tagged_records: int,
+              posted_changed: bool) -> tuple[Version, list[RuleFailure]]:
+    """The version with the event recorded, and the failures the event would add."""
+    if event not in EVENTS:
+        raise InvalidInput(f"'{event}' is not an event; the events are: "
+                           f"{', '.join(e.replace('_', '-') for e in EVENTS)}.")
+    when = _as_date(when)
+    v = _find(policy, number, event)
+    outcome, failure = _refusal(v, event, when, today=today, tagged_records=tagged_records,
+                                posted_changed=posted_changed)
+    if failure is not None:
+        return v, [failure]
+    if outcome == "same":
+        return v, []
+    candidate = v.with_event(event, when)
+    others = tuple(x for x in policy.versions if x.number != number)
+    after_policy = replace(policy, versions=tuple(sorted(others + (candidate,),
+                                                         key=lambda x: x.number)))
+    common = {"today": today, "notice_days": notice_days}
+    before = check_policy(policy, posted_changed={number: posted_changed}, **common)
+    after = check_policy(after_policy, posted_changed={
+        number: posted_changed and outcome != "repost"}, **common)
+    added = [f for f in after if f not in before]
+    added.sort(key=lambda f: f.version != number)
+    return candidate, added
+
+
+def preview_event(policy: Policy, number: int, event: str, when: date | datetime | str, *,
+                  today: date, notice_days: int, tagged_records: int = 0,
+                  posted_changed: bool = False) -> list[RuleFailure]:
+    """What ``apply_event`` would refuse, as a list (empty when it would pass).
+
+    For the GUI's live checks; rule failures are returned, never raised.
+    """
+    return _evaluate(policy, number, event, when, today=today, notice_days=notice_days,
+                     tagged_records=tagged_records, posted_changed=posted_changed)[1]
+
+
+def apply_event(policy: Policy, number: int, event: str, when: date | datetime | str, *,
+                today: date, notice_days: int, tagged_records: int = 0,
+                posted_changed: bool = False) -> Version:
+    """Version ``number`` with ``event`` recorded on ``when``, or RuleViolation.
+
+    ``number`` is an existing version, or the next number for a first reading
+    (a new version). Recording a date already on record returns the version
+    unchanged. ``tagged_records``: how many tagged data records this effective
+    date would move to another version (rule 7); any refuses it.
+    ``posted_changed``: the version's adopted text differs substantively from
+    its posted text (rule 3), so its posting no longer counts and may be
+    replaced by a later one.
+    """
+    candidate, failures = _evaluate(policy, number, event, when, today=today,
+                                    notice_days=notice_days, tagged_records=tagged_records,
+                                    posted_changed=posted_changed)
+    if failures:
+        first, rest = failures[0], failures[1:]
+        raise RuleViolation(first.message, rule=first.rule, earliest=first.earliest,
+                            details="\n".join(f.message for f in rest))
+    return candidate
