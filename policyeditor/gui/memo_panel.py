@@ -1,0 +1,231 @@
+"""MemoPanel: the cover memo's fields, edited beside a preview of the packet's first page.
+
+The fields are a version's ``Memo`` (recommendation, description, supporting
+data) and the reading the packet is for (first or second). The preview is
+the memo page as the packet prints it: the packet renderer's own memo HTML
+when ``policyeditor.export`` provides one (``memo_html``), else a faithful
+plain rendering made here (every field escaped). The panel never saves: it
+emits ``save_requested(number, memo)`` and the window writes it off the UI
+thread (``Library.update_memo``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QRadioButton,
+    QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from policyeditor.core.dates import long_date
+from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
+
+MemoRenderer = Callable[..., str]
+READINGS = ("first", "second")
+
+
+def _packet_memo_renderer() -> MemoRenderer | None:
+    """The packet renderer's memo HTML function, when the export package has one."""
+    try:
+        from policyeditor.export import packet  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return getattr(packet, "memo_html", None)
+
+
+def memo_date(version: Version | None, reading: str, today: date) -> date:
+    """The memo's date: the day of the reading it is for, else today."""
+    if version is not None:
+        held = version.second_reading if reading == "second" else version.first_reading
+        if held is not None:
+            return held
+    return today
+
+
+def render_memo_html(settings: LibrarySettings, policy: Policy, memo: Memo, *,
+                     reading: str, when: date) -> str:
+    """The memo page as HTML, laid out like the seed packet; every field escaped."""
+    e = html.escape
+    ordinal = "second" if reading == "second" else "first"
+
+    def field(label: str, text: str) -> str:
+        paras = [p for p in text.split("\n") if p.strip()] or [""]
+        first = f"<p><b>{e(label)}:</b> {e(paras[0])}</p>"
+        return first + "".join(f"<p>{e(p)}</p>" for p in paras[1:])
+
+    signer = "<br>".join(e(x) for x in (settings.signer, settings.signer_title) if x)
+    return (
+        "<html><body style='font-family: serif;'>"
+        f"<p>{e(long_date(when))}</p>"
+        f"<p>{e(settings.salutation)}</p>"
+        f"<p><b>Approval of Revisions to the {e(policy.title)}</b></p>"
+        + field("Recommendation", memo.recommendation)
+        + field("Description", memo.description)
+        + f"<p>This is the {ordinal} reading of these proposed revisions to the {e(policy.title)}.</p>"
+        + field("Supporting Data", memo.supporting_data)
+        + f"<p>Respectfully submitted,</p><p>{signer}</p>"
+        f"<p><i>{e(settings.district)}</i></p>"
+        "</body></html>"
+    )
+
+
+class MemoPanel(QWidget):
+    """Edit a version's cover memo and see the packet's memo page.
+
+    Signals:
+        memo_edited(): a field or the reading changed (the panel is now modified).
+        save_requested(int, object): the user pressed "Save memo"; the version's
+            number and the ``Memo`` to write.
+    """
+
+    memo_edited = Signal()
+    save_requested = Signal(int, object)
+
+    def __init__(self, parent: QWidget | None = None, *, renderer: MemoRenderer | None = None) -> None:
+        super().__init__(parent)
+        self._settings: LibrarySettings | None = None
+        self._policy: Policy | None = None
+        self._version: Version | None = None
+        self._today = date.today()
+        self._saved = Memo()
+        self._renderer = renderer or _packet_memo_renderer()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.update_preview)
+        self._build()
+
+    def _build(self) -> None:
+        self.recommendation_edit = self._text_edit(self.tr("Recommendation"))
+        self.description_edit = self._text_edit(self.tr("Description"))
+        self.supporting_edit = self._text_edit(self.tr("Supporting data"))
+        self.first_radio = QRadioButton(self.tr("&First reading"), self)
+        self.second_radio = QRadioButton(self.tr("S&econd reading"), self)
+        self.first_radio.setChecked(True)
+        self.reading_group = QButtonGroup(self)
+        for radio in (self.first_radio, self.second_radio):
+            self.reading_group.addButton(radio)
+            radio.toggled.connect(self._on_edit)
+        self.first_radio.setAccessibleName(self.tr("Packet for the first reading"))
+        self.second_radio.setAccessibleName(self.tr("Packet for the second reading"))
+        self.save_button = QPushButton(self.tr("&Save memo"), self)
+        self.save_button.setAccessibleName(self.tr("Save memo"))
+        self.save_button.clicked.connect(self._on_save)
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Packet preview: memo page"))
+
+        reading = QHBoxLayout()
+        reading.addWidget(self.first_radio)
+        reading.addWidget(self.second_radio)
+        reading.addStretch(1)
+        form = QFormLayout()
+        for label, edit in ((self.tr("&Recommendation:"), self.recommendation_edit),
+                            (self.tr("&Description:"), self.description_edit),
+                            (self.tr("Supporting &data:"), self.supporting_edit)):
+            buddy = QLabel(label, self)
+            buddy.setBuddy(edit)
+            form.addRow(buddy, edit)
+        form.addRow(self.tr("Reading:"), reading)
+        fields = QWidget(self)
+        left = QVBoxLayout(fields)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(form)
+        left.addWidget(self.save_button)
+        left.addStretch(1)
+        splitter = QSplitter(self)
+        splitter.addWidget(fields)
+        splitter.addWidget(self.preview)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._set_enabled(False)
+
+    def _text_edit(self, name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setTabChangesFocus(True)
+        edit.setAccessibleName(name)
+        edit.setMinimumHeight(self.fontMetrics().height() * 3)
+        edit.textChanged.connect(self._on_edit)
+        return edit
+
+    # -- public API -------------------------------------------------------------
+    def set_context(self, settings: LibrarySettings, policy: Policy, version: Version | None,
+                    today: date) -> None:
+        """Show ``version``'s memo (None: no version yet; the fields are disabled)."""
+        self._settings, self._policy, self._version, self._today = settings, policy, version, today
+        self._saved = version.memo if version is not None else Memo()
+        self.set_memo(self._saved)
+        second = bool(version and version.first_reading and version.first_reading < today)
+        (self.second_radio if second else self.first_radio).setChecked(True)
+        self._set_enabled(version is not None)
+        self.update_preview()
+
+    def set_memo(self, memo: Memo) -> None:
+        """Put ``memo`` in the fields (without emitting ``memo_edited``)."""
+        for edit, text in ((self.recommendation_edit, memo.recommendation),
+                           (self.description_edit, memo.description),
+                           (self.supporting_edit, memo.supporting_data)):
+            edit.blockSignals(True)
+            edit.setPlainText(text)
+            edit.blockSignals(False)
+        self._schedule()
+
+    def memo(self) -> Memo:
+        """The memo as the fields hold it now."""
+        return Memo(self.recommendation_edit.toPlainText().strip(),
+                    self.description_edit.toPlainText().strip(),
+                    self.supporting_edit.toPlainText().strip())
+
+    def reading(self) -> str:
+        """``"first"`` or ``"second"``: the reading the packet is for."""
+        return "second" if self.second_radio.isChecked() else "first"
+
+    def is_modified(self) -> bool:
+        """True when the fields differ from the memo last set or saved."""
+        return self.memo() != self._saved
+
+    def mark_saved(self, memo: Memo | None = None) -> None:
+        """Tell the panel its memo was written (after ``save_requested`` succeeded)."""
+        self._saved = memo if memo is not None else self.memo()
+
+    def preview_html(self) -> str:
+        """The HTML of the memo page for the current fields."""
+        if self._settings is None or self._policy is None:
+            return ""
+        when = memo_date(self._version, self.reading(), self._today)
+        args = (self._settings, self._policy, self.memo())
+        if self._renderer is not None:
+            return self._renderer(*args, reading=self.reading(), when=when)
+        return render_memo_html(*args, reading=self.reading(), when=when)
+
+    def update_preview(self) -> None:
+        """Render the preview now (it otherwise follows typing after a short pause)."""
+        self._timer.stop()
+        html_text = self.preview_html()
+        if html_text:
+            self.preview.setHtml(html_text)
+        else:
+            self.preview.setPlainText(self.tr("Choose a policy with a version to see its memo."))
+
+    # -- internals ----------------------------------------------------------------
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.recommendation_edit, self.description_edit, self.supporting_edit,
+                  self.first_radio, self.second_radio, self.save_button):
+            w.setEnabled(on)
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def _on_edit(self) -> None:
+        self._schedule()
+        self.memo_edited.emit()
+
+    def _on_save(self) -> None:
+        if self._version is not None:
+            self.save_requested.emit(self._version.number, self.memo())
