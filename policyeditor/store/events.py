@@ -1,0 +1,245 @@
+"""Recording events (readings, adoption, posting, effective date, review, withdrawal).
+
+The store's part of an event is to say *which text* it concerns; the rules
+are core.rules'. Order of work: check the library can be written, work out
+the version and the text fields (text commit and hash, change class, posted
+text), ask ``core.rules.apply_event`` (which raises RuleViolation when a rule
+fails: nothing is written), then write policy.toml and commit, and for an
+adoption create the annotated tag ``<id>/v<N>`` on the adopted text's commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from policyeditor.core import dates, rules
+from policyeditor.core.errors import InvalidInput, NotFound
+from policyeditor.core.versions import (
+    EDITORIAL,
+    EVENT_LABELS,
+    EVENTS,
+    SUBSTANTIVE,
+    Policy,
+    Version,
+    event_from_cli,
+)
+from policyeditor.store.files import draft_path, sha256_text
+
+if TYPE_CHECKING:
+    from policyeditor.store.library import Library
+
+_TEXT_EVENTS = ("first_reading", "adopted")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked to record."""
+
+    event: str
+    when: date | str
+    version: int | None = None
+    editorial: bool = False
+    justification: str = ""
+    legacy: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What will be asked of the rules and written if they agree."""
+
+    policy: Policy           # as the rules see it (a new version already inserted)
+    base: Version            # the version before the event
+    number: int
+    event: str
+    when: date
+    today: date
+    notice_days: int
+    posted_changed: bool
+    fields: dict[str, Any]   # store fields to set once the event is recorded
+    new_version: bool
+
+
+def event_name(name: str) -> str:
+    """'first-reading' or 'first_reading' -> 'first_reading'; InvalidInput otherwise."""
+    try:
+        return event_from_cli(name)
+    except ValueError:
+        raise InvalidInput(
+            f"'{name}' is not an event. The events are: "
+            f"{', '.join(e.replace('_', '-') for e in EVENTS)}."
+        ) from None
+
+
+def _check_request(event: str, req: Request) -> None:
+    if req.legacy and event != "adopted":
+        raise InvalidInput(
+            "Only an adoption can be imported as legacy: record 'adopted' with the date the "
+            "committee adopted the old text."
+        )
+    if req.editorial and event not in _TEXT_EVENTS:
+        raise InvalidInput("A change is marked editorial when it is presented (first reading) or adopted.")
+    if req.justification.strip() and not req.editorial:
+        raise InvalidInput("A justification is given only together with marking the change editorial.")
+
+
+def _previous(policy: Policy, number: int) -> Version | None:
+    earlier = [v for v in policy.versions if v.number < number]
+    kept = [v for v in earlier if v.withdrawn is None] or earlier
+    return kept[-1] if kept else None
+
+
+def _change_class(lib: "Library", policy: Policy, number: int, draft: str, req: Request) -> tuple[str, str]:
+    """(change class, justification) of ``draft`` against the version before ``number``."""
+    from policyeditor.core import changeclass
+
+    previous = _previous(policy, number)
+    if previous is None:
+        result = changeclass.Classification(SUBSTANTIVE, "It is the policy's first version.")
+    else:
+        result = changeclass.classify(lib.version_text(policy.id, previous.number), draft)
+    justification = " ".join(req.justification.split())
+    if result.change_class == EDITORIAL:
+        return EDITORIAL, justification
+    if req.editorial:
+        if not justification:
+            raise InvalidInput(
+                f"The change looks substantive: {result.reason} To mark it editorial anyway, "
+                "give a justification; it is recorded and printed on the redline."
+            )
+        return EDITORIAL, justification
+    return SUBSTANTIVE, ""
+
+
+def _default_number(lib: "Library", policy: Policy, event: str, when: date) -> int:
+    if not policy.versions:
+        raise NotFound(
+            f"{policy.title} has no versions yet. A version begins with its first reading, or, for "
+            "a policy adopted before this library existed, with an adoption imported as legacy."
+        )
+    if event == "reviewed":
+        from policyeditor.core import timeline
+
+        current = timeline.in_force(policy, when, lib.settings.timezone)
+        if current is not None:
+            return current.number
+    return policy.versions[-1].number
+
+
+def _text_of(lib: "Library", policy_id: str, commit: str, draft: str | None) -> str:
+    if not commit and draft is not None:
+        return draft
+    data = lib.repo().file_at(commit, draft_path(policy_id))
+    return data.decode("utf-8", errors="replace") if data is not None else ""
+
+
+def posted_changed(lib: "Library", policy_id: str, v: Version, draft: str | None = None) -> bool:
+    """Rule 3's fact: the adopted text differs substantively from the posted one."""
+    if v.adopted is None or not v.posted_sha256 or not v.text_sha256 or v.posted_sha256 == v.text_sha256:
+        return False
+    from policyeditor.core import changeclass
+
+    posted = _text_of(lib, policy_id, v.posted_commit, None)
+    adopted = _text_of(lib, policy_id, v.text_commit, draft)
+    return changeclass.classify(posted, adopted).change_class == SUBSTANTIVE
+
+
+def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
+    """Work out the version and fields (``head``: the commit holding the draft, '' in a preview)."""
+    policy = lib.policy(policy_id)
+    event = event_name(req.event)
+    when = dates.parse_date(req.when) if isinstance(req.when, str) else req.when
+    if isinstance(when, datetime):
+        when = when.date()
+    _check_request(event, req)
+    new_version = event == "first_reading" or req.legacy
+    fields: dict[str, Any] = {}
+    draft = lib.draft_text(policy_id) if (event in _TEXT_EVENTS or event == "posted") else None
+    if new_version:
+        number = (policy.versions[-1].number if policy.versions else 0) + 1
+        if req.version not in (None, number):
+            raise InvalidInput(f"The next version of {policy.title} is number {number}, not {req.version}.")
+        _check_new_text(policy, draft or "")
+        change, justification = (SUBSTANTIVE, "") if req.legacy else _change_class(lib, policy, number, draft or "", req)
+        base = Version(number=number, change_class=change, justification=justification, legacy=req.legacy)
+        rules_policy = replace(policy, versions=(*policy.versions, base))
+    else:
+        number = req.version if req.version is not None else _default_number(lib, policy, event, when)
+        base = policy.version(number)
+        rules_policy = policy
+    if event in _TEXT_EVENTS:
+        fields.update(text_commit=head, text_sha256=sha256_text(draft or ""))
+        if event == "adopted" and not new_version and (req.editorial or not base.justification):
+            fields["change_class"], fields["justification"] = _change_class(lib, policy, number, draft or "", req)
+    changed = posted_changed(lib, policy_id, replace(base, **fields), draft)
+    if event == "posted":
+        source = base if base.adopted is not None else None
+        fields.update(
+            posted_commit=source.text_commit if source else head,
+            posted_sha256=source.text_sha256 if source else sha256_text(draft or ""),
+        )
+    return Plan(rules_policy, base, number, event, when, lib.today(),
+                lib.settings.notice_days_for(policy), changed, fields, new_version)
+
+
+def _check_new_text(policy: Policy, draft: str) -> None:
+    if not draft.strip():
+        raise InvalidInput(f"The draft of {policy.title} is empty. Write the text before presenting it.")
+    latest = policy.latest
+    if latest is not None and latest.text_sha256 == sha256_text(draft):
+        raise InvalidInput(
+            f"The draft of {policy.title} is the same text as version {latest.number}. "
+            "Change the draft before presenting a new version."
+        )
+
+
+def _message(policy: Policy, version: Version, event: str, when: date) -> str:
+    head = f"{policy.title}, version {version.number}: {EVENT_LABELS[event]} {when.isoformat()}"
+    if version.legacy and event == "adopted":
+        head += " (legacy version, imported)"
+    elif event == "first_reading":
+        head += f" ({version.change_class} change)"
+    body = f"\n\nMarked editorial: {version.justification}" if version.justification and event in _TEXT_EVENTS else ""
+    return head + body
+
+
+def record_event(lib: "Library", policy_id: str, req: Request, *, tagged_records: int = 0) -> Version:
+    """Record the event after the rules agree; returns the version as recorded."""
+    lib.ensure_writable()
+    plan = _plan(lib, policy_id, req, head=lib.repo().head_sha() or "")
+    result = rules.apply_event(
+        plan.policy, plan.number, plan.event, plan.when, today=plan.today,
+        notice_days=plan.notice_days, tagged_records=tagged_records, posted_changed=plan.posted_changed,
+    )
+    if result == plan.base and not plan.new_version:
+        return result  # already on record with this date: nothing to write
+    final = replace(result, **plan.fields)
+    others = tuple(v for v in plan.policy.versions if v.number != final.number)
+    policy = replace(plan.policy, versions=tuple(sorted((*others, final), key=lambda v: v.number)))
+    tag = None
+    if plan.event == "adopted":
+        tag = (
+            f"{policy.id}/v{final.number}",
+            final.text_commit,
+            f"{policy.title}, version {final.number}, adopted {plan.when.isoformat()}",
+        )
+    lib.write_policy(policy, _message(policy, final, plan.event, plan.when), tag)
+    return final
+
+
+def preview_event(lib: "Library", policy_id: str, req: Request, *, tagged_records: int = 0) -> list:
+    """The failures recording the event would meet; writes nothing, raises only for bad input."""
+    plan = _plan(lib, policy_id, req, head="")
+    return rules.preview_event(
+        plan.policy, plan.number, plan.event, plan.when, today=plan.today,
+        notice_days=plan.notice_days, tagged_records=tagged_records, posted_changed=plan.posted_changed,
+    )
+
+
+def check_policy(lib: "Library", policy: Policy) -> list:
+    """Every rule for every version of ``policy`` (rule 3 reads posted texts from git)."""
+    changed = {v.number: posted_changed(lib, policy.id, v) for v in policy.versions}
+    return rules.check_policy(
+        policy, today=lib.today(), notice_days=lib.settings.notice_days_for(policy), posted_changed=changed
+    )

@@ -1,0 +1,273 @@
+"""Files of a library: atomic writes and the TOML of library.toml / policy.toml.
+
+The TOML is written with a fixed key order and without empty values, so that
+saving a record that did not change writes the same bytes (and git sees no
+change). Reading validates the keys: a typo in a hand-edited file is reported
+in plain words instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import tomllib
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from policyeditor.core.errors import LibraryStateError, TextError
+from policyeditor.core.versions import (
+    CHANGE_CLASSES,
+    LibrarySettings,
+    Memo,
+    Policy,
+    Version,
+)
+
+LIBRARY_FILE = "library.toml"
+POLICIES_DIR = "policies"
+DRAFT_FILE = "policy.md"
+RECORD_FILE = "policy.toml"
+GITATTRIBUTES = ".gitattributes"
+GITATTRIBUTES_TEXT = "* text=auto eol=lf\n"
+FORMAT = 1  # library.toml "format": raised when the layout changes incompatibly
+
+_VERSION_DATES = ("first_reading", "second_reading", "adopted", "posted", "effective", "withdrawn")
+_VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256")
+_MEMO_KEYS = tuple(f.name for f in fields(Memo))
+_VERSION_KEYS = {f.name for f in fields(Version)}
+_POLICY_KEYS = {"title", "code", "review_months", "notice_days", "versions"}
+
+
+def draft_path(policy_id: str) -> str:
+    """The draft's path inside the library, with forward slashes (git's form)."""
+    return f"{POLICIES_DIR}/{policy_id}/{DRAFT_FILE}"
+
+
+def record_path(policy_id: str) -> str:
+    """The policy record's path inside the library, with forward slashes."""
+    return f"{POLICIES_DIR}/{policy_id}/{RECORD_FILE}"
+
+
+def sha256_text(text: str) -> str:
+    """The hex SHA-256 of ``text`` encoded as UTF-8: how a version names its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so readers see the old or the new file, never half.
+
+    A temporary file in the same folder is written, flushed to disk and moved
+    over the target with os.replace (atomic on the same file system).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def decode_text(data: bytes, where: str) -> str:
+    """UTF-8 bytes -> str, or TextError naming ``where``; a leading BOM is dropped."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TextError(
+            f"{where} is not UTF-8 text (byte {exc.start + 1} cannot be read). "
+            "Save it as UTF-8 (in Word: Save As, Plain Text, Unicode UTF-8) and try again."
+        ) from exc
+    return text.removeprefix("\ufeff")
+
+
+def read_toml(path: Path, rel: str) -> dict[str, Any]:
+    """Parse a TOML file of the library; LibraryStateError naming it when broken."""
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise LibraryStateError(
+            f"{rel} cannot be read ({exc}). Correct the file, or restore it with "
+            f"'git checkout -- {rel}' in the library folder.",
+            details=str(exc),
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise LibraryStateError(f"{rel} is not UTF-8 text. Restore it from the library's history.") from exc
+
+
+def dump_toml(data: dict[str, Any]) -> bytes:
+    """Deterministic TOML bytes (keys in the order given, LF line ends)."""
+    return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+
+
+def _unknown(keys: set[str], allowed: set[str], rel: str) -> None:
+    extra = sorted(keys - allowed)
+    if extra:
+        raise LibraryStateError(
+            f"{rel} has {'entries' if len(extra) > 1 else 'an entry'} policyeditor does not know: "
+            f"{', '.join(repr(k) for k in extra)}. Correct the spelling or remove "
+            f"{'them' if len(extra) > 1 else 'it'}."
+        )
+
+
+# --- library.toml -------------------------------------------------------------
+
+def settings_to_toml(settings: LibrarySettings) -> bytes:
+    """library.toml: the format number, then every LibrarySettings field in order."""
+    data: dict[str, Any] = {"format": FORMAT}
+    for f in fields(LibrarySettings):
+        data[f.name] = getattr(settings, f.name)
+    return dump_toml(data)
+
+
+def settings_from_toml(data: dict[str, Any], rel: str = LIBRARY_FILE) -> LibrarySettings:
+    """LibrarySettings from parsed library.toml, checking format, keys and types."""
+    fmt = data.get("format", FORMAT)
+    if not isinstance(fmt, int) or fmt > FORMAT:
+        raise LibraryStateError(
+            f"This library was written by a newer policyeditor ({rel} format {fmt}). "
+            "Install the newer policyeditor to open it."
+        )
+    known = {f.name: f for f in fields(LibrarySettings)}
+    _unknown(set(data) - {"format"}, set(known), rel)
+    if not isinstance(data.get("district"), str) or not data["district"].strip():
+        raise LibraryStateError(f"{rel} names no district. Add a line like: district = \"Cambridge Public Schools\"")
+    kwargs: dict[str, Any] = {}
+    for name, value in data.items():
+        if name == "format":
+            continue
+        expected = int if name == "notice_days" else str
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise LibraryStateError(f"In {rel}, '{name}' should be {'a whole number' if expected is int else 'text'}.")
+        kwargs[name] = value
+    return LibrarySettings(**kwargs)
+
+
+# --- policy.toml --------------------------------------------------------------
+
+def _version_to_dict(v: Version) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": v.number, "change_class": v.change_class}
+    if v.justification:
+        data["justification"] = v.justification
+    if v.legacy:
+        data["legacy"] = True
+    for name in _VERSION_DATES:
+        value = getattr(v, name)
+        if value is not None:
+            data[name] = value
+    if v.reviewed:
+        data["reviewed"] = list(v.reviewed)
+    for name in _VERSION_STRINGS:
+        if getattr(v, name):
+            data[name] = getattr(v, name)
+    memo = {k: getattr(v.memo, k) for k in _MEMO_KEYS if getattr(v.memo, k)}
+    if memo:
+        data["memo"] = memo
+    return data
+
+
+def policy_to_toml(policy: Policy) -> bytes:
+    """policy.toml for ``policy``: title, code, review cycle, one [[versions]] each."""
+    data: dict[str, Any] = {"title": policy.title}
+    if policy.code:
+        data["code"] = policy.code
+    if policy.review_months is not None:
+        data["review_months"] = policy.review_months
+    if policy.notice_days is not None:
+        data["notice_days"] = policy.notice_days
+    if policy.versions:
+        data["versions"] = [_version_to_dict(v) for v in sorted(policy.versions, key=lambda v: v.number)]
+    return dump_toml(data)
+
+
+def _check_type(value: Any, kind: type, name: str, rel: str) -> Any:
+    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    if kind is date:
+        ok = isinstance(value, date) and not hasattr(value, "hour")
+    if not ok:
+        words = {int: "a whole number", str: "text", date: "a date like 2018-05-01", bool: "true or false"}
+        raise LibraryStateError(f"In {rel}, '{name}' should be {words.get(kind, kind.__name__)}.")
+    return value
+
+
+def _version_from_dict(raw: Any, rel: str) -> Version:
+    if not isinstance(raw, dict):
+        raise LibraryStateError(f"In {rel}, each [[versions]] entry must be a table.")
+    _unknown(set(raw), _VERSION_KEYS, rel)
+    kwargs: dict[str, Any] = {"number": _check_type(raw.get("number"), int, "number", rel)}
+    change_class = raw.get("change_class", "substantive")
+    if change_class not in CHANGE_CLASSES:
+        raise LibraryStateError(f"In {rel}, change_class must be 'substantive' or 'editorial'.")
+    kwargs["change_class"] = change_class
+    if "justification" in raw:
+        kwargs["justification"] = _check_type(raw["justification"], str, "justification", rel)
+    if "legacy" in raw:
+        kwargs["legacy"] = _check_type(raw["legacy"], bool, "legacy", rel)
+    for name in _VERSION_DATES:
+        if name in raw:
+            kwargs[name] = _check_type(raw[name], date, name, rel)
+    if "reviewed" in raw:
+        reviewed = _check_type(raw["reviewed"], list, "reviewed", rel)
+        kwargs["reviewed"] = tuple(sorted(_check_type(d, date, "reviewed", rel) for d in reviewed))
+    for name in _VERSION_STRINGS:
+        if name in raw:
+            kwargs[name] = _check_type(raw[name], str, name, rel)
+    if "memo" in raw:
+        memo = _check_type(raw["memo"], dict, "memo", rel)
+        _unknown(set(memo), set(_MEMO_KEYS), rel)
+        kwargs["memo"] = Memo(**{k: _check_type(v, str, k, rel) for k, v in memo.items()})
+    return Version(**kwargs)
+
+
+def policy_from_toml(policy_id: str, data: dict[str, Any], rel: str) -> Policy:
+    """Policy from parsed policy.toml; LibraryStateError naming the file when wrong."""
+    _unknown(set(data), _POLICY_KEYS, rel)
+    title = _check_type(data.get("title", ""), str, "title", rel)
+    review = data.get("review_months")
+    notice = data.get("notice_days")
+    versions = tuple(
+        sorted(
+            (_version_from_dict(v, rel) for v in _check_type(data.get("versions", []), list, "versions", rel)),
+            key=lambda v: v.number,
+        )
+    )
+    numbers = [v.number for v in versions]
+    if len(set(numbers)) != len(numbers):
+        raise LibraryStateError(f"{rel} lists the same version number twice. Restore it from the library's history.")
+    return Policy(
+        id=policy_id,
+        title=title or policy_id,
+        code=_check_type(data.get("code", ""), str, "code", rel),
+        review_months=None if review is None else _check_type(review, int, "review_months", rel),
+        notice_days=None if notice is None else _check_type(notice, int, "notice_days", rel),
+        versions=versions,
+    )
+
+
+def find_git_dir(root: Path) -> Path | None:
+    """The git directory of the work tree ``root`` (.git folder or 'gitdir:' file)."""
+    dot = root / ".git"
+    if dot.is_dir():
+        return dot
+    if dot.is_file():
+        try:
+            line = dot.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if line.startswith("gitdir:"):
+            target = Path(line[len("gitdir:"):].strip())
+            target = target if target.is_absolute() else (root / target)
+            return target if target.is_dir() else None
+    return None

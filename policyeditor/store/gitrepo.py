@@ -1,0 +1,255 @@
+"""The one place that talks to git (through GitPython).
+
+Everything the library writes goes through ``GitRepo.transaction``: files are
+written, added and committed (and tags created) inside it, and when any step
+fails the files, the index, the branch and the tags are put back as they were.
+Author and committer are always passed explicitly, so a workstation without a
+git identity never meets git's "Please tell me who you are".
+
+User text reaches git only as commit/tag messages passed by value (never as an
+option); paths and tag names are built from validated policy ids.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import git
+from git.exc import BadName, GitCommandError, HookExecutionError
+
+from policyeditor.core.errors import LibraryBusy, LibraryError, LibraryStateError
+from policyeditor.store.files import atomic_write
+from policyeditor.store.records import Author, HistoryEntry
+
+BRANCH = "main"
+
+
+def _git_time(when: datetime) -> str:
+    """Git's internal date form '<unix seconds> +hhmm' for an aware datetime."""
+    offset = when.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset else 0
+    sign = "-" if minutes < 0 else "+"
+    minutes = abs(minutes)
+    return f"{int(when.timestamp())} {sign}{minutes // 60:02d}{minutes % 60:02d}"
+
+
+class Transaction:
+    """What a write changed, so it can be undone: see ``GitRepo.transaction``."""
+
+    def __init__(self, repo: "GitRepo", paths: list[str]) -> None:
+        self.repo = repo
+        self.root = repo.root
+        self.saved: dict[str, bytes | None] = {}
+        for rel in paths:
+            target = self.root / rel
+            self.saved[rel] = target.read_bytes() if target.exists() else None
+        index = Path(repo.repo.git_dir) / "index"
+        self.index_bytes = index.read_bytes() if index.exists() else None
+        self.head = repo.head_sha()
+        self.tags: list[str] = []
+        self.commits: list[str] = []
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Atomically write a file of the library (must be one named at the start)."""
+        if rel not in self.saved:
+            raise ValueError(f"{rel} was not declared for this transaction")
+        atomic_write(self.root / rel, data)
+
+    def commit(self, message: str, author: Author, when: datetime) -> str:
+        """Add the declared files and commit them; returns the new commit's sha."""
+        sha = self.repo.commit(list(self.saved), message, author, when)
+        self.commits.append(sha)
+        return sha
+
+    def tag(self, name: str, target: str, message: str, author: Author, when: datetime) -> None:
+        """Create the annotated tag ``name`` on ``target``."""
+        self.repo.create_tag(name, target, message, author, when)
+        self.tags.append(name)
+
+    def rollback(self) -> None:
+        """Put files, index, branch and tags back as they were at the start."""
+        for name in self.tags:
+            with contextlib.suppress(GitCommandError):
+                self.repo.repo.git.tag("-d", name)
+        current = self.repo.head_sha()
+        if current != self.head:
+            ref = f"refs/heads/{self.repo.branch_name()}"
+            if self.head is None:
+                self.repo.repo.git.update_ref("-d", ref)
+            else:
+                self.repo.repo.git.update_ref(ref, self.head)
+        index = Path(self.repo.repo.git_dir) / "index"
+        if self.index_bytes is None:
+            index.unlink(missing_ok=True)
+        else:
+            atomic_write(index, self.index_bytes)
+        for rel, data in self.saved.items():
+            target = self.root / rel
+            if data is None:
+                target.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    target.parent.rmdir()  # only when empty: a folder this write created
+            else:
+                atomic_write(target, data)
+
+
+class GitRepo:
+    """A library's git repository."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        try:
+            self.repo = git.Repo(self.root)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
+            from policyeditor.core.errors import NotALibrary
+
+            raise NotALibrary(f"{self.root} is not a policy library (it is not a git repository).") from exc
+
+    @classmethod
+    def init(cls, root: Path) -> "GitRepo":
+        """Create an empty repository on branch 'main' in ``root``."""
+        root.mkdir(parents=True, exist_ok=True)
+        try:
+            git.Repo.init(root, initial_branch=BRANCH)
+        except GitCommandError as exc:
+            raise LibraryError(f"A library could not be created in {root}.", details=str(exc)) from exc
+        return cls(root)
+
+    # --- state ------------------------------------------------------------------
+
+    def head_sha(self) -> str | None:
+        """The commit HEAD names, or None in a repository without commits."""
+        try:
+            return self.repo.head.commit.hexsha
+        except ValueError:
+            return None
+
+    def branch_name(self) -> str:
+        return self.repo.head.reference.name
+
+    def changed_files(self) -> tuple[list[str], list[str]]:
+        """(staged, modified) tracked files, as 'git status' reports them."""
+        out = self.repo.git.status("--porcelain=v1", "-z", "--untracked-files=no")
+        staged: list[str] = []
+        modified: list[str] = []
+        parts = out.split("\0")
+        i = 0
+        while i < len(parts):
+            entry = parts[i]
+            i += 1
+            if len(entry) < 4:
+                continue
+            x, y, path = entry[0], entry[1], entry[3:]
+            if x in "RC":
+                i += 1  # a rename's original name follows
+            if x not in " ?":
+                staged.append(path)
+            if y not in " ?":
+                modified.append(path)
+        return staged, modified
+
+    def config_value(self, key: str) -> str:
+        """A value of git's configuration (user.name...), '' when unset."""
+        try:
+            return self.repo.git.config("--get", key).strip()
+        except GitCommandError:
+            return ""
+
+    # --- writing ------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self, paths: list[str]) -> Iterator[Transaction]:
+        """Write and commit ``paths`` all or nothing (see Transaction)."""
+        tx = Transaction(self, paths)
+        try:
+            yield tx
+        except BaseException as exc:
+            tx.rollback()
+            if isinstance(exc, HookExecutionError):
+                raise LibraryStateError(
+                    "A git hook in this library refused the change, so nothing was saved. "
+                    "Ask whoever set up the library's hooks, or remove the hook.",
+                    details=str(exc),
+                ) from exc
+            if isinstance(exc, (GitCommandError, OSError)) and not isinstance(exc, LibraryError):
+                if "index.lock" in str(exc):
+                    raise LibraryBusy(
+                        "Another program is writing to the library, so nothing was saved. "
+                        "Wait for it to finish and try again.",
+                        details=str(exc),
+                    ) from exc
+                raise LibraryError(
+                    "Git could not save the change, so nothing was saved. The details say why.",
+                    details=str(exc),
+                ) from exc
+            raise
+
+    def commit(self, paths: list[str], message: str, author: Author, when: datetime) -> str:
+        """Stage ``paths`` (removing deleted ones) and commit them as ``author`` at ``when``."""
+        index = self.repo.index
+        present = [p for p in paths if (self.root / p).exists()]
+        gone = [p for p in paths if not (self.root / p).exists()]
+        if present:
+            index.add(present)
+        if gone:
+            tracked = {path for (path, _stage) in index.entries}
+            index.remove([p for p in gone if p in tracked], working_tree=False)
+        actor = git.Actor(author.name, author.email)
+        commit = index.commit(
+            message, author=actor, committer=actor, author_date=when, commit_date=when
+        )
+        return commit.hexsha
+
+    def create_tag(self, name: str, target: str, message: str, author: Author, when: datetime) -> None:
+        """An annotated tag; the tagger is passed through git's environment."""
+        env = {
+            "GIT_COMMITTER_NAME": author.name,
+            "GIT_COMMITTER_EMAIL": author.email,
+            "GIT_COMMITTER_DATE": _git_time(when),
+        }
+        self.repo.git.tag("-a", "-m", message, name, target, env=env)
+
+    # --- reading --------------------------------------------------------------------
+
+    def file_at(self, commit: str, path: str) -> bytes | None:
+        """The bytes of ``path`` in ``commit``; None if the commit or file is missing."""
+        try:
+            tree = self.repo.commit(commit).tree
+            return tree[path].data_stream.read()
+        except (BadName, ValueError, KeyError, GitCommandError):
+            return None
+
+    def reachable(self) -> set[str]:
+        """Every commit reachable from HEAD (one 'git rev-list')."""
+        if self.head_sha() is None:
+            return set()
+        return set(self.repo.git.rev_list("HEAD").split())
+
+    def tags(self) -> dict[str, tuple[str, str]]:
+        """tag name -> (object type, commit it points at), for every tag."""
+        out = self.repo.git.for_each_ref(
+            "refs/tags", "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)"
+        )
+        result: dict[str, tuple[str, str]] = {}
+        for line in out.splitlines():
+            name, kind, obj, peeled = line.split("\0")
+            result[name] = (kind, peeled or obj)
+        return result
+
+    def history(self, path: str) -> list[HistoryEntry]:
+        """Commits touching ``path`` (a file or folder), newest first."""
+        if self.head_sha() is None:
+            return []
+        entries = []
+        for c in self.repo.iter_commits("HEAD", paths=path):
+            entries.append(
+                HistoryEntry(c.hexsha, f"{c.author.name} <{c.author.email}>", c.authored_datetime, c.message.strip())
+            )
+        return entries
+
+    def close(self) -> None:
+        """End git helper processes (cat-file) this object started."""
+        self.repo.close()
