@@ -1,0 +1,184 @@
+"""Change statistics of a redline, and why the change is editorial or substantive.
+
+Counts words inserted, deleted and reformatted, paragraphs added, removed,
+changed and moved, and names the sections touched: by heading, or by the
+run-in bold heading that opens a paragraph ("**Security.** Because ...").
+The change class is ``core.changeclass.classify``'s, so the redline and the
+version record always agree; the explanation adds examples from the redline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from policyeditor.core.redline import (
+    CHANGED, DELETED, EQUAL, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock,
+)
+from policyeditor.core.textmodel import Document
+
+_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+BEFORE_FIRST_SECTION = "Opening paragraphs"
+MAX_EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class RedlineStats:
+    """What a redline changes, in numbers and in words."""
+
+    words_inserted: int
+    words_deleted: int
+    words_reformatted: int
+    paragraphs_inserted: int
+    paragraphs_deleted: int
+    paragraphs_changed: int
+    paragraphs_moved: int
+    sections: tuple[str, ...]
+    change_class: str
+    reason: str
+    explanation: str
+
+    def as_dict(self) -> dict:
+        """Plain data for JSON (``diff --stats``)."""
+        data = asdict(self)
+        data["sections"] = list(self.sections)
+        return data
+
+    @property
+    def summary(self) -> str:
+        """One sentence for the top of a redline."""
+        if not (self.words_inserted or self.words_deleted or self.words_reformatted
+                or self.paragraphs_moved or self.paragraphs_changed):
+            return "No changes."
+        parts = [f"{_n(self.words_inserted, 'word')} inserted",
+                 f"{_n(self.words_deleted, 'word')} deleted"]
+        if self.words_reformatted:
+            parts.append(f"{_n(self.words_reformatted, 'word')} reformatted")
+        if self.paragraphs_moved:
+            parts.append(f"{_n(self.paragraphs_moved, 'paragraph')} moved")
+        where = f" in {_n(len(self.sections), 'section')}" if self.sections else ""
+        return f"{', '.join(parts)}{where}. Change class: {self.change_class}."
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def words(text: str) -> int:
+    """The number of words in text (as the redline's tokens count them)."""
+    return len(_WORD.findall(text))
+
+
+def section_names(redline: Redline) -> list[str]:
+    """The section each block belongs to, in order (one name per block)."""
+    names: list[str] = []
+    current = BEFORE_FIRST_SECTION
+    for block in redline.blocks:
+        heading = _heading_of(block)
+        if heading:
+            current = heading
+        names.append(current)
+    return names
+
+
+def _heading_of(block: RedlineBlock) -> str:
+    """The block's own section name: a heading's text or a run-in bold heading."""
+    side = [s for s in block.segments if (s.in_new if block.status not in (DELETED, MOVED_FROM) else s.in_old)]
+    text = "".join(s.text for s in side).strip()
+    if block.style.kind == "heading":
+        return text.rstrip(".:")
+    if side and side[0].style.bold:
+        lead = side[0].text.strip()
+        if lead.endswith((".", ":")) and len(lead.split()) <= 12 and len(lead) < len(text) + 1:
+            return lead.rstrip(".:").strip()
+    return ""
+
+
+def redline_stats(redline: Redline, old: str | Document, new: str | Document) -> RedlineStats:
+    """Count and explain ``redline`` (which compares ``old`` with ``new``)."""
+    from policyeditor.core.changeclass import classify
+
+    inserted = deleted = reformatted = 0
+    counts = {INSERTED: 0, DELETED: 0, CHANGED: 0, "moved": 0}
+    touched: list[str] = []
+    for block, section in zip(redline.blocks, section_names(redline)):
+        if block.status == EQUAL:
+            continue
+        if block.status in (MOVED_FROM, MOVED_TO):
+            counts["moved"] += block.status == MOVED_TO
+        else:
+            counts[block.status] += 1
+            for seg in block.segments:
+                if seg.op == INSERTED:
+                    inserted += words(seg.text)
+                elif seg.op == DELETED:
+                    deleted += words(seg.text)
+                elif seg.op == FORMATTED or (seg.op == EQUAL and block.style_changed):
+                    reformatted += words(seg.text)
+        if section not in touched:
+            touched.append(section)
+    result = classify(old, new)
+    return RedlineStats(
+        words_inserted=inserted, words_deleted=deleted, words_reformatted=reformatted,
+        paragraphs_inserted=counts[INSERTED], paragraphs_deleted=counts[DELETED],
+        paragraphs_changed=counts[CHANGED], paragraphs_moved=counts["moved"],
+        sections=tuple(touched), change_class=result.change_class, reason=result.reason,
+        explanation=_explain(redline, result.change_class, result.reason),
+    )
+
+
+def _explain(redline: Redline, change_class: str, reason: str) -> str:
+    """The class and its reason, with a few changes from the redline as examples."""
+    examples = change_examples(redline)[:MAX_EXAMPLES]
+    text = f"{change_class.capitalize()}: {reason.rstrip('.')}."
+    if examples:
+        shown = "; ".join(f"{ex} ({where})" for ex, where in examples)
+        text += f" For example: {shown}."
+    return text
+
+
+def change_examples(redline: Redline) -> list[tuple[str, str]]:
+    """Each change as a short phrase ('"his/her" to "the user's"') and its section."""
+    found: list[tuple[str, str]] = []
+    for block, section in zip(redline.blocks, section_names(redline)):
+        if block.status == EQUAL:
+            continue
+        if block.status in (INSERTED, DELETED, MOVED_TO):
+            verb = {INSERTED: "paragraph added", DELETED: "paragraph removed", MOVED_TO: "paragraph moved"}
+            found.append((f"{verb[block.status]}: \u201c{_short(block.new_text or block.old_text)}\u201d", section))
+            continue
+        if block.status == MOVED_FROM:
+            continue
+        if block.style_changed:
+            found.append((f"{block.old_style.describe()} to {block.style.describe()}", section))
+        if block.break_op in (INSERTED, DELETED):
+            found.append(("paragraph split" if block.break_op == INSERTED else "paragraphs joined", section))
+        found.extend((phrase, section) for phrase in _segment_changes(block))
+    return found
+
+
+def _segment_changes(block: RedlineBlock) -> list[str]:
+    phrases: list[str] = []
+    dels: list[str] = []
+    ins: list[str] = []
+    for seg in (*block.segments, None):
+        if seg is not None and seg.op in (INSERTED, DELETED):
+            (ins if seg.op == INSERTED else dels).append(seg.text)
+            continue
+        if dels or ins:
+            old, new = "".join(dels).strip(), "".join(ins).strip()
+            if old and new:
+                phrases.append(f"\u201c{_short(old)}\u201d to \u201c{_short(new)}\u201d")
+            elif new:
+                phrases.append(f"added \u201c{_short(new)}\u201d")
+            elif old:
+                phrases.append(f"removed \u201c{_short(old)}\u201d")
+            dels, ins = [], []
+        if seg is not None and seg.op == FORMATTED:
+            phrases.append(f"\u201c{_short(seg.text)}\u201d reformatted")
+    return phrases
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

@@ -1,0 +1,174 @@
+"""Sequence diff for the redline: anchors first, diff-match-patch in the gaps.
+
+diff-match-patch's Myers diff costs O(N*D) and, with its default one-second
+timeout, silently returns "everything deleted, everything inserted" on large
+inputs. This module keeps its results minimal at any size:
+
+1. trim the common prefix and suffix;
+2. small remainders go to diff-match-patch with no timeout (cheap there);
+3. large ones are cut at anchors: units occurring exactly once on each side
+   (then, failing those, equally rare units), kept in order by a longest
+   increasing subsequence (patience diff); each gap between anchors recurses.
+
+Units are single characters (see ``tokens.KeyMap``): a block or a token each.
+The result is a diff-match-patch diff list ``[(op, text), ...]`` with
+op -1 deleted, 0 equal, 1 inserted.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+
+from diff_match_patch import diff_match_patch
+
+DELETE, EQUAL, INSERT = -1, 0, 1
+
+# Below this combined length diff-match-patch runs without timeout: its worst
+# case (two unrelated texts) stays a few milliseconds.
+SMALL = 600
+# The rarest repeated units tried as anchors when no unit is unique.
+MAX_REPEAT = 8
+# A last-resort budget (seconds) for a large gap with no anchor at all: such a
+# gap shares no rare unit, so it is a rewrite whatever the diff finds.
+FALLBACK_TIMEOUT = 0.05
+
+
+def _dmp(timeout: float = 0.0) -> diff_match_patch:
+    d = diff_match_patch()
+    d.Diff_Timeout = timeout
+    return d
+
+
+def diff_units(a: str, b: str) -> list[tuple[int, str]]:
+    """The diff of two unit strings, minimal in practice at any size."""
+    out: list[tuple[int, str]] = []
+    _diff(a, b, out, _dmp())
+    return merge(out)
+
+
+def merge(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join neighbouring entries with the same op; drop empty ones."""
+    merged: list[tuple[int, str]] = []
+    for op, text in diffs:
+        if not text:
+            continue
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        else:
+            merged.append((op, text))
+    return merged
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    lo, hi = 0, n
+    while lo < hi:   # binary search on slices: C speed
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
+    """Append the diff of a and b to out."""
+    p = _common_prefix(a, b)
+    if p:
+        out.append((EQUAL, a[:p]))
+        a, b = a[p:], b[p:]
+    s = _common_suffix(a, b)
+    tail = a[len(a) - s:] if s else ""
+    if s:
+        a, b = a[: len(a) - s], b[: len(b) - s]
+    if not a or not b:
+        out.append((DELETE, a))
+        out.append((INSERT, b))
+    elif len(a) + len(b) <= SMALL:
+        out.extend(dmp.diff_main(a, b, False))
+    else:
+        anchors = _anchors(a, b)
+        if anchors:
+            ia = ib = 0
+            for i, j in anchors:
+                _diff(a[ia:i], b[ib:j], out, dmp)
+                out.append((EQUAL, a[i]))
+                ia, ib = i + 1, j + 1
+            _diff(a[ia:], b[ib:], out, dmp)
+        else:
+            out.extend(_dmp(FALLBACK_TIMEOUT).diff_main(a, b, False))
+    if tail:
+        out.append((EQUAL, tail))
+
+
+def _anchors(a: str, b: str) -> list[tuple[int, int]]:
+    """Pairs (i, j) with a[i] == b[j], in order on both sides (patience diff).
+
+    Units unique on both sides first; when there are none, units occurring
+    equally often (at most MAX_REPEAT times) on both sides, k-th with k-th.
+    """
+    count_a, count_b = Counter(a), Counter(b)
+    for limit in (1, MAX_REPEAT):
+        chosen = {
+            u for u, n in count_a.items()
+            if n <= limit and count_b.get(u) == n
+        }
+        if not chosen:
+            continue
+        positions_b: dict[str, list[int]] = {}
+        for j, u in enumerate(b):
+            if u in chosen:
+                positions_b.setdefault(u, []).append(j)
+        seen: Counter[str] = Counter()
+        pairs = []
+        for i, u in enumerate(a):
+            if u in chosen:
+                pairs.append((i, positions_b[u][seen[u]]))
+                seen[u] += 1
+        lis = _longest_increasing(pairs)
+        if lis:
+            return lis
+    return []
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of pairs (sorted by i) increasing in j."""
+    tails: list[int] = []          # smallest j ending a run of each length
+    tail_index: list[int] = []     # index in pairs of that j
+    back: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_index.append(k)
+        else:
+            tails[pos] = j
+            tail_index[pos] = k
+        back[k] = tail_index[pos - 1] if pos else -1
+    result = []
+    k = tail_index[-1] if tail_index else -1
+    while k >= 0:
+        result.append(pairs[k])
+        k = back[k]
+    result.reverse()
+    return result
+
+
+def cleanup_semantic(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """diff-match-patch's semantic cleanup, on a copy: fewer, readable edits."""
+    diffs = list(diffs)
+    _dmp().diff_cleanupSemantic(diffs)
+    return merge(diffs)

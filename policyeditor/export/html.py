@@ -1,0 +1,196 @@
+"""The redline as HTML: semantic <ins>/<del>, labels for every reader.
+
+``redline_fragment`` gives the blocks alone (for the notice site, or the PDF
+renderer); ``redline_page`` a complete, self-contained page with legend,
+change summary and history line. Every piece of policy text passes through
+``html.escape``; link targets other than web, mail and in-page addresses are
+dropped, so a policy can never inject markup or script.
+
+Screen readers hear "inserted:", "deleted:" and "formatting changed:" before
+each change (visually hidden text); sighted readers see colour, underline or
+strike-through, a badge on each changed paragraph and the legend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from policyeditor.core.redline import (
+    CHANGED, DELETED, EQUAL, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment, font_change,
+)
+from policyeditor.core.tokens import RunStyle
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
+
+_BADGES = {
+    CHANGED: "Changed",
+    INSERTED: "Added paragraph",
+    DELETED: "Removed paragraph",
+    MOVED_FROM: "Moved from here",
+    MOVED_TO: "Moved here",
+}
+
+CSS = """
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto;
+       padding: 0 1rem; line-height: 1.5; color: #111; }
+header h1 { font-size: 1.4rem; margin-bottom: .25rem; }
+.redline ins { color: #0645ad; text-decoration: underline; background: #eef4ff; }
+.redline del { color: #b00020; text-decoration: line-through; background: #fff0f0; }
+.redline .fmt { border-bottom: 2px dotted #7a4f00; }
+.redline .moved { color: #1b6e20; }
+.redline .block { position: relative; }
+.badge { font: 600 .7rem/1 system-ui, sans-serif; color: #444; background: #eee; border-radius: .2rem;
+         padding: .15rem .35rem; margin-right: .4rem; vertical-align: .15rem; }
+.note { display: block; font: .8rem system-ui, sans-serif; color: #7a4f00; margin: -.5rem 0 1rem 1rem; }
+.legend, .summary { font: .9rem system-ui, sans-serif; border: 1px solid #ccc; padding: .5rem .75rem;
+                    margin: 1rem 0; }
+.legend ul { margin: .25rem 0; padding-left: 1.25rem; }
+.history { font-style: italic; margin-top: 2rem; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+           clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+@media print { .legend { display: none; } }
+""".strip()
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """What a redline page shows besides the redline (all plain text)."""
+
+    title: str
+    subtitle: str = ""          # e.g. "Version 3 compared with version 2"
+    summary: str = ""           # RedlineStats.summary
+    explanation: str = ""       # RedlineStats.explanation
+    justification: str = ""     # why a substantive-looking change is editorial
+    history: str = ""           # "Adopted: October 5, 2009; Revised: May 1, 2018"
+
+
+def safe_href(url: str | None) -> str | None:
+    """The link target if it is a web, mail or in-page address; else None."""
+    if not url:
+        return None
+    cleaned = "".join(url.split())
+    return url if cleaned.lower().startswith(_SAFE_SCHEMES) else None
+
+
+def _styled(text: str, style: RunStyle) -> str:
+    out = escape(text)
+    if style.italic:
+        out = f"<em>{out}</em>"
+    if style.bold:
+        out = f"<strong>{out}</strong>"
+    href = safe_href(style.link)
+    if href:
+        out = f'<a href="{escape(href, quote=True)}">{out}</a>'
+    return out
+
+
+def _segment(seg: Segment) -> str:
+    body = _styled(seg.text, seg.style)
+    if seg.op == EQUAL:
+        return body
+    if seg.op == INSERTED:
+        return f'<ins><span class="sr-only">[inserted: </span>{body}<span class="sr-only">]</span></ins>'
+    if seg.op == DELETED:
+        return f'<del><span class="sr-only">[deleted: </span>{body}<span class="sr-only">]</span></del>'
+    change = escape(font_change(seg.old_style, seg.style))
+    return (f'<span class="fmt" title="Formatted: {change}">'
+            f'<span class="sr-only">[formatting changed to {change}: </span>{body}'
+            f'<span class="sr-only">]</span></span>')
+
+
+def _mark(block: RedlineBlock) -> str:
+    if block.break_op == INSERTED and block.status not in (INSERTED, MOVED_TO):
+        return '<ins class="mark" title="paragraph break inserted">\u00b6<span class="sr-only"> paragraph break inserted</span></ins>'
+    if block.break_op == DELETED and block.status not in (DELETED, MOVED_FROM):
+        return '<del class="mark" title="paragraph break deleted">\u00b6<span class="sr-only"> paragraph break deleted</span></del>'
+    return ""
+
+
+def _block_body(block: RedlineBlock) -> str:
+    inner = "".join(_segment(s) for s in block.segments) + _mark(block)
+    if block.status in (MOVED_FROM, MOVED_TO):
+        tag = "del" if block.status == MOVED_FROM else "ins"
+        label = "moved from here" if block.status == MOVED_FROM else "moved here"
+        inner = "".join(_styled(s.text, s.style) for s in block.segments)
+        inner = (f'<{tag} class="moved" id="move-{block.move_id}-{tag}"><span class="sr-only">[{label}: </span>'
+                 f'{inner}<span class="sr-only">]</span></{tag}>')
+    elif block.status in (INSERTED, DELETED):
+        tag = "ins" if block.status == INSERTED else "del"
+        inner = "".join(_styled(s.text, s.style) for s in block.segments)
+        label = "inserted paragraph" if tag == "ins" else "deleted paragraph"
+        inner = f'<{tag}><span class="sr-only">[{label}: </span>{inner}<span class="sr-only">]</span></{tag}>'
+    if block.status != EQUAL:
+        inner = f'<span class="badge" aria-hidden="true">{_BADGES[block.status]}</span>' + inner
+    return inner
+
+
+def _note(block: RedlineBlock) -> str:
+    note = block.format_note
+    if block.status in (MOVED_FROM, MOVED_TO):
+        other = "moved here" if block.status == MOVED_FROM else "moved from"
+        note = f"See the paragraph {other} (move {block.move_id})."
+    return f'<span class="note" role="note">{escape(note)}</span>' if note else ""
+
+
+def redline_fragment(redline: Redline) -> str:
+    """The redline's blocks as an HTML fragment: ``<div class="redline">``."""
+    out = ['<div class="redline">']
+    open_list = ""
+    for block in redline.blocks:
+        kind = block.style.kind
+        want = {"bullet": "ul", "numbered": "ol"}.get(kind, "")
+        if open_list and want != open_list:
+            out.append(f"</{open_list}>")
+            open_list = ""
+        if want and not open_list:
+            out.append(f"<{want}>")
+            open_list = want
+        body = _block_body(block)
+        if want:
+            indent = f' style="margin-left:{1.5 * block.style.level:g}em"' if block.style.level else ""
+            out.append(f'<li class="block"{indent}>{body}{_note(block)}</li>')
+        elif kind == "heading":
+            level = min(max(block.style.level + 1, 2), 6)   # h1 is the page's title
+            out.append(f'<h{level} class="block">{body}</h{level}>{_note(block)}')
+        elif kind == "raw":
+            out.append(f'<pre class="block">{body}</pre>{_note(block)}')
+        else:
+            out.append(f'<p class="block">{body}</p>{_note(block)}')
+    if open_list:
+        out.append(f"</{open_list}>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+LEGEND = (
+    '<section class="legend" aria-label="How to read this redline"><strong>How to read this redline</strong><ul>'
+    '<li><ins>Underlined blue text</ins> is inserted.</li>'
+    '<li><del>Struck-through red text</del> is deleted.</li>'
+    '<li><span class="fmt">Dotted underline</span>: same words, formatting changed (see the note below the paragraph).</li>'
+    '<li>\u00b6 marks a paragraph break that was inserted or deleted; a badge names each changed paragraph.</li>'
+    "</ul></section>"
+)
+
+
+def redline_page(redline: Redline, parts: PageParts) -> str:
+    """A complete, self-contained HTML page showing ``redline``."""
+    head = [f"<h1>{escape(parts.title)}</h1>"]
+    if parts.subtitle:
+        head.append(f"<p>{escape(parts.subtitle)}</p>")
+    summary = []
+    for text, cls in ((parts.summary, "summary-line"), (parts.explanation, "why"),
+                      (parts.justification and f"Marked editorial because: {parts.justification}", "justification")):
+        if text:
+            summary.append(f'<p class="{cls}">{escape(text)}</p>')
+    summary_html = (f'<section class="summary" aria-label="Summary of changes">{"".join(summary)}</section>'
+                    if summary else "")
+    history = f'<p class="history">{escape(parts.history)}</p>' if parts.history else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(parts.title)} \u2013 redline</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n"
+        f"<header>{''.join(head)}</header>\n{summary_html}\n{LEGEND}\n<main>\n"
+        f"{redline_fragment(redline)}\n{history}\n</main>\n</body>\n</html>\n"
+    )
