@@ -299,11 +299,13 @@ def _find(policy: Policy, number: int, event: str) -> Version:
 
 
 def _recorded(v: Version, event: str, when: date) -> date | None:
-    """What is on record for ``event`` (an effective date as the rules read it)."""
+    """What is on record for ``event``.
+
+    A legacy version's default effective date (its adoption date) is not a
+    record: the clerk may still record its real effective date once.
+    """
     if event == "reviewed":
         return when if when in v.reviewed else None
-    if event == "effective":
-        return v.effective_date
     return getattr(v, event)
 
 
