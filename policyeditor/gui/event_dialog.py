@@ -8,9 +8,11 @@ Marking a change editorial needs a written justification (it is printed on
 the redline).
 
 ``preview`` is called as ``preview(event, when, version=N_or_None,
-editorial=bool)`` and returns ``core.rules.RuleFailure`` objects. It must be
-cheap and must not touch git: use ``core_preview(...)`` below (backed by
-``core.rules.preview_event``), or any callable of that shape. The dialog
+editorial=bool, justification=str)`` and returns ``core.rules.RuleFailure``
+objects; a ``PolicyEditorError`` it raises is shown as a refusal too. It runs
+on the UI thread, so it must be cheap and must not touch git: use
+``core_preview(...)`` below (backed by ``core.rules.preview_event``), or any
+callable of that shape. The dialog
 records nothing itself: read ``request()`` after ``exec()`` and hand it to
 the library off the UI thread.
 """
@@ -33,8 +35,8 @@ from policyeditor.core.versions import EDITORIAL, EVENTS, Policy
 
 Preview = Callable[..., Sequence]
 
-# Events where the change class matters (readings and the steps to taking effect).
-CLASSED_EVENTS = ("first_reading", "second_reading", "adopted", "posted", "effective")
+# Events that fix a version's change class (the store refuses the mark elsewhere).
+CLASSED_EVENTS = ("first_reading", "adopted")
 FAIL_STYLE = "color: #b01010;"
 PASS_STYLE = "color: #106020;"
 
@@ -60,11 +62,12 @@ def core_preview(policy: Policy, *, today: date, notice_days: int,
     """
     from policyeditor.core import rules
 
-    def preview(event: str, when: date, version: int | None = None, editorial: bool = False):
+    def preview(event: str, when: date, version: int | None = None, editorial: bool = False,
+                justification: str = ""):
         if version is None:   # a first reading: the next number is the new version
             version = max((v.number for v in policy.versions), default=0) + 1
         checked = policy
-        if editorial and version is not None:
+        if editorial:
             checked = replace(policy, versions=tuple(
                 replace(v, change_class=EDITORIAL) if v.number == version else v
                 for v in policy.versions))
@@ -88,14 +91,19 @@ class EventDialog(QDialog):
         preview: see the module docstring.
         event: the event preselected (one of ``core.versions.EVENTS``).
         version: the version preselected (default: the latest).
+        classification: the draft's ``core.changeclass.Classification`` against
+            the version before it, when known: its reason is shown beside the
+            editorial mark (at first reading and adoption), and an editorial
+            draft needs no mark.
         parent: the parent window.
     """
 
     def __init__(self, policy: Policy, today: date, preview: Preview, *,
                  event: str | None = None, version: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 classification=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._policy = policy
+        self._classification = classification
         self._today = today
         self._preview = preview
         self._earliest: date | None = None
@@ -125,6 +133,9 @@ class EventDialog(QDialog):
         self.earliest_button = QPushButton(self)
         self.earliest_button.setVisible(False)
         self.editorial_box = QCheckBox(self.tr("This change is &editorial, not substantive"), self)
+        self.class_label = QLabel(self)
+        self.class_label.setWordWrap(True)
+        self.class_label.setTextFormat(Qt.PlainText)
         self.justification_label = QLabel(
             self.tr("&Why is it editorial? (printed on the redline)"), self)
         self.justification_edit = QPlainTextEdit(self)
@@ -145,7 +156,8 @@ class EventDialog(QDialog):
             (self.editorial_box, self.tr("Editorial change")),
             (self.justification_edit, self.tr("Why the change is editorial")),
             (self.checks_label, self.tr("Rule checks")),
-            (self.record_label, self.tr("Dates on record")), (self.ok_button, self.tr("Record")),
+            (self.record_label, self.tr("Dates on record")),
+            (self.class_label, self.tr("Change class")), (self.ok_button, self.tr("Record")),
         ):
             widget.setAccessibleName(name)
 
@@ -155,6 +167,7 @@ class EventDialog(QDialog):
         form.addRow("", self.record_label)
         form.addRow(self._label(self.tr("&Date:"), self.date_edit), self.date_edit)
         form.addRow("", self.earliest_button)
+        form.addRow("", self.class_label)
         form.addRow("", self.editorial_box)
         form.addRow(self.justification_label, self.justification_edit)
         layout = QVBoxLayout(self)
@@ -279,6 +292,13 @@ class EventDialog(QDialog):
         v_number = self.version_number()
         v = next((x for x in self._policy.versions if x.number == v_number), None)
         self.record_label.setText(self._on_record(v))
+        auto_editorial = bool(self._classification and self._classification.change_class == EDITORIAL)
+        self.class_label.setVisible(classed and self._classification is not None)
+        if self._classification is not None:
+            text = (self.tr("The change is editorial: %1") if auto_editorial
+                    else self.tr("The change looks substantive: %1"))
+            self.class_label.setText(text.replace("%1", self._classification.reason))
+        classed = classed and not auto_editorial
         self.editorial_box.setEnabled(classed)
         self.editorial_box.setVisible(classed)
         show_why = classed and self.editorial_box.isChecked()
@@ -291,7 +311,8 @@ class EventDialog(QDialog):
         else:
             try:
                 failures = list(self._preview(self.chosen_event(), self.when(), version=v_number,
-                                              editorial=self.editorial()))
+                                              editorial=self.editorial(),
+                                              justification=self.justification()))
             except PolicyEditorError as exc:
                 failures = []
                 problems.append(exc.message)

@@ -13,6 +13,7 @@ reads the library.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,6 +31,54 @@ BAND_BLUE = QColor(60, 110, 190)
 LEGACY_GREY = QColor(120, 120, 130)
 NOTICE_AMBER = QColor(215, 150, 30)
 TODAY_GREEN = QColor(20, 130, 60)
+
+
+class TimeScale:
+    """Dates to x positions: linear between events, long quiet stretches compressed.
+
+    A policy may sit unchanged for a decade and then go through readings,
+    posting and taking effect within weeks; a linear axis would squeeze those
+    weeks into a few pixels. Each gap between consecutive dates of interest
+    up to ``full_days`` long keeps its length; a longer gap is drawn as
+    ``full_days * (1 + 0.5 * ln(gap / full_days))``: still longer for longer
+    gaps, so the order and the rough proportion stay readable.
+    """
+
+    def __init__(self, dates: Sequence[date], left: float, right: float, full_days: int = 60) -> None:
+        keys = sorted(set(dates))
+        self.start = keys[0] - timedelta(days=full_days // 3)
+        self.end = keys[-1] + timedelta(days=full_days // 3)
+        self.keys = [self.start, *keys, self.end]
+        self.full_days = full_days
+        self.weights = [self._weight((b - a).days) for a, b in zip(self.keys, self.keys[1:])]
+        self.left, self.right = left, right
+        self._unit = (right - left) / max(1e-9, sum(self.weights))
+
+    def _weight(self, days: int) -> float:
+        if days <= self.full_days:
+            return float(days)
+        return self.full_days * (1 + 0.5 * math.log(days / self.full_days))
+
+    def x(self, d: date) -> float:
+        """The x position of day ``d`` (clamped to the drawn range)."""
+        if d <= self.start:
+            return self.left
+        pos = 0.0
+        for (a, b), w in zip(zip(self.keys, self.keys[1:]), self.weights):
+            if d < b:
+                span = max(1, (b - a).days)
+                return self.left + (pos + w * (d - a).days / span) * self._unit
+            pos += w
+        return self.right
+
+    def breaks(self) -> list[tuple[float, float]]:
+        """The x ranges of compressed stretches (drawn as breaks in the axis)."""
+        out, pos = [], 0.0
+        for (a, b), w in zip(zip(self.keys, self.keys[1:]), self.weights):
+            if (b - a).days > self.full_days * 3:
+                out.append((self.left + pos * self._unit, self.left + (pos + w) * self._unit))
+            pos += w
+        return out
 
 
 @dataclass(frozen=True)
@@ -112,7 +161,7 @@ class TimelineView(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         fm = QFontMetricsF(self.font())
         lanes = max(1, len(self._lanes))
-        return QSize(int(fm.horizontalAdvance("M") * 60), int(self._lane_height() * lanes + fm.height() * 4))
+        return QSize(int(fm.horizontalAdvance("M") * 60), int(self._lane_height() * lanes + fm.height() * 4.5))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         fm = QFontMetricsF(self.font())
@@ -145,6 +194,7 @@ class TimelineView(QWidget):
         for row, lane in enumerate(self._lanes):
             self._paint_lane(p, geo, row, lane)
         self._paint_today(p, geo)
+        self._paint_legend(p, geo)
         p.end()
 
     # -- layout -----------------------------------------------------------
@@ -176,22 +226,22 @@ class TimelineView(QWidget):
 
     def _geometry(self) -> dict:
         fm = QFontMetricsF(self.font())
-        dates = self._dates()
-        first, last = min(dates), max(dates)
-        pad = timedelta(days=max(20, (last - first).days // 25))
-        start, end = first - pad, last + pad
         label_w = max(fm.horizontalAdvance(self._lane_label(l.version)) for l in self._lanes)
-        left = label_w + fm.horizontalAdvance("M") * 1.5
-        right = self.width() - fm.horizontalAdvance("M")
-        top = fm.height() * 1.6
-        span = max(1, (end - start).days)
+        left = label_w + fm.height() * 2.2
+        right = self.width() - fm.horizontalAdvance("M") * 1.5
+        # Room after the last date for the open-ended band of the version in force.
+        tail = fm.height() * 3
+        future = [s for lane in self._lanes for s, _e in lane.bands if s > self._today]
+        if future:
+            tail += fm.horizontalAdvance(self.tr("in force from %1").replace("%1", short_date(max(future))))
+        tail = min(tail, (right - left) / 3)
         return {
-            "fm": fm, "start": start, "end": end, "left": left, "right": right, "top": top,
-            "scale": (right - left) / span, "lane_h": self._lane_height(),
+            "fm": fm, "left": left, "right": right, "top": fm.height() * 1.6,
+            "scale": TimeScale(self._dates(), left, right - tail), "lane_h": self._lane_height(),
         }
 
     def _x(self, geo: dict, d: date) -> float:
-        return geo["left"] + (d - geo["start"]).days * geo["scale"]
+        return geo["scale"].x(d)
 
     def _lane_label(self, v: Version) -> str:
         label = self.tr("Version %1").replace("%1", str(v.number))
@@ -201,24 +251,35 @@ class TimelineView(QWidget):
 
     # -- painting ---------------------------------------------------------
     def _paint_axis(self, p: QPainter, geo: dict) -> None:
-        fm, top = geo["fm"], geo["top"]
+        fm, top, scale = geo["fm"], geo["top"], geo["scale"]
         bottom = top + geo["lane_h"] * len(self._lanes)
         text_color = self.palette().color(QPalette.Text)
         grid = QColor(text_color)
         grid.setAlpha(40)
-        years = range(geo["start"].year + 1, geo["end"].year + 1)
-        step = 1
-        min_gap = fm.horizontalAdvance("20000")
-        while years and step < 100 and geo["scale"] * 365 * step < min_gap:
-            step = {1: 2, 2: 5, 5: 10, 10: 20, 20: 50}.get(step, 100)
-        for year in years:
-            if year % step:
+        last_label = -1e9
+        for year in range(scale.start.year + 1, scale.end.year + 1):
+            x = scale.x(date(year, 1, 1))
+            text = str(year)
+            w = fm.horizontalAdvance(text)
+            if x - w / 2 < last_label + fm.horizontalAdvance("M"):
                 continue
-            x = self._x(geo, date(year, 1, 1))
+            last_label = x + w / 2
             p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(x, top), QPointF(x, bottom))
             p.setPen(text_color)
-            p.drawText(QPointF(x - fm.horizontalAdvance(str(year)) / 2, bottom + fm.ascent() + 4), str(year))
+            p.drawText(QPointF(x - w / 2, bottom + fm.ascent() + 4), text)
+        p.setPen(QPen(text_color, 1))
+        p.drawLine(QPointF(scale.left, bottom), QPointF(geo["right"], bottom))
+        h = fm.height() * 0.3
+        for a, b in scale.breaks():
+            x = (a + b) / 2
+            p.setPen(QPen(self.palette().color(QPalette.Base), h))
+            p.drawLine(QPointF(x, bottom - h), QPointF(x, bottom + h))
+            p.setPen(QPen(text_color, 1))
+            for dx in (-h / 2, h / 2):
+                p.drawLine(QPointF(x + dx - h / 2, bottom + h), QPointF(x + dx + h / 2, bottom - h))
+            self._tips.append((QRectF(a, top, b - a, bottom - top + h),
+                               self.tr("Years with no events are drawn shorter")))
 
     def _paint_lane(self, p: QPainter, geo: dict, row: int, lane: _Lane) -> None:
         fm, lane_h = geo["fm"], geo["lane_h"]
@@ -228,7 +289,7 @@ class TimelineView(QWidget):
         band_h = fm.height() * 0.9
         failed = bool(lane.failures)
         p.setPen(FAIL_RED if failed else self.palette().color(QPalette.Text))
-        label_rect = QRectF(0, y, geo["left"] - 4, lane_h * 0.76)
+        label_rect = QRectF(0, y, geo["left"] - fm.height() * 1.9, lane_h * 0.76)
         p.drawText(label_rect, Qt.AlignVCenter | Qt.AlignRight, self._lane_label(v))
         self._tips.append((label_rect, self._version_tip(v)))
         for start, end in lane.bands:
@@ -244,22 +305,33 @@ class TimelineView(QWidget):
         x0 = self._x(geo, start)
         x1 = self._x(geo, end) if end else geo["right"]
         rect = QRectF(x0, mid - band_h / 2, max(3.0, x1 - x0), band_h)
+        future = start > self._today
         color = LEGACY_GREY if v.legacy else BAND_BLUE
         fill = QColor(color)
-        fill.setAlpha(70 if v.change_class == EDITORIAL else 120)
+        fill.setAlpha(40 if future else (70 if v.change_class == EDITORIAL else 120))
         p.setBrush(fill)
-        pen = QPen(color, 1.5, Qt.DashLine if v.legacy else Qt.SolidLine)
-        p.setPen(pen)
+        p.setPen(QPen(color, 1.5, Qt.DashLine if (v.legacy or future) else Qt.SolidLine))
         p.drawRoundedRect(rect, 3, 3)
-        text = self.tr("in force")
-        if v.legacy:
+        if future:
+            text = self.tr("in force from %1").replace("%1", short_date(start))
+        elif v.legacy:
             text = self.tr("in force (legacy: predates the tool)")
-        if geo["fm"].horizontalAdvance(text) + 8 < rect.width():
-            p.setPen(self.palette().color(QPalette.Text))
-            p.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignVCenter | Qt.AlignLeft, text)
+        else:
+            text = self.tr("in force")
+        fm = geo["fm"]
+        inside = rect.adjusted(fm.height() * 0.7, 0, -4, 0)
+        width = fm.horizontalAdvance(text)
+        if width >= inside.width():   # too narrow: write it just before the band
+            inside = QRectF(x0 - fm.height() * 0.7 - width - 6, rect.top(), width + 4, rect.height())
+            p.fillRect(inside, self.palette().color(QPalette.Base))
+        p.setPen(self.palette().color(QPalette.Text))
+        p.drawText(inside, Qt.AlignVCenter | Qt.AlignLeft, text)
         until = self.tr("until %1").replace("%1", long_date(end)) if end else self.tr("to this day")
-        self._tips.append((rect, self.tr("Version %1 in force from %2, %3").replace("%1", str(v.number))
-                           .replace("%2", long_date(start)).replace("%3", until)))
+        tip = self.tr("Version %1 in force from %2, %3")
+        if future:
+            tip = self.tr("Version %1 will be in force from %2, %3")
+        self._tips.append((rect, tip.replace("%1", str(v.number)).replace("%2", long_date(start))
+                           .replace("%3", until)))
 
     def _paint_notice(self, p: QPainter, geo: dict, v: Version, y: float, h: float) -> None:
         assert v.posted is not None
@@ -309,10 +381,6 @@ class TimelineView(QWidget):
         p.drawPath(path)
         label = self.tr("Takes effect %1") if pending else self.tr("Effective %1")
         self._tips.append((path.boundingRect().adjusted(-2, -2, 2, 2), label.replace("%1", long_date(when))))
-        if pending:
-            fm = geo["fm"]
-            text = short_date(when)
-            p.drawText(QPointF(x - fm.horizontalAdvance(text) / 2, mid - r - 3), text)
 
     def _paint_failure(self, p: QPainter, geo: dict, lane: _Lane, y: float, lane_h: float) -> None:
         v = lane.version
@@ -329,7 +397,8 @@ class TimelineView(QWidget):
         message = "\n".join(lane.failures)
         self._tips.append((rect, "!" + message))
         fm = geo["fm"]
-        mark = QRectF(rect.right() + 3, y + (lane_h - fm.height()) / 2, fm.height(), fm.height())
+        mark = QRectF(geo["left"] - fm.height() * 1.6, y + (lane_h * 0.76 - fm.height()) / 2,
+                      fm.height(), fm.height())
         p.setBrush(FAIL_RED)
         p.setPen(Qt.NoPen)
         p.drawEllipse(mark)
@@ -350,6 +419,28 @@ class TimelineView(QWidget):
         p.drawText(QPointF(tx, top - 2), text)
         self._tips.append((QRectF(x - 4, top, 8, bottom - top),
                            self.tr("Today, %1").replace("%1", long_date(self._today))))
+
+    def _paint_legend(self, p: QPainter, geo: dict) -> None:
+        """One line under the axis saying what each mark means."""
+        fm = geo["fm"]
+        y = geo["top"] + geo["lane_h"] * len(self._lanes) + fm.height() * 1.6
+        x = geo["left"]
+        h = fm.height() * 0.7
+        items = (
+            (self.tr("in force"), QBrush(BAND_BLUE), QPen(BAND_BLUE)),
+            (self.tr("legacy"), QBrush(LEGACY_GREY), QPen(LEGACY_GREY, 1, Qt.DashLine)),
+            (self.tr("notice period"), QBrush(NOTICE_AMBER, Qt.BDiagPattern), QPen(NOTICE_AMBER)),
+            (self.tr("rule fails (hover for why)"), QBrush(QColor(200, 20, 20, 60)), QPen(FAIL_RED, 2)),
+        )
+        for text, brush, pen in items:
+            if x + h + fm.horizontalAdvance(text) > geo["right"]:
+                break
+            p.setBrush(brush)
+            p.setPen(pen)
+            p.drawRect(QRectF(x, y + (fm.height() - h) / 2, h * 1.6, h))
+            p.setPen(self.palette().color(QPalette.Text))
+            p.drawText(QPointF(x + h * 2, y + fm.ascent()), text)
+            x += h * 3 + fm.horizontalAdvance(text)
 
     def _version_tip(self, v: Version) -> str:
         text = self.tr("Version %1, %2").replace("%1", str(v.number)).replace("%2", v.change_class)

@@ -110,7 +110,7 @@ class VersionsModel(QAbstractTableModel):
             text = self.tr("editorial") if v.change_class == EDITORIAL else self.tr("substantive")
             return text + (" · " + self.tr("legacy") if v.legacy else "")
         if key in DATE_COLUMNS:
-            when = getattr(v, key)
+            when = v.effective_date if key == "effective" else getattr(v, key)
             return short_date(when) if when else ""
         state = self._states.get(v.number) or v.state(self._today)
         text = self.state_text(state)
@@ -138,6 +138,8 @@ class VersionsModel(QAbstractTableModel):
                                  "from the notice rules (2 and 3)."))
         if v.justification and key == "change_class":
             lines.append(self.tr("Marked editorial because: %1").replace("%1", v.justification))
+        if key == "effective" and v.legacy and v.effective is None and v.adopted:
+            lines.append(self.tr("A legacy version takes effect on its adoption date."))
         if key == "posted" and v.posted_sha256:
             lines.append(self.tr("Posted text %1").replace("%1", v.posted_sha256[:12]))
         return "\n".join(lines) or None

@@ -1,0 +1,194 @@
+"""Export from the window: choose where, write in the background, offer to open it.
+
+``Exporter.export(kind, work, suggested=...)`` asks where to write (a save
+dialog, a folder for the notice site, the data file for tagging), then runs
+``work(path)`` off the UI thread through the window's ``TaskRunner`` while a
+busy indicator shows. On success a message says where the result is, with an
+"Open the file" button; a failure comes back through ``errors.show_error`` in
+plain words. ``work`` is where the library is read and the renderer called;
+it runs on a worker thread and returns the path it wrote.
+
+The functions that build ``work`` for each kind from a library live in
+``gui.export_jobs``; this module only knows paths, dialogs and the runner,
+so tests hand it a ``choose_path`` and skip the native dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from policyeditor.gui import errors
+from policyeditor.gui.tasks import TaskRunner
+
+
+def tr(text: str) -> str:
+    """Translate a string of this module's context."""
+    return QCoreApplication.translate("export_dialogs", text)
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """One thing the window can export.
+
+    ``target``: "file" (a save dialog for a new file), "folder" (a folder to
+    write into) or "input" (an existing file to read; the work chooses where
+    its output goes and returns that path).
+    """
+
+    key: str
+    title: str
+    file_filter: str = ""
+    suffix: str = ""
+    target: str = "file"
+
+
+def export_kinds() -> dict[str, ExportKind]:
+    """Every export, by key (translated now, so call it after the application starts)."""
+    kinds = (
+        ExportKind("redline-html", tr("Export the redline as a web page"), tr("Web page (*.html)"), ".html"),
+        ExportKind("redline-pdf", tr("Export the redline as PDF"), tr("PDF document (*.pdf)"), ".pdf"),
+        ExportKind("redline-docx", tr("Export the redline as Word (tracked changes)"),
+                   tr("Word document (*.docx)"), ".docx"),
+        ExportKind("packet-pdf", tr("Export the packet as PDF"), tr("PDF document (*.pdf)"), ".pdf"),
+        ExportKind("packet-docx", tr("Export the packet as Word"), tr("Word document (*.docx)"), ".docx"),
+        ExportKind("site", tr("Publish the notice site to a folder"), target="folder"),
+        ExportKind("tag", tr("Tag a data file with the version in force"),
+                   tr("Data files (*.csv *.jsonl *.json);;All files (*)"), target="input"),
+    )
+    return {k.key: k for k in kinds}
+
+
+ChoosePath = Callable[[ExportKind, Path], "Path | None"]
+Work = Callable[[Path], "Path | None"]
+
+
+def native_choose_path(parent: QWidget | None) -> ChoosePath:
+    """The platform's file dialogs: save, choose a folder, or open a data file."""
+
+    def choose(kind: ExportKind, suggested: Path) -> Path | None:
+        if kind.target == "folder":
+            chosen = QFileDialog.getExistingDirectory(parent, kind.title, str(suggested))
+        elif kind.target == "input":
+            chosen, _ = QFileDialog.getOpenFileName(parent, kind.title, str(suggested), kind.file_filter)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(parent, kind.title, str(suggested), kind.file_filter)
+        return Path(chosen) if chosen else None
+
+    return choose
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """``path`` ending in ``suffix`` (added when the user typed a bare name)."""
+    if suffix and path.suffix.lower() != suffix:
+        return path.with_name(path.name + suffix)
+    return path
+
+
+class Exporter(QObject):
+    """Runs exports for one window.
+
+    Args:
+        parent: the window (dialogs are its children).
+        runner: the window's ``TaskRunner``.
+        choose_path: ``(kind, suggested) -> Path | None``; default: native dialogs.
+        opener: opens a written file (default ``QDesktopServices.openUrl``).
+        report_error: shows a failure (default ``errors.show_error``).
+
+    Signals:
+        finished(str, object): kind key and the ``Path`` written.
+        failed(str, object): kind key and the exception.
+    """
+
+    finished = Signal(str, object)
+    failed = Signal(str, object)
+
+    def __init__(self, parent: QWidget, runner: TaskRunner, *, choose_path: ChoosePath | None = None,
+                 opener: Callable[[QUrl], object] | None = None,
+                 report_error: Callable[[QWidget, BaseException], None] | None = None) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._runner = runner
+        self._choose = choose_path or native_choose_path(parent)
+        self._opener = opener or QDesktopServices.openUrl
+        self._report_error = report_error or errors.show_error
+        self._kinds = export_kinds()
+        self.progress: QProgressDialog | None = None
+        self.done_box: QMessageBox | None = None
+        self._running: set[str] = set()
+
+    def kind(self, key: str) -> ExportKind:
+        return self._kinds[key]
+
+    def is_running(self, key: str | None = None) -> bool:
+        """True while an export (of ``key``, or any) is being written."""
+        return bool(self._running) if key is None else key in self._running
+
+    def export(self, key: str, work: Work, *, suggested: Path) -> bool:
+        """Ask where, then run ``work(path)`` in the background. False when the user cancelled."""
+        kind = self._kinds[key]
+        chosen = self._choose(kind, suggested)
+        if chosen is None:
+            return False
+        path = with_suffix(Path(chosen), kind.suffix) if kind.target == "file" else Path(chosen)
+        self._running.add(key)
+        self._show_progress(kind, path)
+        self._runner.run(f"export:{key}:{path}", lambda: work(path) or path,
+                         lambda written: self._on_done(kind, Path(written)),
+                         lambda exc: self._on_error(kind, exc), serial=True)
+        return True
+
+    # -- progress and results (UI thread) ---------------------------------------
+    def _show_progress(self, kind: ExportKind, path: Path) -> None:
+        progress = QProgressDialog(self._window)
+        progress.setWindowTitle(kind.title)
+        progress.setLabelText(tr("Writing %1 ...").replace("%1", path.name))
+        progress.setRange(0, 0)              # busy: no percentage to report
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAccessibleName(tr("Export in progress"))
+        progress.show()
+        self.progress = progress
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_done(self, kind: ExportKind, path: Path) -> None:
+        self._running.discard(kind.key)
+        self._close_progress()
+        self.finished.emit(kind.key, path)
+        self.done_box = self._done_box(kind, path)
+        self.done_box.open()
+
+    def _on_error(self, kind: ExportKind, exc: BaseException) -> None:
+        self._running.discard(kind.key)
+        self._close_progress()
+        self.failed.emit(kind.key, exc)
+        self._report_error(self._window, exc)
+
+    def _done_box(self, kind: ExportKind, path: Path) -> QMessageBox:
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Information)
+        box.setWindowTitle(kind.title)
+        folder = path.is_dir()
+        text = tr("The notice site was written to the folder %1.") if folder else \
+            tr("Written to %1.")
+        box.setText(text.replace("%1", str(path)))
+        open_button = box.addButton(tr("Open the folder") if folder else tr("Open the file"),
+                                    QMessageBox.AcceptRole)
+        open_button.setAccessibleName(open_button.text())
+        box.addButton(QMessageBox.Close)
+        box.setDefaultButton(open_button)
+        target = path / "index.html" if folder and (path / "index.html").exists() else path
+        open_button.clicked.connect(lambda: self._opener(QUrl.fromLocalFile(str(target))))
+        box.setAccessibleName(tr("Export finished"))
+        return box
