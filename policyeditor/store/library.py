@@ -264,6 +264,12 @@ class Library:
         """Every policy's record, sorted by id."""
         return [self.policy(pid) for pid in self.policy_ids()]
 
+    def summaries(self) -> list:
+        """One PolicySummary per policy (in force today, pending, review due), cached."""
+        from policyeditor.store import summary
+
+        return summary.summaries(self)
+
     def draft_text(self, policy_id: str) -> str:
         """The draft (policies/<id>/policy.md) as it is on disk."""
         self._record_file(policy_id)
