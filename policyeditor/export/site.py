@@ -1,0 +1,285 @@
+"""The public notice site: static pages a web administrator uploads as they are.
+
+Addresses are stable, so a notice, a record or a letter can cite them:
+
+- ``index.html``            every policy: code, title, version in force, dates
+- ``<id>/latest.html``      the policy now: text in force, pending changes with
+                            posting date, effective date and countdown, redline,
+                            and the archive of earlier versions (also ``<id>/index.html``)
+- ``<id>/v<N>.html``        version N's text and the dates it was in force
+- ``<id>/at.html``          "which version was in force on a date": a table of
+                            date ranges linking to each version. It resolves any
+                            date without a server or JavaScript, where a page per
+                            day (``at/<date>.html``) would mean thousands of files.
+- ``feed.xml``              Atom feed of adoptions, postings and effective dates
+
+The builder is pure (core objects in, ``{path: text}`` out); ``write_site``
+writes it atomically: a new folder beside the old one, then a swap.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from policyeditor.core import timeline
+from policyeditor.core.errors import ExportError
+from policyeditor.core.versions import LibrarySettings, Policy, State, Version
+from policyeditor.export import atom
+from policyeditor.export.sitehtml import STYLE, day, esc, link, page, policy_text_html, table
+
+PENDING_STATES = (State.PRESENTED, State.SECOND_READING, State.ADOPTED, State.PENDING)
+
+
+@dataclass(frozen=True)
+class PublishedPolicy:
+    """A policy with the texts the site shows.
+
+    ``texts`` maps version numbers to their Markdown; ``redlines`` maps a
+    pending version to an HTML redline fragment against the text in force
+    (when a redline engine supplies one; else its full text is shown).
+    """
+
+    policy: Policy
+    texts: Mapping[int, str]
+    redlines: Mapping[int, str] = field(default_factory=dict)
+
+
+def pending_versions(policy: Policy, today: date) -> list[Version]:
+    """Versions still on their way: presented, read, or adopted but not yet in force."""
+    states = timeline.states(policy, today)
+    return [v for v in policy.versions if states.get(v.number) in PENDING_STATES]
+
+
+def build_site(settings: LibrarySettings, policies: list[PublishedPolicy], *,
+               today: date, generated: datetime) -> dict[str, str]:
+    """Every file of the site, by relative path."""
+    feed_title = f"{settings.district}: policy changes"
+    files = {"style.css": STYLE,
+             "index.html": _index(settings, policies, today, feed_title),
+             "feed.xml": atom.feed(settings, [p.policy for p in policies], generated=generated)}
+    for item in policies:
+        pid = item.policy.id
+        ctx = _Ctx(settings, item, today, feed_title)
+        files[f"{pid}/latest.html"] = files[f"{pid}/index.html"] = ctx.policy_page()
+        files[f"{pid}/at.html"] = ctx.at_page()
+        for version in item.policy.versions:
+            files[f"{pid}/v{version.number}.html"] = ctx.version_page(version)
+    return files
+
+
+def _index(settings: LibrarySettings, policies: list[PublishedPolicy], today: date,
+           feed_title: str) -> str:
+    rows = []
+    for item in sorted(policies, key=lambda p: (p.policy.code or "~", p.policy.title)):
+        policy = item.policy
+        current = timeline.in_force(policy, today, settings.timezone)
+        pending = pending_versions(policy, today)
+        rows.append([
+            esc(policy.code or "none"),
+            link(f"{policy.id}/latest.html", policy.title),
+            link(f"{policy.id}/v{current.number}.html", f"Version {current.number}") if current else "None yet",
+            day(current.adopted) if current else "not adopted",
+            day(current.effective_date) if current else "not set",
+            "; ".join(_pending_summary(v, today) for v in pending) or "None",
+        ])
+    body = (f"<h1>Policies of {esc(settings.district)}</h1>\n"
+            f"<p>The text in force of each policy, as of {day(today)}, and changes on their way. "
+            "Each policy page keeps every earlier version and the dates it was in force.</p>\n"
+            + table("Policies", ["Code", "Policy", "Version in force", "Adopted", "Effective",
+                                 "Pending change"], rows))
+    return page(title="Policies", district=settings.district, depth=0, body=body,
+                generated=today, feed_title=feed_title)
+
+
+def _pending_summary(v: Version, today: date) -> str:
+    effective = v.effective_date
+    if effective is None:
+        return f"Version {v.number}: effective date not yet set"
+    return f"Version {v.number} takes effect {day(effective)} ({_countdown(effective, today)})"
+
+
+def _countdown(effective: date, today: date) -> str:
+    days = (effective - today).days
+    if days <= 0:
+        return f"in force as of {esc(today.isoformat())}"
+    unit = "day" if days == 1 else "days"
+    return f"in {days} {unit} as of {day(today)}"
+
+
+class _Ctx:
+    """The pages of one policy."""
+
+    def __init__(self, settings: LibrarySettings, item: PublishedPolicy, today: date,
+                 feed_title: str) -> None:
+        self.settings, self.item, self.today, self.feed_title = settings, item, today, feed_title
+        self.policy = item.policy
+        # A version in force twice (around a withdrawal) is described by its latest period.
+        self.periods = {v.number: (start, end) for v, start, end in timeline.intervals(self.policy)}
+        self.current = timeline.in_force(self.policy, today, settings.timezone)
+
+    def _page(self, title: str, body: str) -> str:
+        return page(title=title, district=self.settings.district, depth=1, body=body,
+                    generated=self.today, feed_title=self.feed_title)
+
+    def _heading(self) -> str:
+        code = f" ({esc(self.policy.code)})" if self.policy.code else ""
+        return f"<h1>{esc(self.policy.title)}{code}</h1>\n"
+
+    def policy_page(self) -> str:
+        body = [self._heading(), '<h2 id="in-force">Text in force</h2>\n']
+        if self.current is None:
+            body.append("<p>No version of this policy is in force yet.</p>\n")
+        else:
+            start, end = self.periods[self.current.number]
+            body.append(f"<p>Version {self.current.number}, adopted {day(self.current.adopted)}, "
+                        f"in force since {day(start)}. Permanent address: "
+                        f"{link(f'v{self.current.number}.html', f'version {self.current.number}')}.</p>\n")
+            body.append(self._text(self.current, 3))
+        body.append(self._pending_section())
+        body.append(self._archive_section())
+        return self._page(self.policy.title, "".join(body))
+
+    def _text(self, version: Version, top: int) -> str:
+        text = self.item.texts.get(version.number, "")
+        return f'<div class="policy-text">\n{policy_text_html(text, top)}</div>\n'
+
+    def _pending_section(self) -> str:
+        pending = pending_versions(self.policy, self.today)
+        parts = ['<h2 id="pending">Pending changes</h2>\n']
+        if not pending:
+            parts.append("<p>No change to this policy is pending.</p>\n")
+        for v in pending:
+            parts.append(f'<h3 id="v{v.number}">Version {v.number}</h3>\n<div class="notice">\n')
+            parts.append(self._dates_list(v))
+            effective = v.effective_date
+            if effective is not None:
+                parts.append(f"<p><strong>Takes effect {day(effective)}: "
+                             f"{_countdown(effective, self.today)}.</strong></p>\n")
+            parts.append("</div>\n")
+            parts.append(self._change_text(v))
+        return "".join(parts)
+
+    def _change_text(self, v: Version) -> str:
+        redline = self.item.redlines.get(v.number)
+        if redline:
+            return ("<h4>Changes from the text in force</h4>\n"
+                    '<p>Inserted text is underlined and marked "inserted"; deleted text is struck '
+                    'through and marked "deleted".</p>\n'
+                    f'<div class="policy-text redline">\n{redline}</div>\n')
+        return f"<h4>Full text of version {v.number}</h4>\n" + self._text(v, 5)
+
+    def _dates_list(self, v: Version) -> str:
+        items = [("First reading", v.first_reading), ("Second reading", v.second_reading),
+                 ("Adopted", v.adopted), ("Posted", v.posted), ("Effective", v.effective_date)]
+        shown = "".join(f"<dt>{esc(k)}</dt><dd>{day(d)}</dd>" for k, d in items if d is not None)
+        change = "An editorial change" if v.change_class == "editorial" else "A substantive change"
+        legacy = " (recorded from before this system; posting rules did not apply)" if v.legacy else ""
+        return f"<p>{change}{legacy}.</p>\n<dl>{shown}</dl>\n" if shown else ""
+
+    def _archive_section(self) -> str:
+        rows = []
+        for v, start, end in reversed(timeline.intervals(self.policy)):
+            until = day(end) if end else "still in force"
+            rows.append([link(f"v{v.number}.html", f"Version {v.number}"), day(v.adopted),
+                         day(start), until])
+        body = ['<h2 id="archive">All versions and when they were in force</h2>\n',
+                f"<p>To find the version in force on a given date, see "
+                f"{link('at.html', 'versions by date')}.</p>\n"]
+        if rows:
+            body.append(table(f"Versions of {self.policy.title}",
+                              ["Version", "Adopted", "In force from", "In force until (not including)"],
+                              rows))
+        else:
+            body.append("<p>No version has been in force yet.</p>\n")
+        return "".join(body)
+
+    def version_page(self, v: Version) -> str:
+        period = self.periods.get(v.number)
+        if period is None:
+            status = f"Version {v.number} has not been in force."
+            if v.withdrawn is not None:
+                status = f"Version {v.number} was withdrawn on {day(v.withdrawn)} and was never in force."
+        elif period[1] is None:
+            status = f"Version {v.number} has been in force since {day(period[0])}."
+        else:
+            status = (f"Version {v.number} was in force from {day(period[0])} until {day(period[1])} "
+                      f"(not including that day).")
+        if period and period[0] > self.today:
+            status = f"Version {v.number} takes effect {day(period[0])}: {_countdown(period[0], self.today)}."
+        body = (f"<h1>{esc(self.policy.title)}: version {v.number}</h1>\n<p>{status}</p>\n"
+                + self._dates_list(v)
+                + f"<p>{link('latest.html', 'The policy now')} · {link('at.html', 'Versions by date')}</p>\n"
+                + '<h2 id="text">Text</h2>\n' + self._text(v, 3))
+        return self._page(f"{self.policy.title}, version {v.number}", body)
+
+    def at_page(self) -> str:
+        rows = [[day(start), day(end) if end else "still in force", link(f"v{v.number}.html", f"Version {v.number}")]
+                for v, start, end in timeline.intervals(self.policy)]
+        body = (f"<h1>{esc(self.policy.title)}: versions by date</h1>\n"
+                f"<p>Find the row whose dates include yours: that version was in force on that date. "
+                f"A version takes effect at 00:00 in {esc(self.settings.timezone)} on its first day "
+                f"and stops at 00:00 on the day in the second column.</p>\n")
+        body += (table("Version in force by date", ["From", "Until (not including)", "Version"], rows)
+                 if rows else "<p>No version has been in force yet.</p>\n")
+        return self._page(f"{self.policy.title}: versions by date", body)
+
+
+def write_site(outdir: Path, files: Mapping[str, str]) -> None:
+    """Write the site into ``outdir`` atomically: build beside it, then swap folders.
+
+    A failure leaves the old site as it was; the swap itself is two renames.
+    """
+    outdir = Path(outdir)
+    parent = outdir.parent
+    if not parent.is_dir():
+        raise ExportError(f"The folder {parent} does not exist; create it or choose another place.")
+    if outdir.exists() and not outdir.is_dir():
+        raise ExportError(f"{outdir} is a file, not a folder; choose a folder for the site.")
+    try:
+        build = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".new", dir=parent))
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {parent}: {exc.strerror}.") from None
+    try:
+        for rel, text in files.items():
+            target = build / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        os.chmod(build, 0o755)
+        old = None
+        if outdir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".old", dir=parent))
+            os.replace(outdir, old / "site")
+        try:
+            os.replace(build, outdir)
+        except OSError:
+            if old is not None:
+                os.replace(old / "site", outdir)
+            raise
+    except OSError as exc:
+        shutil.rmtree(build, ignore_errors=True)
+        raise ExportError(f"The site could not be written to {outdir}: {exc.strerror or exc}. "
+                          "The site that was there is unchanged.") from None
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write one text file atomically (temp file in the same folder, then os.replace)."""
+    path = Path(path)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {path.parent}: {exc.strerror}.") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(name, path)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        raise ExportError(f"{path} could not be written: {exc.strerror}.") from None
