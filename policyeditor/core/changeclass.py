@@ -12,7 +12,8 @@ is substantive. Concretely, both texts are reduced to a content key:
 - every character of Unicode category P* (punctuation), Z* (spaces) and C*
   (line breaks, tabs, invisible format characters) removed.
 
-Letters, digits and symbols ($, §, +, <, ©) stay: "$500" and "500" differ.
+Letters, digits and symbols ($, +, <, ©) stay: "$500" and "500" differ;
+Unicode counts % and § as punctuation, so they go like a period does.
 A link's target is content, not formatting: pointing a link elsewhere is
 substantive. Note the definition's reach: "cannot" and "can not", or
 "1,000" and "10,00", have the same key and so are editorial.
@@ -169,5 +170,9 @@ def classify(old: str | Document, new: str | Document) -> Classification:
         if written_differently:
             return Classification(EDITORIAL, "Editorial: only spacing or formatting changed.")
         return Classification(EDITORIAL, "Editorial: nothing changed.")
-    kinds = _kinds(doc_a, doc_b) or ["formatting"]
+    kinds = _kinds(doc_a, doc_b)
+    if not kinds and doc_a.front_matter != doc_b.front_matter:
+        return Classification(EDITORIAL, "Editorial: the text is the same; only the settings "
+                                         "block at the top of the file (front matter) changed.")
+    kinds = kinds or ["formatting"]
     return Classification(EDITORIAL, f"Editorial: only {_join(kinds)} changed.")

@@ -1,0 +1,163 @@
+"""core.changeclass: editorial exactly when only formatting, punctuation, case or spacing differ."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policyeditor.core.changeclass import Classification, classify, content_key
+from policyeditor.core.errors import TextError
+from policyeditor.core.textmodel import parse
+from policyeditor.core.versions import EDITORIAL, SUBSTANTIVE
+
+SEEDS = Path("/work/shared/seeds")
+CORPUS = Path("/work/shared/corpus/site-policy")
+BASE = "The user may read his/her data, and may ask the district to correct it."
+
+
+@pytest.mark.parametrize("new, reason", [
+    ("The user may read his/her data and may ask the district to correct it",
+     "Editorial: only punctuation changed."),
+    ("the user may read HIS/HER data, and may ask the District to correct it.",
+     "Editorial: only letter case changed."),
+    ("The user may read **his/her** data, and may ask the district to correct it.",
+     "Editorial: only formatting changed."),
+    ("# The user may read his/her data, and may ask the district to correct it.",
+     "Editorial: only formatting changed."),
+    ("The user may read his / her data, and may ask the district to correct it.",
+     "Editorial: only spacing changed."),
+    ("*The user may read his-her data; and may ask the District to correct it!*",
+     "Editorial: only formatting, punctuation and letter case changed."),
+])
+def test_editorial_changes_and_their_reasons(new, reason):
+    result = classify(BASE, new)
+    assert result == Classification(EDITORIAL, reason)
+    assert result.editorial
+
+
+def test_markdown_layout_only():
+    assert classify("A  b.\n", "A b.\n").reason == "Editorial: only spacing or formatting changed."
+    assert classify("- a\n- b\n", "1. a\n2. b\n").reason == "Editorial: only formatting changed."
+    assert classify(BASE, BASE) == Classification(EDITORIAL, "Editorial: nothing changed.")
+    moved = classify("---\ntitle: A\n---\n\nText.\n", "---\ntitle: B\n---\n\nText.\n")
+    assert moved.editorial and "front matter" in moved.reason
+
+
+def test_the_example_of_the_brief():
+    new = "The user may read the user's data, and may ask the district to correct it."
+    assert classify(BASE, new) == Classification(
+        SUBSTANTIVE, "Substantive: words changed, for example 'his/her' became 'the user's'.")
+
+
+@pytest.mark.parametrize("new, example", [
+    ("The user may read his/her data.", "'and may ask the district to correct it.' was removed"),
+    ("The user may not read his/her data, and may ask the district to correct it.",
+     "'not' was added"),
+    ("The user may read his/her data, and must ask the district to correct it.",
+     "'may' became 'must'"),
+])
+def test_substantive_reasons_quote_the_change(new, example):
+    result = classify(BASE, new)
+    assert result.change_class == SUBSTANTIVE
+    assert result.reason == f"Substantive: words changed, for example {example}."
+
+
+def test_numbers_and_symbols_are_content():
+    assert classify("Notice of 30 days.", "Notice of 31 days.").change_class == SUBSTANTIVE
+    assert classify("A fee of $500.", "A fee of 500.").change_class == SUBSTANTIVE
+    assert classify("Grades 9 + 10.", "Grades 9 10.").change_class == SUBSTANTIVE
+    # Unicode counts the section sign as punctuation, like a period.
+    assert classify("See § 10.", "See 10.").editorial
+
+
+def test_a_link_target_is_content():
+    result = classify("See [the law](https://a.example/66).", "See [the law](https://a.example/67).")
+    assert result.change_class == SUBSTANTIVE
+    assert result.reason == ("Substantive: a link changed from https://a.example/66 to "
+                             "https://a.example/67.")
+    assert "was added" in classify("See the law.", "See [the law](https://x.example).").reason
+    assert "was removed" in classify("See [the law](https://x.example).", "See the law.").reason
+
+
+def test_long_changes_are_quoted_briefly_and_counted():
+    old = "one two three four five six seven eight nine ten eleven twelve. End."
+    new = "uno dos tres cuatro cinco seis siete ocho nueve diez once doce. End. Extra."
+    reason = classify(old, new).reason
+    assert reason.startswith("Substantive: words changed in 2 places, for example 'one two three")
+    assert "...' became 'uno" in reason and len(reason) < 200
+
+
+def test_documents_and_markdown_are_the_same_input():
+    old, new = parse(BASE), parse(BASE.upper())
+    assert classify(old, new) == classify(BASE, BASE.upper())
+    with pytest.raises(TextError):
+        classify(BASE, b"bytes are not text")
+
+
+def test_unicode_forms_of_the_same_letters_are_equal():
+    composed, decomposed = "Caf\u00e9 policy.", "Cafe\u0301 policy."
+    assert content_key(composed) == content_key(decomposed)
+    assert classify(composed, decomposed).editorial
+    # Invisible format characters (a zero-width space) are not words either.
+    assert classify("data policy", "data\u200b policy").editorial
+
+
+def test_seed_revision_is_substantive():
+    old = (SEEDS / "website-privacy-2009.md").read_text(encoding="utf-8")
+    new = (SEEDS / "website-privacy-2018-draft.md").read_text(encoding="utf-8")
+    result = classify(old, new)
+    assert result.change_class == SUBSTANTIVE
+    assert "for example 'his/her' became 'the user's'" in result.reason
+
+
+@pytest.mark.parametrize("series, file, expected", [
+    ("community-guidelines", "2020-10-23_17708ff6c2.md", "Editorial: only punctuation changed."),
+    ("community-guidelines", "2022-02-10_4f3a3f99f8.md",
+     "Editorial: only punctuation and spacing changed."),
+])
+def test_real_revisions(series, file, expected):
+    revisions = [r["file"] for r in json.loads((CORPUS / "manifest.json").read_text())[series]]
+    i = revisions.index(f"{series}/{file}")
+    old = (CORPUS / revisions[i - 1]).read_text(encoding="utf-8")
+    new = (CORPUS / revisions[i]).read_text(encoding="utf-8")
+    assert classify(old, new).reason == expected
+    assert classify(old, new + "\nA new sentence.\n").change_class == SUBSTANTIVE
+
+
+words = st.lists(st.from_regex(r"[a-z][a-z0-9]{0,7}", fullmatch=True),  # "0." would start a list
+                 min_size=1, max_size=30)
+
+
+@given(words, st.data())
+def test_case_punctuation_spacing_and_emphasis_are_always_editorial(ws, data):
+    original = " ".join(ws) + "."
+    changed = []
+    for w in ws:
+        if data.draw(st.booleans()):
+            w = w.upper()
+        w += data.draw(st.sampled_from(["", ",", ";", ":", "!", "?"]))
+        if data.draw(st.booleans()) and w.isalnum():
+            w = f"**{w}**"
+        changed.append(w)
+    assert classify(original, " ".join(changed)).editorial
+
+
+@given(words, st.integers(min_value=0, max_value=29), st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8))
+def test_adding_a_word_is_always_substantive(ws, where, extra):
+    original = " ".join(ws)
+    changed = ws[:where] + [extra] + ws[where:]
+    result = classify(original, " ".join(changed))
+    assert result.change_class == SUBSTANTIVE
+    assert result.reason.startswith("Substantive: words changed")
+
+
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_classification_is_symmetric_and_total(a, b):
+    one, other = classify(a, b), classify(b, a)
+    assert one.change_class == other.change_class
+    assert one.reason.endswith(".") and one.reason.split(":")[0] in ("Editorial", "Substantive")
