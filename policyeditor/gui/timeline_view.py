@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -167,12 +167,18 @@ class TimelineView(QWidget):
         fm = QFontMetricsF(self.font())
         return QSize(int(fm.horizontalAdvance("M") * 25), int(fm.height() * 5))
 
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The tooltip shown at ``pos`` (widget coordinates); "" where there is none."""
+        point = QPointF(pos)
+        failing = [t[1:] for r, t in self._tips if t.startswith("!") and r.contains(point)]
+        tips = failing or [t for r, t in self._tips if r.contains(point)]
+        return "\n".join(dict.fromkeys(tips))
+
     def event(self, ev: QEvent) -> bool:
         if ev.type() == QEvent.ToolTip:
-            pos = QPointF(ev.pos())
-            tips = [t.lstrip("!") for r, t in self._tips if r.contains(pos)]
-            if tips:
-                QToolTip.showText(ev.globalPos(), "\n".join(dict.fromkeys(tips)), self)
+            tip = self.tooltip_at(ev.pos())
+            if tip:
+                QToolTip.showText(ev.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
                 ev.ignore()
@@ -430,8 +436,10 @@ class TimelineView(QWidget):
             (self.tr("in force"), QBrush(BAND_BLUE), QPen(BAND_BLUE)),
             (self.tr("legacy"), QBrush(LEGACY_GREY), QPen(LEGACY_GREY, 1, Qt.DashLine)),
             (self.tr("notice period"), QBrush(NOTICE_AMBER, Qt.BDiagPattern), QPen(NOTICE_AMBER)),
-            (self.tr("rule fails (hover for why)"), QBrush(QColor(200, 20, 20, 60)), QPen(FAIL_RED, 2)),
         )
+        if any(lane.failures for lane in self._lanes):   # explained only when drawn
+            items += ((self.tr("rule fails (hover for why)"), QBrush(QColor(200, 20, 20, 60)),
+                       QPen(FAIL_RED, 2)),)
         for text, brush, pen in items:
             if x + h + fm.horizontalAdvance(text) > geo["right"]:
                 break
