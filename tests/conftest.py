@@ -51,3 +51,36 @@ def tmp_library(tmp_path: Path, library_settings):
     lib = Library.create(tmp_path / "library", library_settings, Author("Test Clerk", "clerk@example.org"))
     yield lib
     lib.close()
+
+
+def library_state(path: Path) -> dict:
+    """HEAD, every ref, the index and every work-tree file of the repository at ``path``.
+
+    Two equal states mean nothing was written: the tests of refused commands
+    compare the state before and after.
+    """
+    import hashlib
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=False).stdout
+
+    files = {}
+    for item in sorted(path.rglob("*")):
+        rel = item.relative_to(path).as_posix()
+        if rel == ".git" or rel.startswith(".git/") or not item.is_file():
+            continue
+        files[rel] = hashlib.sha256(item.read_bytes()).hexdigest()
+    return {
+        "head": git("rev-parse", "HEAD"),
+        "refs": git("for-each-ref", "--format=%(refname) %(objectname)"),
+        "status": git("status", "--porcelain", "--untracked-files=all"),
+        "index": git("ls-files", "--stage"),  # what is staged (git status may rewrite stat data)
+        "files": files,
+    }
+
+
+@pytest.fixture
+def state_of():
+    """library_state as a fixture: ``before = state_of(lib.path)``."""
+    return library_state

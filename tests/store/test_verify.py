@@ -1,0 +1,121 @@
+"""verify (rule 5) catches each kind of tampering, on real repositories altered with plain git."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from policyeditor.store import Author, Library
+
+TZ = ZoneInfo("America/New_York")
+
+
+def git(path: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
+
+
+def commit_all(path: Path, message: str) -> None:
+    git(path, "-c", "user.name=Someone", "-c", "user.email=someone@example.org", "commit", "-qam", message)
+
+
+@pytest.fixture
+def lib(tmp_path: Path, library_settings) -> Library:
+    """Bylaws: v1 legacy (1999), v2 adopted 2018-06-05; the draft moved on afterwards."""
+    clock = lambda: datetime(2018, 7, 1, 12, 0, tzinfo=TZ)  # noqa: E731
+    library = Library.create(tmp_path / "lib", library_settings, Author("Clerk", "clerk@example.org"), clock=clock)
+    library.create_policy("bylaws", "Bylaws", "BA", "The committee meets monthly.\n")
+    library.record_event("bylaws", "adopted", "1999-01-05", legacy=True)
+    library.save_draft("bylaws", "The committee meets twice a month.\n")
+    library.record_event("bylaws", "first_reading", "2018-05-01")
+    library.record_event("bylaws", "adopted", "2018-06-05")
+    library.save_draft("bylaws", "The committee meets weekly.\n")
+    yield library
+    library.close()
+
+
+def edit_record(lib: Library, pattern: str, replacement: str, count: int = 1) -> None:
+    """Change policy.toml as someone with a text editor would, and commit it."""
+    record = lib.path / "policies/bylaws/policy.toml"
+    text, n = re.subn(pattern, replacement, record.read_text(), count=count)
+    assert n == count
+    record.write_text(text)
+    commit_all(lib.path, "edit by hand")
+
+
+def test_intact_library_verifies_even_after_the_draft_changed(lib: Library) -> None:
+    assert lib.verify() == []
+
+
+def test_text_commit_pointed_at_another_text(lib: Library) -> None:
+    other = git(lib.path, "rev-parse", "HEAD").strip()  # holds the newer draft
+    v2 = lib.policy("bylaws").version(2)
+    edit_record(lib, v2.text_commit, other)
+    problems = Library.open(lib.path).verify()
+    assert any("Bylaws (bylaws), version 2" in p and "does not match the recorded hash" in p for p in problems)
+    assert any("version 2" in p and "tag bylaws/v2 points at commit" in p for p in problems)
+    assert not any("version 1" in p for p in problems)
+
+
+def test_edited_hash(lib: Library) -> None:
+    v1 = lib.policy("bylaws").version(1)
+    edit_record(lib, v1.text_sha256, "0" * 64)
+    problems = Library.open(lib.path).verify()
+    assert problems == [
+        f"Bylaws (bylaws), version 1: the text at the recorded commit {v1.text_commit[:10]} does not match the "
+        "recorded hash; the recorded commit or the hash in policy.toml was altered."
+    ]
+
+
+def test_moved_tag(lib: Library) -> None:
+    git(lib.path, "-c", "user.name=X", "-c", "user.email=x@example.org",
+        "tag", "-f", "-a", "-m", "moved", "bylaws/v2", "HEAD")
+    problems = lib.verify()
+    assert len(problems) == 1 and "version 2: the tag bylaws/v2 points at commit" in problems[0]
+
+
+def test_lightweight_tag_replacing_the_annotated_one(lib: Library) -> None:
+    v2 = lib.policy("bylaws").version(2)
+    git(lib.path, "tag", "-f", "bylaws/v2", v2.text_commit)
+    assert lib.verify() == ["Bylaws (bylaws), version 2: the tag bylaws/v2 was replaced by a plain (not annotated) tag."]
+
+
+def test_deleted_tag(lib: Library) -> None:
+    git(lib.path, "tag", "-d", "bylaws/v1")
+    assert lib.verify() == ["Bylaws (bylaws), version 1: the tag bylaws/v1 marking the adopted text was deleted."]
+
+
+def test_history_rewritten_so_the_commit_no_longer_exists(lib: Library) -> None:
+    """Squash everything into one new root commit, drop the tags and the reflog, prune."""
+    v1 = lib.policy("bylaws").version(1)
+    path = lib.path
+    lib.close()
+    git(path, "checkout", "-q", "--orphan", "rewritten")
+    commit_all(path, "one commit holding everything")
+    git(path, "branch", "-D", "main")
+    git(path, "branch", "-m", "main")
+    for tag in git(path, "tag").split():
+        git(path, "tag", "-d", tag)
+    git(path, "reflog", "expire", "--expire=now", "--all")
+    git(path, "gc", "-q", "--prune=now")
+    assert subprocess.run(["git", "cat-file", "-e", v1.text_commit], cwd=path).returncode != 0
+    problems = Library.open(path).verify()
+    assert (f"Bylaws (bylaws), version 1: the commit holding the adopted text ({v1.text_commit[:10]}) is no "
+            "longer in the library's history; the history was rewritten.") in problems
+    assert sum("no longer in the library's history" in p for p in problems) == 2
+    assert sum("was deleted" in p for p in problems) == 2
+
+
+def test_rewritten_history_is_caught_even_while_tags_keep_the_old_commits(lib: Library) -> None:
+    path = lib.path
+    lib.close()
+    git(path, "checkout", "-q", "--orphan", "rewritten")
+    commit_all(path, "one commit holding everything")
+    git(path, "branch", "-D", "main")
+    git(path, "branch", "-m", "main")
+    problems = Library.open(path).verify()
+    assert len(problems) == 2 and all("no longer in the library's history" in p for p in problems)
