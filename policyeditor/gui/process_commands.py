@@ -1,0 +1,137 @@
+"""The window's commands for the policy process: events, memo, policies, dialogs.
+
+A mixin of ``MainWindow`` (see ``commands``). Dialogs collect what the user
+wants; the library writes it in the runner's serial pool; the window then
+reads the policy again, so what it shows is what the library holds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from policyeditor.core.errors import PolicyEditorError
+from policyeditor.gui.errors import show_error
+from policyeditor.gui.export_commands import ExportCommands
+
+
+class ProcessCommands(ExportCommands):
+    """Events, memo, export and dialog commands of the main window."""
+
+    # -- record an event ----------------------------------------------------------
+    def record_event(self, version: int | None = None, event: str | None = None) -> None:
+        """The event dialog; the draft is saved first so a reading presents it."""
+        from policyeditor.gui.event_dialog import EventDialog, core_preview
+
+        if self.data is None:
+            return
+        data = self.data
+        preview = core_preview(data.policy, today=data.today, notice_days=data.notice_days)
+        dialog = EventDialog(data.policy, data.today, preview, event=event, version=version, parent=self)
+        self.event_dialog = dialog
+        if not dialog.exec():
+            return
+        request = dialog.request()
+        if self.editor.is_modified():
+            self.save(self.tr("Draft as presented"))
+        lib, policy_id = self.lib, data.policy.id
+
+        def recorded(v) -> None:
+            self.show_status(self.tr("Recorded for version {n}.").format(n=v.number))
+            self.refresh()
+
+        self.runner.run("event", lambda: lib.record_event(
+            policy_id, request.event, request.when, version=request.version,
+            editorial=request.editorial, justification=request.justification), recorded, serial=True)
+
+    # -- memo ---------------------------------------------------------------------
+    def show_memo_of(self, number: int | None) -> None:
+        """Show the memo of version ``number`` (None: no version yet)."""
+        if self.data is None:
+            return
+        version = None
+        if number is not None:
+            version = next((v for v in self.data.policy.versions if v.number == number), None)
+        self.memo.set_context(self.data.settings, self.data.policy, version, self.data.today)
+
+    def save_memo(self, number: int, memo) -> None:
+        lib, policy_id = self.lib, self.data.policy.id
+
+        def saved(_v) -> None:
+            self.memo.mark_saved(memo)
+            self.show_status(self.tr("Memo saved."))
+            self.reload_policy()
+
+        self.runner.run("memo", lambda: lib.update_memo(policy_id, number, memo), saved, serial=True)
+
+    # -- policies and library details ---------------------------------------------
+    def new_policy(self) -> None:
+        """Ask for a title and an id; create the policy and open it."""
+        from policyeditor.core.ids import validate_policy_id
+
+        if self.lib is None or not self.confirm_leave(self.new_policy):
+            return
+        title, ok = QInputDialog.getText(self, self.tr("New policy"), self.tr("Title of the policy:"))
+        if not ok or not title.strip():
+            return
+        suggested = "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split())
+        policy_id, ok = QInputDialog.getText(
+            self, self.tr("New policy"),
+            self.tr("Short name (lowercase letters, digits and '-'; used for files and tags):"),
+            QLineEdit.EchoMode.Normal, suggested)
+        if not ok:
+            return
+        try:
+            policy_id = validate_policy_id(policy_id.strip())
+        except PolicyEditorError as exc:
+            show_error(self, exc)
+            return
+        lib = self.lib
+        self.runner.run("new-policy", lambda: lib.create_policy(policy_id, title.strip()),
+                        lambda p: self.refresh(after=lambda: self.policy_list.select(p.id)), serial=True)
+
+    def district_details(self) -> None:
+        from policyeditor.gui.library_dialog import LibraryDialog
+
+        if self.lib is None:
+            return
+        dialog = LibraryDialog(self.lib.settings, self)
+        if dialog.exec():
+            lib, settings = self.lib, dialog.settings()
+            self.runner.run("district", lambda: lib.update_settings(settings),
+                            lambda _r: (self.update_title(), self.reload_policy()), serial=True)
+
+    def open_settings(self) -> None:
+        """The user's settings; a changed library folder opens that library."""
+        from policyeditor.gui.settings_dialog import SettingsDialog
+        from policyeditor.store import Author
+
+        dialog = SettingsDialog(self.user_settings, self)
+        if not dialog.exec():
+            return
+        old_library = self.user_settings.library
+        dialog.apply_to(self.user_settings)
+        settings = self.user_settings
+        self.runner.run("settings", settings.save, lambda _r: self.show_status(self.tr("Settings saved.")),
+                        serial=True)
+        if self.lib is not None and settings.name and settings.email:
+            self.lib.author = Author(settings.name, settings.email)
+        if settings.library and settings.library != old_library and self.confirm_leave(lambda: None):
+            self.open_library_at(settings.library)
+
+    def link(self) -> None:
+        """Make the selection a link (an empty address removes it)."""
+        cursor = self.editor.textCursor()
+        current = cursor.charFormat().anchorHref() if cursor.charFormat().isAnchor() else ""
+        url, ok = QInputDialog.getText(self, self.tr("Link"), self.tr("Web address (empty: no link):"),
+                                       QLineEdit.EchoMode.Normal, current or "https://")
+        if ok:
+            url = url.strip()
+            self.editor.set_link("" if url in ("", "https://", "http://") else url)
+
+    def about(self) -> None:
+        from policyeditor import __version__
+
+        QMessageBox.about(self, self.tr("About policyeditor"), self.tr(
+            "policyeditor {version}\n\nKeeps a school district's policies: drafts, versions, readings, "
+            "posting and effective dates, redlines and packets, in a git library.").format(
+                version=__version__))

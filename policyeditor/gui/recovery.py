@@ -1,0 +1,117 @@
+"""Autosave and crash recovery: nothing typed is ever lost.
+
+Every few seconds the window's unsaved drafts go to a recovery file in the
+user's data folder (platformdirs; ``POLICYEDITOR_DATA_DIR`` overrides it),
+one file per library, written atomically. A save of a draft removes it from
+the file, a clean close removes the file. If policyeditor crashed or was
+killed, the file is still there on the next start, and the window offers to
+restore what it holds.
+
+The recovery file is not part of the library and is never committed: it may
+hold a half-written draft nobody meant to share yet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from policyeditor.store.files import atomic_write
+
+APP_NAME = "policyeditor"
+AUTOSAVE_MS = 3000
+
+
+def data_dir() -> Path:
+    """The user's data folder: $POLICYEDITOR_DATA_DIR or the platform's."""
+    override = os.environ.get("POLICYEDITOR_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class RecoveryFile:
+    """The recovery file of one library: {policy id: unsaved draft text}."""
+
+    def __init__(self, library: str | os.PathLike[str], folder: Path | None = None) -> None:
+        self.library = str(Path(library).resolve())
+        key = hashlib.sha256(self.library.encode("utf-8")).hexdigest()[:16]
+        self.path = (folder or data_dir() / "recovery") / f"{key}.json"
+
+    def load(self) -> dict[str, str]:
+        """The drafts kept for this library ({} when none or unreadable)."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("library") != self.library:
+            return {}
+        drafts = data.get("drafts", {})
+        return {k: v for k, v in drafts.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def write(self, drafts: dict[str, str]) -> None:
+        """Keep ``drafts`` (atomically); an empty dict removes the file."""
+        if not drafts:
+            self.clear()
+            return
+        data = {"library": self.library,
+                "written": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "drafts": drafts}
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    def clear(self) -> None:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+class Autosaver(QObject):
+    """Writes ``unsaved()`` to the recovery file every ``interval_ms`` when it changed.
+
+    ``written`` is emitted after each write (tests wait for it). A failed
+    write (disk full, folder gone) is reported once through ``failed`` and
+    retried on the next tick.
+    """
+
+    written = Signal()
+    failed = Signal(object)
+
+    def __init__(self, recovery: RecoveryFile, unsaved: Callable[[], dict[str, str]],
+                 parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__(parent)
+        self.recovery = recovery
+        self._unsaved = unsaved
+        self._last: dict[str, str] | None = None
+        self._reported = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        """Write the unsaved drafts now if they differ from the last write."""
+        drafts = self._unsaved()
+        if drafts == self._last:
+            return
+        try:
+            self.recovery.write(drafts)
+        except OSError as exc:
+            if not self._reported:
+                self._reported = True
+                self.failed.emit(exc)
+            return
+        self._reported = False
+        self._last = dict(drafts)
+        self.written.emit()
+
+    def stop(self) -> None:
+        self.timer.stop()
