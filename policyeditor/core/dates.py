@@ -34,7 +34,7 @@ def zone(tz: tzinfo | str) -> tzinfo:
         return tz
     try:
         return ZoneInfo(str(tz))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: "America" is a folder
         raise InvalidInput(
             f"'{tz}' is not a time zone. Use a name such as America/New_York or Europe/London."
         ) from exc
