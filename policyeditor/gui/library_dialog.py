@@ -9,6 +9,7 @@ and save it off the UI thread (``Library.update_settings``).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from PySide6.QtCore import Qt
@@ -22,14 +23,23 @@ from policyeditor.core.versions import LibrarySettings
 FAIL_STYLE = "color: #b01010;"
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def is_timezone(name: str) -> bool:
-    """True when zoneinfo knows ``name`` as a time zone ("America/New_York")."""
+    """True when zoneinfo knows ``name`` as a time zone ("America/New_York").
+
+    Checked against the list of zones first: ``ZoneInfo("America")`` (a folder
+    of the zone database, met while typing) raises IsADirectoryError.
+    """
     name = name.strip()
-    if not name:
+    if name not in _zone_names():
         return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
 
@@ -62,7 +72,7 @@ class LibraryDialog(QDialog):
         self.timezone_box = QComboBox(self)
         self.timezone_box.setEditable(True)
         self.timezone_box.setInsertPolicy(QComboBox.NoInsert)
-        self.timezone_box.addItems(sorted(available_timezones()))
+        self.timezone_box.addItems(sorted(_zone_names()))
         completer = self.timezone_box.completer()
         completer.setFilterMode(Qt.MatchContains)
         completer.setCompletionMode(QCompleter.PopupCompletion)

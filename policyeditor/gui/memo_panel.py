@@ -161,8 +161,7 @@ class MemoPanel(QWidget):
         self._settings, self._policy, self._version, self._today = settings, policy, version, today
         self._saved = version.memo if version is not None else Memo()
         self.set_memo(self._saved)
-        second = bool(version and version.first_reading and version.first_reading < today)
-        (self.second_radio if second else self.first_radio).setChecked(True)
+        self.set_reading("second" if version and version.second_reading else "first")
         self._set_enabled(version is not None)
         self.update_preview()
 
@@ -185,6 +184,10 @@ class MemoPanel(QWidget):
     def reading(self) -> str:
         """``"first"`` or ``"second"``: the reading the packet is for."""
         return "second" if self.second_radio.isChecked() else "first"
+
+    def set_reading(self, reading: str) -> None:
+        """Choose the reading the packet is for: ``"first"`` or ``"second"``."""
+        (self.second_radio if reading == "second" else self.first_radio).setChecked(True)
 
     def is_modified(self) -> bool:
         """True when the fields differ from the memo last set or saved."""

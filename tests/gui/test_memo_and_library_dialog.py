@@ -1,0 +1,157 @@
+"""MemoPanel (fields beside the packet's memo page) and LibraryDialog (district details),
+against the real demo library."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from policyeditor.core.versions import Memo
+from policyeditor.gui.library_dialog import LibraryDialog, is_timezone
+from policyeditor.gui.memo_panel import MemoPanel, render_memo_html
+from policyeditor.store import Library
+from policyeditor.store.demo import create_demo
+
+PID = "website-privacy"
+
+
+@pytest.fixture(scope="module")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo-master") / "demo"
+    create_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_master: Path, tmp_path: Path):
+    shutil.copytree(demo_master, tmp_path / "demo", symlinks=True)
+    lib = Library.open(tmp_path / "demo")
+    yield lib
+    lib.close()
+
+
+def memo_panel(qtbot, lib: Library) -> MemoPanel:
+    panel = MemoPanel()
+    qtbot.addWidget(panel)
+    policy = lib.policy(PID)
+    panel.set_context(lib.settings, policy, policy.version(2), lib.today())
+    panel.resize(1000, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_memo_fields_and_preview_show_the_demo_memo(qtbot, demo):
+    panel = memo_panel(qtbot, demo)
+    memo = demo.policy(PID).version(2).memo
+    assert panel.memo() == memo
+    assert not panel.is_modified()
+    preview = panel.preview.toPlainText()
+    for expected in ("May 1, 2018", "TO THE HONORABLE MEMBERS OF THE SCHOOL COMMITTEE:",
+                     "Approval of Revisions to the Website Privacy Policy",
+                     "Recommendation: " + memo.recommendation, "Supporting Data:",
+                     "Respectfully submitted", "Kenneth N. Salim, Ed.D.", "Superintendent of Schools"):
+        assert expected in preview, expected
+
+
+def test_reading_switches_the_memo_sentence(qtbot, demo):
+    panel = memo_panel(qtbot, demo)
+    qtbot.mouseClick(panel.first_radio, Qt.LeftButton)
+    panel.update_preview()
+    assert "This is the first reading of these proposed revisions" in panel.preview.toPlainText()
+    qtbot.mouseClick(panel.second_radio, Qt.LeftButton)
+    panel.update_preview()
+    assert panel.reading() == "second"
+    assert "This is the second reading" in panel.preview.toPlainText()
+
+
+def test_typing_updates_the_preview_and_save_writes_the_memo(qtbot, demo):
+    panel = memo_panel(qtbot, demo)
+    panel.supporting_edit.setFocus()
+    panel.supporting_edit.selectAll()
+    with qtbot.waitSignal(panel.memo_edited):
+        qtbot.keyClicks(panel.supporting_edit, "Redline and <script>alert(1)</script> notes.")
+    assert panel.is_modified()
+    qtbot.waitUntil(lambda: "Redline and <script>" in panel.preview.toPlainText())
+    assert "<script>" not in panel.preview_html()
+    with qtbot.waitSignal(panel.save_requested) as saved:
+        qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+    number, memo = saved.args
+    assert number == 2 and memo.supporting_data == "Redline and <script>alert(1)</script> notes."
+    demo.update_memo(PID, number, memo)
+    panel.mark_saved(memo)
+    assert not panel.is_modified()
+    assert demo.policy(PID).version(2).memo.supporting_data == memo.supporting_data
+
+
+def test_no_version_disables_the_fields(qtbot, demo):
+    panel = MemoPanel()
+    qtbot.addWidget(panel)
+    policy = demo.create_policy("bus-safety", "Bus Safety", text="Ride safely.\n")
+    panel.set_context(demo.settings, policy, None, demo.today())
+    assert not panel.recommendation_edit.isEnabled()
+    assert not panel.save_button.isEnabled()
+    assert panel.memo() == Memo()
+
+
+def test_render_memo_html_escapes_every_field(demo):
+    html = render_memo_html(demo.settings, demo.policy(PID), Memo("<b>x</b>", "a & b", "<i>"),
+                            reading="first", when=date(2018, 5, 1))
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "a &amp; b" in html and "<i>" not in html.split("</p>")[6]
+
+
+def test_library_dialog_edits_and_validates_the_time_zone(qtbot, demo):
+    dialog = LibraryDialog(demo.settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ok_button.isEnabled()
+    assert dialog.district_edit.text() == "Cambridge Public Schools"
+    dialog.timezone_box.setFocus()
+    dialog.timezone_box.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.timezone_box.lineEdit(), "America/Cambrige")
+    assert not dialog.ok_button.isEnabled()
+    assert "'America/Cambrige' is not a time zone" in dialog.problem_label.text()
+    dialog.timezone_box.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.timezone_box.lineEdit(), "America/Chicago")
+    assert dialog.ok_button.isEnabled()
+    dialog.notice_spin.setValue(45)
+    dialog.signer_edit.setText("Victoria L. Greer, Ed.D.")
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.result() == LibraryDialog.Accepted
+    settings = dialog.settings()
+    demo.update_settings(settings)
+    reopened = Library.open(demo.path)
+    try:
+        assert reopened.settings.timezone == "America/Chicago"
+        assert reopened.settings.notice_days == 45
+        assert reopened.settings.signer == "Victoria L. Greer, Ed.D."
+        assert reopened.settings.salutation == demo_settings_salutation()
+    finally:
+        reopened.close()
+
+
+def demo_settings_salutation() -> str:
+    from policyeditor.store.demo import SETTINGS
+
+    return SETTINGS.salutation
+
+
+def test_library_dialog_requires_a_district(qtbot, demo):
+    dialog = LibraryDialog(demo.settings)
+    qtbot.addWidget(dialog)
+    dialog.district_edit.clear()
+    assert not dialog.ok_button.isEnabled()
+    assert "district's name" in dialog.problem_label.text()
+    for widget in (dialog.district_edit, dialog.timezone_box, dialog.notice_spin):
+        assert widget.accessibleName()
+
+
+def test_is_timezone():
+    assert is_timezone("America/New_York")
+    assert not is_timezone("")
+    assert not is_timezone("Mars/Olympus_Mons")
+    assert not is_timezone("../../etc/passwd")
