@@ -35,15 +35,9 @@ from policyeditor.core.dates import add_days, parse_date
 from policyeditor.core.errors import InvalidInput, NotFound, RuleViolation
 from policyeditor.core.versions import EVENT_LABELS, EVENTS, SUBSTANTIVE, Policy, Version
 
-RULE_NAMES = {
-    1: "order of dates",
-    2: "notice before taking effect",
-    3: "the posted text",
-    4: "one version at a time",
-    5: "adopted text never changes",
-    6: "legacy versions",
-    7: "data stays with its version",
-}
+RULE_NAMES = {1: "order of dates", 2: "notice before taking effect", 3: "the posted text",
+              4: "one version at a time", 5: "adopted text never changes",
+              6: "legacy versions", 7: "data stays with its version"}
 # Events that record something that has happened: never after today (rule 1).
 FACTS = ("first_reading", "second_reading", "adopted", "posted", "reviewed", "withdrawn")
 _CHAIN = ("first_reading", "second_reading", "adopted")
@@ -74,26 +68,14 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if abs(n) == 1 else f"{n} {noun}s"
 
 
-def _days(n: int) -> str:
-    return _count(n, "day")
-
-
 def _active(policy: Policy) -> list[Version]:
     """Versions that take part in rule 4: not withdrawn, with an effective date."""
-    return sorted(
-        (v for v in policy.versions if v.withdrawn is None and v.effective_date is not None),
-        key=lambda v: v.number,
-    )
+    return sorted((v for v in policy.versions if v.withdrawn is None and v.effective_date),
+                  key=lambda v: v.number)
 
 
-def earliest_effective(
-    policy: Policy,
-    version: Version | int,
-    *,
-    notice_days: int,
-    today: date | None = None,
-    posted_changed: bool = False,
-) -> date | None:
+def earliest_effective(policy: Policy, version: Version | int, *, notice_days: int,
+                       today: date | None = None, posted_changed: bool = False) -> date | None:
     """The earliest effective date passing rules 1, 2 and 4 for ``version``.
 
     Bounds: on or after its readings, adoption and posting (rule 1); for a
@@ -135,7 +117,7 @@ def _facts_after_today(v: Version, today: date) -> list[RuleFailure]:
                 label = EVENT_LABELS[event]
                 out.append(RuleFailure(1, v.number, (
                     f"Version {v.number}: the {label} is recorded as {d}, after today ({today}); "
-                    f"a {label} is recorded once it has happened.")))
+                    "it can be recorded only once it has happened.")))
     return out
 
 
@@ -207,7 +189,7 @@ def _notice(v: Version, *, today: date, notice_days: int, posted_changed: bool,
     if v.posted is None:
         return [RuleFailure(2, n, (
             f"Version {n} takes effect on {eff} but has not been posted; substantive changes must "
-            f"be posted {_days(notice_days)} before they take effect: post it first ({when})."), earliest)]
+            f"be posted {_count(notice_days, 'day')} before they take effect: post it first ({when})."), earliest)]
     if posted_changed:
         return [RuleFailure(3, n, (
             f"Version {n}: the adopted text differs substantively from the text posted on "
@@ -216,7 +198,7 @@ def _notice(v: Version, *, today: date, notice_days: int, posted_changed: bool,
     gap = (eff - v.posted).days
     if 0 <= gap < notice_days:
         return [RuleFailure(2, n, (
-            f"Version {n}: effective {eff} is {_days(gap)} after posting on {v.posted}; "
+            f"Version {n}: effective {eff} is {_count(gap, 'day')} after posting on {v.posted}; "
             f"substantive changes need {notice_days}: earliest {earliest}."), earliest)]
     return []
 
@@ -309,6 +291,34 @@ def _recorded(v: Version, event: str, when: date) -> date | None:
     return getattr(v, event)
 
 
+def _change_refusal(v: Version, event: str, when: date, current: date, *, today: date,
+                    tagged_records: int, posted_changed: bool) -> tuple[str | None, RuleFailure | None]:
+    """``event`` is on record as ``current`` and the clerk gives ``when``: may it change?
+
+    Only a future effective date no data depends on (rule 1), and a posting
+    that no longer counts (rule 3: a later re-posting replaces it).
+    """
+    n, label = v.number, EVENT_LABELS[event]
+    if event == "effective":
+        if current <= today:
+            return None, RuleFailure(1, n, (
+                f"Version {n} took effect on {current}; an effective date can be changed "
+                f"only while it is still in the future, so it stays {current}."))
+        if tagged_records > 0:
+            return None, RuleFailure(1, n, (
+                f"Version {n}'s effective date cannot move from {current} to {when}: "
+                f"{_count(tagged_records, 'tagged data record')} would then fall under a "
+                "different version, and data stays with the version in force when it was collected."))
+        return None, None
+    if event == "posted" and posted_changed and when > current:
+        return "repost", None
+    extra = (" Post it again only when the adopted text differs substantively from the "
+             "text posted." if event == "posted" else "")
+    return None, RuleFailure(1, n, (
+        f"The {label} of version {n} is already recorded as {current}; a recorded "
+        f"{label} is a fact and is not changed.{extra}"))
+
+
 def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records: int,
              posted_changed: bool) -> tuple[str | None, RuleFailure | None]:
     """Checks that need no look at the rest of the policy.
@@ -325,29 +335,17 @@ def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records:
     current = _recorded(v, event, when)
     if current == when:
         return "same", None
-    moved = _count(tagged_records, "tagged data record")
+    outcome: str | None = None
     if current is not None:
-        if event == "effective":
-            if current <= today:
-                return None, RuleFailure(1, n, (
-                    f"Version {n} took effect on {current}; an effective date can be changed "
-                    f"only while it is still in the future, so it stays {current}."))
-            if tagged_records > 0:
-                return None, RuleFailure(1, n, (
-                    f"Version {n}'s effective date cannot move from {current} to {when}: {moved} "
-                    "would then fall under a different version, and data stays with the version "
-                    "in force when it was collected."))
-        elif event == "posted" and posted_changed and when > current:
-            return "repost", None
-        else:
-            extra = (" Post it again only when the adopted text differs substantively from the "
-                     "text posted." if event == "posted" else "")
-            return None, RuleFailure(1, n, (
-                f"The {label} of version {n} is already recorded as {current}; a recorded "
-                f"{label} is a fact and is not changed.{extra}"))
+        outcome, failure = _change_refusal(v, event, when, current, today=today,
+                                           tagged_records=tagged_records,
+                                           posted_changed=posted_changed)
+        if failure is not None:
+            return None, failure
     elif event == "effective" and tagged_records > 0:
         return None, RuleFailure(7, n, (
-            f"Version {n} cannot take effect on {when}: {moved} collected since then would fall "
+            f"Version {n} cannot take effect on {when}: "
+            f"{_count(tagged_records, 'tagged data record')} collected since then would fall "
             "under a different version, and data stays with the version in force when it was "
             "collected. Choose a later date."))
     if event in FACTS and when > today:
@@ -355,9 +353,7 @@ def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records:
             f"The {label} of version {n} cannot be recorded for {when}: that is after today, "
             f"{today}. Record it once it has happened."))
     problem = _missing_prerequisite(v, event)
-    if problem:
-        return None, RuleFailure(1, n, problem)
-    return None, None
+    return (None, RuleFailure(1, n, problem)) if problem else (outcome, None)
 
 
 def _evaluate(policy: Policy, number: int, event: str, when: date | datetime | str, *,

@@ -131,6 +131,14 @@ def test_repost_replaces_a_posting_that_no_longer_counts():
     assert apply(p2, 2, "effective", D("2026-12-02")).effective == D("2026-12-02")
 
 
+def test_repost_is_still_a_fact_in_time():
+    p = policy(LEGACY_V1, v2(posted="2026-09-01", adopted="2026-10-06"))
+    err = refused(p, 2, "posted", TODAY + timedelta(days=1), posted_changed=True)
+    assert err.rule == 1 and "after today" in err.message
+    err = refused(p, 2, "posted", D("2026-08-01"), posted_changed=True)   # before the old one
+    assert "already recorded as 2026-09-01" in err.message
+
+
 def test_posting_is_a_fact_when_the_text_did_not_change():
     p = policy(LEGACY_V1, v2(posted="2026-09-01", adopted="2026-10-06"))
     err = refused(p, 2, "posted", D("2026-11-02"))
