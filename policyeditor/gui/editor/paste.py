@@ -82,6 +82,8 @@ class _Reader(HTMLParser):
             mso = _MSO_LEVEL.search(attr.get("style", ""))
             if mso:
                 self._kind, self._level = tm.BULLET, int(mso.group(1)) - 1
+        if tag in ("td", "th"):
+            self._runs.append(tm.Run(" "))   # cells of a row: one paragraph, words apart
         bold, italic = _style_flags(attr.get("style", ""))
         if tag in ("b", "strong"):
             bold = True

@@ -1,0 +1,72 @@
+"""Helpers of the application tests (test_app*, test_recovery*): a demo library
+per test (copied from one made per session), the window on it, and answering
+the next modal dialog the way a user would (clicking its button)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+def demo_copy(tmp_path_factory, dest: Path) -> Path:
+    """A fresh copy of the demo library at ``dest`` (the demo is built once)."""
+    if "demo" not in _TEMPLATE:
+        from policyeditor.store.demo import create_demo
+
+        folder = tmp_path_factory.mktemp("demo-template") / "library"
+        create_demo(folder).close()
+        _TEMPLATE["demo"] = folder
+    shutil.copytree(_TEMPLATE["demo"], dest, symlinks=True)
+    return dest
+
+
+def git(path: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
+
+
+def commit_count(path: Path) -> int:
+    return int(git(path, "rev-list", "--count", "HEAD").strip())
+
+
+def answer_next_box(button: QMessageBox.StandardButton, seen: list | None = None, tries: int = 200) -> None:
+    """When the next QMessageBox is up, press ``button`` (records its text in ``seen``)."""
+
+    def attempt(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(button).click()
+        elif left:
+            QTimer.singleShot(20, lambda: attempt(left - 1))
+
+    QTimer.singleShot(0, lambda: attempt(tries))
+
+
+def with_next_dialog(kind: type, act, tries: int = 200) -> None:
+    """When a modal dialog of ``kind`` is up, call ``act(dialog)``."""
+
+    def attempt(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            act(dialog)
+        elif left:
+            QTimer.singleShot(20, lambda: attempt(left - 1))
+
+    QTimer.singleShot(0, lambda: attempt(tries))
+
+
+def open_policy(qtbot, window, policy_id: str) -> None:
+    """Pick ``policy_id`` in the list and wait until the window shows it."""
+    window.policy_list.select(policy_id)
+    qtbot.waitUntil(lambda: window.data is not None and window.data.policy.id == policy_id, timeout=20000)
+    assert window.runner.wait_idle(20000)
+
+
+__all__ = ["QDialog", "answer_next_box", "commit_count", "demo_copy", "git", "open_policy", "with_next_dialog"]
