@@ -40,11 +40,11 @@ class TimeScale:
     posting and taking effect within weeks; a linear axis would squeeze those
     weeks into a few pixels. Each gap between consecutive dates of interest
     up to ``full_days`` long keeps its length; a longer gap is drawn as
-    ``full_days * (1 + 0.5 * ln(gap / full_days))``: still longer for longer
+    ``full_days * (1 + 0.4 * ln(gap / full_days))``: still longer for longer
     gaps, so the order and the rough proportion stay readable.
     """
 
-    def __init__(self, dates: Sequence[date], left: float, right: float, full_days: int = 60) -> None:
+    def __init__(self, dates: Sequence[date], left: float, right: float, full_days: int = 45) -> None:
         keys = sorted(set(dates))
         self.start = keys[0] - timedelta(days=full_days // 3)
         self.end = keys[-1] + timedelta(days=full_days // 3)
@@ -57,7 +57,7 @@ class TimeScale:
     def _weight(self, days: int) -> float:
         if days <= self.full_days:
             return float(days)
-        return self.full_days * (1 + 0.5 * math.log(days / self.full_days))
+        return self.full_days * (1 + 0.4 * math.log(days / self.full_days))
 
     def x(self, d: date) -> float:
         """The x position of day ``d`` (clamped to the drawn range)."""
@@ -88,6 +88,7 @@ class _Lane:
     version: Version
     bands: tuple[tuple[date, date | None], ...]
     failures: tuple[str, ...]
+    earliest: date | None = None     # the earliest date the core says would pass
 
 
 class TimelineView(QWidget):
@@ -209,10 +210,14 @@ class TimelineView(QWidget):
         for version, start, end in core_timeline.intervals(policy):
             bands.setdefault(version.number, []).append((start, end))
         by_version: dict[int, list[str]] = {}
+        earliest: dict[int, date] = {}
         for f in failures:
             by_version.setdefault(f.version, []).append(f.message)
+            if f.earliest is not None:
+                earliest[f.version] = max(f.earliest, earliest.get(f.version, f.earliest))
         return [
-            _Lane(v, tuple(bands.get(v.number, ())), tuple(by_version.get(v.number, ())))
+            _Lane(v, tuple(bands.get(v.number, ())), tuple(by_version.get(v.number, ())),
+                  earliest.get(v.number))
             for v in policy.versions
         ]
 
@@ -223,6 +228,8 @@ class TimelineView(QWidget):
         out = [self._today]
         for lane in self._lanes:
             v = lane.version
+            if lane.earliest:
+                out.append(lane.earliest)
             out += [d for d in (v.first_reading, v.second_reading, v.adopted, v.posted,
                                 v.effective, v.withdrawn) if d]
             out += list(v.reviewed)
@@ -411,6 +418,12 @@ class TimelineView(QWidget):
         p.setPen(QColor("white"))
         p.drawText(mark, Qt.AlignCenter, "!")
         self._tips.append((mark, "!" + message))
+        if lane.earliest is not None:
+            x = self._x(geo, lane.earliest)
+            p.setPen(QPen(TODAY_GREEN, 2, Qt.DotLine))
+            p.drawLine(QPointF(x, y + 3), QPointF(x, y + lane_h - 3))
+            self._tips.append((QRectF(x - 4, y, 8, lane_h), self.tr(
+                "Earliest date that passes: %1").replace("%1", long_date(lane.earliest))))
 
     def _paint_today(self, p: QPainter, geo: dict) -> None:
         x = self._x(geo, self._today)
