@@ -262,15 +262,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from policyeditor.store.identity import resolve_author
+    from policyeditor.core.errors import InvalidInput
     from policyeditor.store.usersettings import UserSettings
 
     settings = UserSettings.load()
     if args.name is not None:
+        if not args.name.strip():
+            raise InvalidInput("A name is needed, for example --name \"Maria Lopez\".")
         settings["name"] = " ".join(args.name.split())
     if args.email is not None:
-        settings["email"] = args.email.strip()
+        email = args.email.strip()
+        if email.count("@") != 1 or email.startswith("@") or email.endswith("@") or " " in email:
+            raise InvalidInput(f"'{email}' is not an e-mail address, for example maria.lopez@district.org.")
+        settings["email"] = email
     if args.name is not None or args.email is not None:
         settings.save()
-    print(f"Commits are by: {resolve_author(None, settings)}")
+    name = settings.name or "(not set: git's user.name, else your login name)"
+    email = settings.email or "(not set: git's user.email, else login@computer)"
+    print(f"Commits are by: {name} <{email}>" if settings.name and settings.email else f"name: {name}\nemail: {email}")
     return 0
