@@ -77,8 +77,10 @@ def feed(settings: LibrarySettings, policies: list[Policy], *, generated: dateti
     _sub(root, "updated", stamp)
     for updated, policy, v, events in entries:
         entry = _sub(root, "entry")
-        words, _when = events[-1]
-        _sub(entry, "title", f"{policy.title}: version {v.number} {words} {dates.long_date(_when)}")
+        words, when = events[-1]
+        if words == "takes effect" and when <= generated.date():
+            words = "took effect"
+        _sub(entry, "title", f"{policy.title}: version {v.number} {words} {dates.long_date(when)}")
         _sub(entry, "id", entry_id(settings, policy.id, v.number))
         _sub(entry, "updated", _instant(updated, settings))
         _sub(entry, "link", rel="alternate", type="text/html",

@@ -31,7 +31,9 @@ from policyeditor.core import timeline
 from policyeditor.core.errors import ExportError
 from policyeditor.core.versions import LibrarySettings, Policy, State, Version
 from policyeditor.export import atom
-from policyeditor.export.sitehtml import STYLE, day, esc, link, page, policy_text_html, table
+from policyeditor.export.sitehtml import (
+    STYLE, day, esc, link, page, policy_text_html, shift_headings, table,
+)
 
 PENDING_STATES = (State.PRESENTED, State.SECOND_READING, State.ADOPTED, State.PENDING)
 
@@ -98,10 +100,19 @@ def _index(settings: LibrarySettings, policies: list[PublishedPolicy], today: da
 
 
 def _pending_summary(v: Version, today: date) -> str:
+    """"Version 3 (adopted November 16, 2026) takes effect December 21, 2026 (in 22 days ...)"."""
+    if v.adopted is not None:
+        step = f"adopted {day(v.adopted)}"
+    elif v.second_reading is not None:
+        step = f"second reading {day(v.second_reading)}"
+    else:
+        step = f"first reading {day(v.first_reading)}"
+    posted = f", posted {day(v.posted)}" if v.posted else ""
     effective = v.effective_date
     if effective is None:
-        return f"Version {v.number}: effective date not yet set"
-    return f"Version {v.number} takes effect {day(effective)} ({_countdown(effective, today)})"
+        return f"Version {v.number} ({step}{posted}): effective date not yet set"
+    return (f"Version {v.number} ({step}{posted}) takes effect {day(effective)}, "
+            f"{_countdown(effective, today)}")
 
 
 def _countdown(effective: date, today: date) -> str:
@@ -132,7 +143,7 @@ class _Ctx:
         return f"<h1>{esc(self.policy.title)}{code}</h1>\n"
 
     def policy_page(self) -> str:
-        body = [self._heading(), '<h2 id="in-force">Text in force</h2>\n']
+        body = [self._heading(), self._pending_notice(), '<h2 id="in-force">Text in force</h2>\n']
         if self.current is None:
             body.append("<p>No version of this policy is in force yet.</p>\n")
         else:
@@ -144,6 +155,14 @@ class _Ctx:
         body.append(self._pending_section())
         body.append(self._archive_section())
         return self._page(self.policy.title, "".join(body))
+
+    def _pending_notice(self) -> str:
+        """A notice at the top of the page when a change is on its way (the posting's purpose)."""
+        lines = [f"<li>{_pending_summary(v, self.today)}</li>" for v in pending_versions(self.policy, self.today)]
+        if not lines:
+            return ""
+        return ('<div class="notice" role="note"><p><strong>Notice of pending change:</strong></p>\n'
+                f"<ul>{''.join(lines)}</ul>\n<p>{link('#pending', 'Read the pending changes')}</p></div>\n")
 
     def _text(self, version: Version, top: int) -> str:
         text = self.item.texts.get(version.number, "")
@@ -167,12 +186,12 @@ class _Ctx:
 
     def _change_text(self, v: Version) -> str:
         redline = self.item.redlines.get(v.number)
-        if redline:
-            return ("<h4>Changes from the text in force</h4>\n"
-                    '<p>Inserted text is underlined and marked "inserted"; deleted text is struck '
-                    'through and marked "deleted".</p>\n'
-                    f'<div class="policy-text redline">\n{redline}</div>\n')
-        return f"<h4>Full text of version {v.number}</h4>\n" + self._text(v, 5)
+        if redline and self.current is not None:
+            return (f"<p><strong>Changes from the text in force (version {self.current.number}):</strong> "
+                    "inserted text is underlined and announced as inserted; deleted text is struck "
+                    "through and announced as deleted.</p>\n"
+                    f'<div class="policy-text">\n{shift_headings(redline, 4)}\n</div>\n')
+        return f"<p><strong>Full text of version {v.number}:</strong></p>\n" + self._text(v, 4)
 
     def _dates_list(self, v: Version) -> str:
         items = [("First reading", v.first_reading), ("Second reading", v.second_reading),
@@ -185,7 +204,11 @@ class _Ctx:
     def _archive_section(self) -> str:
         rows = []
         for v, start, end in reversed(timeline.intervals(self.policy)):
-            until = day(end) if end else "still in force"
+            if start > self.today:
+                continue    # scheduled: shown under pending changes
+            until = day(end) if end and end <= self.today else "still in force"
+            if end and end > self.today:
+                until += f" (until {day(end)}, when the pending change takes effect)"
             rows.append([link(f"v{v.number}.html", f"Version {v.number}"), day(v.adopted),
                          day(start), until])
         body = ['<h2 id="archive">All versions and when they were in force</h2>\n',
@@ -219,7 +242,8 @@ class _Ctx:
         return self._page(f"{self.policy.title}, version {v.number}", body)
 
     def at_page(self) -> str:
-        rows = [[day(start), day(end) if end else "still in force", link(f"v{v.number}.html", f"Version {v.number}")]
+        rows = [[day(start), day(end) if end else "no end date yet",
+                 link(f"v{v.number}.html", f"Version {v.number}") + (" (scheduled)" if start > self.today else "")]
                 for v, start, end in timeline.intervals(self.policy)]
         body = (f"<h1>{esc(self.policy.title)}: versions by date</h1>\n"
                 f"<p>Find the row whose dates include yours: that version was in force on that date. "

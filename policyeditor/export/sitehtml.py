@@ -10,6 +10,7 @@ changes marked by <ins>/<del> with words as well as colour, and no script.
 from __future__ import annotations
 
 from datetime import date
+import re
 from html import escape
 
 from markdown_it import MarkdownIt
@@ -31,11 +32,20 @@ table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 caption { text-align: left; font-weight: bold; padding: .25rem 0; }
 th, td { border: 1px solid #595959; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
+dl { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; }
+dt { font-weight: bold; }
+dd { margin: 0; }
 .notice { border: 2px solid #1b1b1b; padding: .5rem 1rem; margin: 1rem 0; }
 .policy-text { border-left: 4px solid #595959; padding-left: 1rem; }
 ins { background: #e3f1e6; color: #0d3d1a; text-decoration: underline; }
 del { background: #fbe4e4; color: #5c0b0b; text-decoration: line-through; }
-.change-label { font-weight: bold; }
+.fmt { border-bottom: 2px dotted #5a3a00; }
+.moved { color: #14521a; }
+.badge { font-size: .8rem; font-weight: bold; color: #1b1b1b; background: #f0f0f0;
+         border: 1px solid #595959; padding: 0 .3rem; margin-right: .4rem; }
+.note { display: block; font-size: .9rem; color: #5a3a00; margin: -.5rem 0 1rem 1rem; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+           clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 footer { border-top: 1px solid #595959; margin-top: 2rem; font-size: .95rem; }
 """
 
@@ -74,6 +84,16 @@ def policy_text_html(markdown: str, top_level: int) -> str:
             token.tag = f"h{previous}"
     body = _MD.renderer.render(tokens, _MD.options, {})
     return body or "<p>(This version has no text.)</p>\n"
+
+
+def shift_headings(fragment: str, top_level: int) -> str:
+    """An HTML fragment (a redline) with its headings moved to start at ``top_level``, in order."""
+    levels = [int(m) for m in re.findall(r"<h([1-6])[\s>]", fragment)]
+    if not levels:
+        return fragment
+    offset = top_level - min(levels)
+    return re.sub(r"(</?h)([1-6])(?=[\s>])",
+                  lambda m: f"{m.group(1)}{max(1, min(6, int(m.group(2)) + offset))}", fragment)
 
 
 def page(*, title: str, district: str, depth: int, body: str, generated: date,
