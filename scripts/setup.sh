@@ -17,6 +17,7 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-liberation
   poppler-utils xvfb xauth
   libreoffice-writer-nogui
+  chromium nodejs
 )
 
 need=()
@@ -41,4 +42,14 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".[test]"
   rm -f .venv/.installed-*; touch "$stamp"
+fi
+
+# axe-core (npm) for the notice site's accessibility test, run in headless Chromium.
+# npm comes with some Node builds and is a separate Debian package otherwise.
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
+if [ ! -f .venv/node_modules/axe-core/axe.min.js ]; then
+  npm install --prefix .venv --no-audit --no-fund --silent axe-core@4
 fi
