@@ -6,11 +6,14 @@ dialog, a folder for the notice site, the data file for tagging), then runs
 busy indicator shows. On success a message says where the result is, with an
 "Open the file" button; a failure comes back through ``errors.show_error`` in
 plain words. ``work`` is where the library is read and the renderer called;
-it runs on a worker thread and returns the path it wrote.
+it runs on a worker thread and returns the path it wrote (or a
+``export_jobs.Written`` with a sentence for the message). For tagging, the
+user also picks the column of collection times, and ``work(path, column)``
+is called.
 
 The functions that build ``work`` for each kind from a library live in
 ``gui.export_jobs``; this module only knows paths, dialogs and the runner,
-so tests hand it a ``choose_path`` and skip the native dialog.
+so tests hand it ``choose_path``/``choose_column`` and skip native dialogs.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
+from policyeditor.core.errors import DataError, PolicyEditorError
 from policyeditor.gui import errors
+from policyeditor.gui.export_jobs import Written, data_columns, guess_time_column
 from policyeditor.gui.tasks import TaskRunner
 
 
@@ -65,7 +70,8 @@ def export_kinds() -> dict[str, ExportKind]:
 
 
 ChoosePath = Callable[[ExportKind, Path], "Path | None"]
-Work = Callable[[Path], "Path | None"]
+ChooseColumn = Callable[[Path], "str | None"]
+Work = Callable[..., "Path | Written | None"]
 
 
 def native_choose_path(parent: QWidget | None) -> ChoosePath:
@@ -79,6 +85,28 @@ def native_choose_path(parent: QWidget | None) -> ChoosePath:
         else:
             chosen, _ = QFileDialog.getSaveFileName(parent, kind.title, str(suggested), kind.file_filter)
         return Path(chosen) if chosen else None
+
+    return choose
+
+
+def native_choose_column(parent: QWidget | None) -> ChooseColumn:
+    """Ask which column of the data file holds each record's collection time."""
+
+    def choose(path: Path) -> str | None:
+        try:
+            columns = data_columns(path)
+        except PolicyEditorError as exc:
+            errors.show_error(parent, exc)
+            return None
+        if not columns:
+            errors.show_error(parent, DataError(
+                f"{path.name} has no columns: it needs a header row (CSV) or named fields (JSON Lines)."))
+            return None
+        column, ok = QInputDialog.getItem(
+            parent, tr("Tag a data file"),
+            tr("Which column holds the time each record was collected?"),
+            columns, guess_time_column(columns), False)
+        return column if ok else None
 
     return choose
 
@@ -97,6 +125,7 @@ class Exporter(QObject):
         parent: the window (dialogs are its children).
         runner: the window's ``TaskRunner``.
         choose_path: ``(kind, suggested) -> Path | None``; default: native dialogs.
+        choose_column: ``(data file) -> column | None`` for tagging; default: a list dialog.
         opener: opens a written file (default ``QDesktopServices.openUrl``).
         report_error: shows a failure (default ``errors.show_error``).
 
@@ -109,12 +138,14 @@ class Exporter(QObject):
     failed = Signal(str, object)
 
     def __init__(self, parent: QWidget, runner: TaskRunner, *, choose_path: ChoosePath | None = None,
+                 choose_column: ChooseColumn | None = None,
                  opener: Callable[[QUrl], object] | None = None,
                  report_error: Callable[[QWidget, BaseException], None] | None = None) -> None:
         super().__init__(parent)
         self._window = parent
         self._runner = runner
         self._choose = choose_path or native_choose_path(parent)
+        self._choose_column = choose_column or native_choose_column(parent)
         self._opener = opener or QDesktopServices.openUrl
         self._report_error = report_error or errors.show_error
         self._kinds = export_kinds()
@@ -136,10 +167,16 @@ class Exporter(QObject):
         if chosen is None:
             return False
         path = with_suffix(Path(chosen), kind.suffix) if kind.target == "file" else Path(chosen)
+        args: tuple = (path,)
+        if kind.target == "input":
+            column = self._choose_column(path)
+            if column is None:
+                return False
+            args = (path, column)
         self._running.add(key)
         self._show_progress(kind, path)
-        self._runner.run(f"export:{key}:{path}", lambda: work(path) or path,
-                         lambda written: self._on_done(kind, Path(written)),
+        self._runner.run(f"export:{key}:{path}", lambda: work(*args) or path,
+                         lambda written: self._on_done(kind, written),
                          lambda exc: self._on_error(kind, exc), serial=True)
         return True
 
@@ -162,11 +199,12 @@ class Exporter(QObject):
             self.progress.deleteLater()
             self.progress = None
 
-    def _on_done(self, kind: ExportKind, path: Path) -> None:
+    def _on_done(self, kind: ExportKind, result: Path | Written) -> None:
+        written = result if isinstance(result, Written) else Written(Path(result))
         self._running.discard(kind.key)
         self._close_progress()
-        self.finished.emit(kind.key, path)
-        self.done_box = self._done_box(kind, path)
+        self.finished.emit(kind.key, written.path)
+        self.done_box = self._done_box(kind, written.path, written.note)
         self.done_box.open()
 
     def _on_error(self, kind: ExportKind, exc: BaseException) -> None:
@@ -175,15 +213,15 @@ class Exporter(QObject):
         self.failed.emit(kind.key, exc)
         self._report_error(self._window, exc)
 
-    def _done_box(self, kind: ExportKind, path: Path) -> QMessageBox:
+    def _done_box(self, kind: ExportKind, path: Path, note: str = "") -> QMessageBox:
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Information)
         box.setWindowTitle(kind.title)
         folder = path.is_dir()
         text = tr("The notice site was written to the folder %1.") if folder else \
             tr("Written to %1.")
-        box.setText(text.replace("%1", str(path)))
-        open_button = box.addButton(tr("Open the folder") if folder else tr("Open the file"),
+        box.setText(text.replace("%1", str(path)) + (" " + note if note else ""))
+        open_button = box.addButton(tr("Open the site") if folder else tr("Open the file"),
                                     QMessageBox.AcceptRole)
         open_button.setAccessibleName(open_button.text())
         box.addButton(QMessageBox.Close)

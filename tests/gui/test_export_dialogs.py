@@ -1,0 +1,172 @@
+"""Exporter: real exports from the demo library, in the background, read back from disk.
+
+The native file dialog is replaced by a ``choose_path`` that answers with a
+temporary path; opening the result in the desktop's viewer (which cannot run
+here) is replaced by an ``opener`` that records the address it was given.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from policyeditor.gui import errors
+from policyeditor.gui.export_dialogs import Exporter, with_suffix
+from policyeditor.gui.export_jobs import data_columns, guess_time_column, history_line, suggested_name, work_for
+from policyeditor.gui.tasks import TaskRunner
+from policyeditor.store import Library
+from policyeditor.store.demo import create_demo
+
+PID = "website-privacy"
+
+
+@pytest.fixture(scope="module")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo-master") / "demo"
+    create_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_master: Path, tmp_path: Path):
+    shutil.copytree(demo_master, tmp_path / "demo", symlinks=True)
+    lib = Library.open(tmp_path / "demo")
+    yield lib
+    lib.close()
+
+
+class Harness:
+    """A window, its runner and an Exporter whose dialogs answer from the test."""
+
+    def __init__(self, qtbot, answer: Path | None, column: str | None = None) -> None:
+        self.window = QWidget()
+        qtbot.addWidget(self.window)
+        self.window.show()
+        self.runner = TaskRunner(self.window)
+        self.asked: list[tuple[str, Path]] = []
+        self.opened: list[QUrl] = []
+        self.errors: list[BaseException] = []
+        self.exporter = Exporter(
+            self.window, self.runner,
+            choose_path=lambda kind, suggested: self.asked.append((kind.key, suggested)) or answer,
+            choose_column=lambda path: column,
+            opener=self.opened.append,
+            report_error=lambda parent, exc: self.errors.append(exc))
+
+    def run(self, key: str, work, suggested: Path) -> bool:
+        started = self.exporter.export(key, work, suggested=suggested)
+        if started:
+            assert self.exporter.progress is not None and self.exporter.progress.isVisible()
+            assert self.runner.wait_idle(60000)
+        return started
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_redline_html_is_written_in_the_background_and_offered_to_open(qtbot, demo, tmp_path):
+    demo.save_draft(PID, demo.draft_text(PID).replace("Web Administrator", "Webmaster"))
+    h = Harness(qtbot, tmp_path / "out" / "privacy-redline")   # no suffix typed
+    (tmp_path / "out").mkdir()
+    suggested = tmp_path / suggested_name("redline-html", policy_id=PID)
+    assert h.run("redline-html", work_for("redline-html", demo, policy_id=PID), suggested)
+
+    assert h.errors == []
+    written = tmp_path / "out" / "privacy-redline.html"
+    html = written.read_text(encoding="utf-8")
+    assert "<ins" in html and "<del" in html and "Webmaster" in html
+    assert "Adopted: October 5, 2009" in html
+    assert h.exporter.progress is None
+    box = h.exporter.done_box
+    assert box is not None and str(written) in box.text()
+    open_button = next(b for b in box.buttons() if b.text() == "Open the file")
+    open_button.click()
+    assert h.opened == [QUrl.fromLocalFile(str(written))]
+    assert h.errors == []
+
+
+def test_cancelled_dialog_exports_nothing(qtbot, demo, tmp_path):
+    h = Harness(qtbot, None)
+    assert not h.run("redline-html", work_for("redline-html", demo, policy_id=PID), tmp_path / "x.html")
+    assert h.asked and h.exporter.progress is None and not h.runner.is_busy()
+    assert list(tmp_path.glob("*.html")) == []
+
+
+def test_a_failure_comes_back_in_plain_words(qtbot, demo, tmp_path):
+    h = Harness(qtbot, tmp_path / "no-such-folder" / "r.html")
+    finished: list = []
+    h.exporter.finished.connect(lambda key, path: finished.append(path))
+    assert h.run("redline-html", work_for("redline-html", demo, policy_id=PID), tmp_path / "r.html")
+    assert finished == [] and len(h.errors) == 1
+    message = errors.plain_message(h.errors[0])
+    assert "Traceback" not in message and "could not be read or written" in message
+    assert h.exporter.progress is None and not h.exporter.is_running()
+
+
+def test_publish_site_into_a_folder(qtbot, demo, tmp_path):
+    target = tmp_path / "site"
+    h = Harness(qtbot, target)
+    assert h.run("site", work_for("site", demo), tmp_path / "notice-site")
+    index = (target / "index.html").read_text(encoding="utf-8")
+    assert "Website Privacy Policy" in index
+    assert (target / PID / "latest.html").exists()
+    box = h.exporter.done_box
+    assert "pages" in box.text()
+    open_button = next(b for b in box.buttons() if b.text() == "Open the site")
+    open_button.click()
+    assert h.opened == [QUrl.fromLocalFile(str(target / "index.html"))]
+
+
+def test_publish_site_inside_the_library_is_refused(qtbot, demo):
+    h = Harness(qtbot, Path(demo.path) / "site")
+    assert h.run("site", work_for("site", demo), Path(demo.path))
+    assert len(h.errors) == 1 and "inside the policy library" in errors.plain_message(h.errors[0])
+    assert not (Path(demo.path) / "site").exists()
+
+
+def test_tag_a_data_file(qtbot, demo, tmp_path):
+    data = tmp_path / "survey.csv"
+    with open(data, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["response_id", "submitted_at", "answer"])
+        writer.writerow(["r1", "2015-03-02T10:00:00", "yes"])
+        writer.writerow(["r2", "2020-06-01T12:30:00-04:00", "no"])
+    assert data_columns(data) == ["response_id", "submitted_at", "answer"]
+    assert guess_time_column(data_columns(data)) == 1
+    h = Harness(qtbot, data, column="submitted_at")
+    assert h.run("tag", work_for("tag", demo, policy_id=PID), tmp_path)
+    assert h.errors == []
+    out = h.exporter.done_box.text()
+    assert "Tagged 2 records" in out
+    tagged = next(tmp_path.glob("survey.tagged.csv"))
+    rows = list(csv.DictReader(tagged.open(encoding="utf-8")))
+    assert [r["policy_version"] for r in rows] == ["1", "1"]
+
+
+def test_tag_without_an_open_policy_is_refused_plainly(qtbot, demo, tmp_path):
+    data = tmp_path / "d.csv"
+    data.write_text("t\n2020-01-01\n", encoding="utf-8")
+    h = Harness(qtbot, data, column="t")
+    assert h.run("tag", work_for("tag", demo), tmp_path)
+    assert "Open a policy first" in errors.plain_message(h.errors[0])
+
+
+def test_helpers():
+    assert with_suffix(Path("/a/b"), ".pdf") == Path("/a/b.pdf")
+    assert with_suffix(Path("/a/b.PDF"), ".pdf") == Path("/a/b.PDF")
+    assert suggested_name("packet-pdf", policy_id=PID, version=2) == \
+        "website-privacy-v2-first-reading-packet.pdf"
+    assert QMessageBox is not None
+
+
+def test_history_line(demo):
+    demo.record_event(PID, "adopted", "2018-05-15", version=2)
+    assert history_line(demo.policy(PID)) == "Adopted: October 5, 2009; Revised: May 15, 2018"
