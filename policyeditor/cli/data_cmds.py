@@ -150,20 +150,24 @@ def _print_governed(reg, library: str, policy, number: int, dataset: str | None)
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    outdir = Path(args.outdir)
+    lines, pages = publish_site(_library(args), outdir, record_posting=args.record_posting)
+    for line in lines:
+        print(line)
+    print(f"Wrote {pages} page(s) and feed.xml to {outdir}.")
+    return 0
+
+
+def publish_site(lib, outdir: Path, *, record_posting: bool = False) -> tuple[list[str], int]:
+    """Record postings (when asked), then write the site; (what was recorded, pages written)."""
     from policyeditor.export.site import build_site, write_site
 
-    lib = _library(args)
-    outdir = Path(args.outdir)
     _refuse_inside_library(lib, outdir)
-    if args.record_posting:
-        for line in _record_postings(lib):
-            print(line)
+    lines = _record_postings(lib) if record_posting else []
     items = [_published(lib, policy) for policy in lib.policies()]
     files = build_site(lib.settings, items, today=lib.today(), generated=lib.now())
     write_site(outdir, files)
-    pages = sum(1 for name in files if name.endswith(".html"))
-    print(f"Wrote {pages} page(s) and feed.xml to {outdir}.")
-    return 0
+    return lines, sum(1 for name in files if name.endswith(".html"))
 
 
 def _refuse_inside_library(lib, outdir: Path) -> None:

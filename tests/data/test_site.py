@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from policyeditor.cli import main
+from policyeditor.cli.data_cmds import publish_site
 from policyeditor.core.errors import ExportError
 from policyeditor.export.site import write_site
 
@@ -63,8 +64,9 @@ def check_page(path: Path) -> PageCheck:
 
 @pytest.fixture
 def site(privacy_lib, tmp_path: Path) -> Path:
+    """The site as published on 2026-11-29 (the library's fixed clock)."""
     out = tmp_path / "site"
-    assert main(["--library", str(privacy_lib.path), "publish", str(out)]) == 0
+    assert publish_site(privacy_lib, out) == ([], 7)
     return out
 
 
@@ -104,7 +106,7 @@ def test_script_in_a_policy_text_is_shown_as_text(site: Path) -> None:
 def test_atom_feed_is_valid_and_escaped(privacy_lib, tmp_path: Path) -> None:
     privacy_lib.update_policy_info("website-privacy", title="Website Privacy <Data> & Forms")
     out = tmp_path / "site"
-    assert main(["--library", str(privacy_lib.path), "publish", str(out)]) == 0
+    publish_site(privacy_lib, out)
     raw = (out / "feed.xml").read_text(encoding="utf-8")
     assert "&lt;Data&gt; &amp; Forms" in raw
     root = ET.fromstring(raw)
@@ -131,21 +133,25 @@ def test_record_posting_records_the_posted_text(tmp_path: Path, library_settings
     lib.save_draft("website-privacy", TEXT_2026)
     lib.record_event("website-privacy", "first_reading", "2026-11-02")
     lib.record_event("website-privacy", "adopted", "2026-11-16")
-    assert main(["--library", str(lib.path), "publish", str(tmp_path / "site"), "--record-posting"]) == 0
+    lines, _pages = publish_site(lib, tmp_path / "site", record_posting=True)
+    assert lines == ["Recorded the posting of Website Privacy version 3 on 2026-11-29."]
     v3 = lib.policy("website-privacy").version(3)
     assert v3.posted == date(2026, 11, 29) and v3.posted_sha256 == v3.text_sha256
     page = (tmp_path / "site/website-privacy/latest.html").read_text(encoding="utf-8")
     assert "posted <time datetime=\"2026-11-29\">" in page and "effective date not yet set" in page
     # Publishing again records nothing new: the posted text is already on record.
     head = lib.repo().head_sha()
-    assert main(["--library", str(lib.path), "publish", str(tmp_path / "site"), "--record-posting"]) == 0
+    assert publish_site(lib, tmp_path / "site", record_posting=True)[0] == []
     assert lib.repo().head_sha() == head
     lib.close()
 
 
-def test_json_feed_gives_intervals_as_dates_and_utc_instants(privacy_lib, capsys) -> None:
-    assert main(["--library", str(privacy_lib.path), "feed"]) == 0
-    data = json.loads(capsys.readouterr().out)
+def test_json_feed_gives_intervals_as_dates_and_utc_instants(privacy_lib) -> None:
+    from policyeditor.export.feed import feed_json
+
+    text = feed_json(privacy_lib.settings, privacy_lib.policies(), today=privacy_lib.today(),
+                     generated=privacy_lib.now())
+    data = json.loads(text)
     [policy] = data["policies"]
     assert policy["id"] == "website-privacy" and policy["in_force"] == 2
     v1, v2, v3 = policy["versions"]
@@ -166,6 +172,13 @@ def test_failed_site_write_leaves_the_old_site(tmp_path: Path) -> None:
     write_site(out, {"index.html": "new"})
     assert (out / "index.html").read_text() == "new" and not (out / "a").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_publish_command(privacy_lib, tmp_path: Path, capsys) -> None:
+    assert main(["--library", str(privacy_lib.path), "publish", str(tmp_path / "site")]) == 0
+    assert "Wrote 7 page(s) and feed.xml" in capsys.readouterr().out
+    assert main(["--library", str(privacy_lib.path), "feed"]) == 0
+    assert json.loads(capsys.readouterr().out)["policies"][0]["id"] == "website-privacy"
 
 
 def test_site_inside_the_library_is_refused(privacy_lib, capsys) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policyeditor.cli import main
+from policyeditor.cli.data_cmds import publish_site
 
 import _browser
 
@@ -25,7 +25,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     os.environ["POLICYEDITOR_DATA_DIR"] = str(root / "register")
     try:
         lib = build_privacy_library(root / "library", settings)
-        assert main(["--library", str(lib.path), "publish", str(root / "site")]) == 0
+        publish_site(lib, root / "site")
         lib.close()
     finally:
         if old is None:
