@@ -22,8 +22,10 @@ from policyeditor.core.errors import TextError
 from policyeditor.core.seqdiff import DELETE, EQUAL as DIFF_EQUAL, INSERT, cleanup_semantic, diff_units
 from policyeditor.core.textmodel import Block, Document, Run
 from policyeditor.core.tokens import (
-    BlockStyle, KeyMap, RunStyle, Token, TokenKeyMap, block_key, normalize_space, tokenize,
+    BlockStyle, BlockTokens, KeyMap, RunStyle, TokenKeyMap, block_key, normalize_space,
 )
+
+BREAK = "\n"   # the code of a paragraph break in a token string (see tokens.TokenKeyMap)
 
 # Segment and block statuses.
 EQUAL = "equal"
@@ -129,31 +131,36 @@ class Redline:
     def has_changes(self) -> bool:
         return any(b.status != EQUAL for b in self.blocks)
 
-    def text(self, side: str) -> str:
-        """The old or the new words ('old'/'new'), one paragraph a line.
+    def paragraphs(self, side: str) -> list[str]:
+        """The old or the new text ('old'/'new') as a list of paragraphs.
 
-        Spacing is normalized; it equals the compared document's plain text
-        with ``tokens.normalize_space`` applied to each block.
+        Equal words carry the new text's spacing; with spacing normalized
+        (``tokens.normalize_space``) each paragraph equals the compared
+        document's block.
         """
         paragraphs: list[str] = []
-        current = ""
+        current: str | None = None
         for block in self.blocks:
             if side == "old":
                 if not block.in_old:
                     continue
-                current += block.old_text
+                current = (current or "") + block.old_text
                 ends = block.break_op != INSERTED
             else:
                 if block.status in (DELETED, MOVED_FROM):
                     continue
-                current += block.new_text
+                current = (current or "") + block.new_text
                 ends = block.break_op != DELETED
             if ends:
                 paragraphs.append(current)
-                current = ""
-        if current:
+                current = None
+        if current is not None:
             paragraphs.append(current)
-        return "\n".join(paragraphs)
+        return paragraphs
+
+    def text(self, side: str) -> str:
+        """The old or the new text, one paragraph a line."""
+        return "\n".join(self.paragraphs(side))
 
 
 def _as_document(value: str | Document) -> Document:
@@ -169,46 +176,69 @@ def _as_document(value: str | Document) -> Document:
 def compare(old: str | Document, new: str | Document) -> Redline:
     """The redline from ``old`` to ``new`` (Markdown strings or Documents)."""
     old_doc, new_doc = _as_document(old), _as_document(new)
-    old_tokens, new_tokens = tokenize(old_doc), tokenize(new_doc)
     blocks = KeyMap()
     block_diff = diff_units(
-        blocks.encode([_block_unit(b) for b in old_doc.blocks]),
-        blocks.encode([_block_unit(b) for b in new_doc.blocks]),
+        blocks.encode([block_key(b) for b in old_doc.blocks]),
+        blocks.encode([block_key(b) for b in new_doc.blocks]),
     )
     builder = _Builder(old_doc, new_doc)
     ia = ib = 0
-    pending_old: list[Token] = []
-    pending_new: list[Token] = []
+    pending_old: list[int] = []
+    pending_new: list[int] = []
     for op, units in block_diff:
         n = len(units)
         if op == DIFF_EQUAL:
             builder.region(pending_old, pending_new)
             pending_old, pending_new = [], []
             for k in range(n):
-                builder.equal_block(old_tokens[ia + k], new_tokens[ib + k])
+                builder.equal_block(ia + k, ib + k)
             ia, ib = ia + n, ib + n
         elif op == DELETE:
-            for k in range(n):
-                pending_old.extend(old_tokens[ia + k])
+            pending_old.extend(range(ia, ia + n))
             ia += n
         else:
-            for k in range(n):
-                pending_new.extend(new_tokens[ib + k])
+            pending_new.extend(range(ib, ib + n))
             ib += n
     builder.region(pending_old, pending_new)
     return Redline(_mark_moves(builder.blocks))
 
 
-def _block_unit(block: Block) -> str:
-    return block_key(block)
+class _Cursor:
+    """Walks the tokens of a run of blocks, one diff unit (token or break) at a time."""
+
+    def __init__(self, blocks: list[tuple[int, BlockTokens]]) -> None:
+        self.blocks = blocks
+        self.k = 0
+        self.t = blocks[0][1].lo if blocks else 0
+
+    def take(self, n: int) -> list[tuple[int, BlockTokens, int, int, bool]]:
+        """The (block index, tokens, start, end, is_break) spans covering n units."""
+        spans = []
+        while n > 0:
+            index, bt = self.blocks[self.k]
+            start = self.t
+            avail = bt.hi - start
+            if avail > 0:
+                m = min(n, avail)
+                self.t += m
+                n -= m
+                spans.append((index, bt, start, start + m, False))
+            else:
+                self.k += 1
+                n -= 1
+                if self.k < len(self.blocks):
+                    self.t = self.blocks[self.k][1].lo
+                spans.append((index, bt, start, start, True))
+        return spans
 
 
 class _Builder:
-    """Turns a stream of token operations into redline blocks."""
+    """Turns diffs of blocks and tokens into redline blocks."""
 
     def __init__(self, old_doc: Document, new_doc: Document) -> None:
         self.old_doc, self.new_doc = old_doc, new_doc
         self.blocks: list[RedlineBlock] = []
+        self.keymap = TokenKeyMap()   # one map for the whole comparison
         self._reset()
 
     def _reset(self) -> None:
@@ -216,53 +246,83 @@ class _Builder:
         self.old_index: int | None = None
         self.new_index: int | None = None
 
-    def equal_block(self, old: list[Token], new: list[Token]) -> None:
-        for ot, nt in zip(old, new):
-            self.token(DIFF_EQUAL, ot, nt)
+    def equal_block(self, ia: int, ib: int) -> None:
+        """A block whose words did not change (its formatting may have)."""
+        old, new = self.old_doc.blocks[ia], self.new_doc.blocks[ib]
+        if old != new:
+            self.region([ia], [ib])
+            return
+        self.old_index, self.new_index = ia, ib
+        for run in new.runs:
+            if run.text:
+                self._append(Segment(EQUAL, run.text, RunStyle.of(run)))
+        self._end_block(EQUAL)
 
-    def region(self, old: list[Token], new: list[Token]) -> None:
+    def region(self, old: list[int], new: list[int]) -> None:
         """Diff a run of changed blocks token by token and add the result."""
         if not old and not new:
             return
-        keymap = TokenKeyMap()
-        diffs = cleanup_semantic(diff_units(
-            keymap.encode([t.key for t in old]), keymap.encode([t.key for t in new])
-        ))
-        ia = ib = 0
-        for op, units in diffs:
-            for _ in units:
-                if op == DIFF_EQUAL:
-                    self.token(op, old[ia], new[ib])
-                    ia, ib = ia + 1, ib + 1
-                elif op == DELETE:
-                    self.token(op, old[ia], None)
-                    ia += 1
-                else:
-                    self.token(op, None, new[ib])
-                    ib += 1
+        old_bt = [(i, BlockTokens(self.old_doc.blocks[i])) for i in old]
+        new_bt = [(i, BlockTokens(self.new_doc.blocks[i])) for i in new]
+        keymap = self.keymap
+        a = "".join(keymap.encode(bt.tokens[bt.lo:bt.hi]) + BREAK for _, bt in old_bt)
+        b = "".join(keymap.encode(bt.tokens[bt.lo:bt.hi]) + BREAK for _, bt in new_bt)
+        old_cur, new_cur = _Cursor(old_bt), _Cursor(new_bt)
+        for op, units in cleanup_semantic(diff_units(a, b)):
+            n = len(units)
+            if op == DIFF_EQUAL:
+                for o, w in zip(old_cur.take(n), new_cur.take(n)):
+                    self._equal_span(o, w)
+            elif op == DELETE:
+                for span in old_cur.take(n):
+                    self._one_side(span, DELETED)
+            else:
+                for span in new_cur.take(n):
+                    self._one_side(span, INSERTED)
 
-    def token(self, op: int, old: Token | None, new: Token | None) -> None:
-        if old is not None:
-            self.old_index = old.block
-        if new is not None:
-            self.new_index = new.block
-        tok = new if new is not None else old
-        if tok.is_break:
-            self._end_block({DIFF_EQUAL: EQUAL, DELETE: DELETED, INSERT: INSERTED}[op])
-            return
-        if op == DELETE:
-            self._add(DELETED, old.pieces)
-        elif op == INSERT:
-            self._add(INSERTED, new.pieces)
-        elif new.is_space or [s for _, s in old.pieces] == [s for _, s in new.pieces]:
-            self._add(EQUAL, new.pieces)
+    def _one_side(self, span, op: str) -> None:
+        index, bt, start, end, is_break = span
+        if op == DELETED:
+            self.old_index = index
         else:
-            for text, style in new.pieces:
-                self._append(Segment(FORMATTED, text, style, _style_at(old, 0)))
-
-    def _add(self, op: str, pieces: tuple[tuple[str, RunStyle], ...]) -> None:
-        for text, style in pieces:
+            self.new_index = index
+        if is_break:
+            self._end_block(op)
+            return
+        for text, style in bt.pieces(start, end):
             self._append(Segment(op, text, style))
+
+    def _equal_span(self, old_span, new_span) -> None:
+        oi, obt, o0, o1, is_break = old_span
+        ni, nbt, n0, n1, _ = new_span
+        self.old_index, self.new_index = oi, ni
+        if is_break:
+            self._end_block(EQUAL)
+            return
+        same = obt.single_style
+        if same is not None and same == nbt.single_style:
+            for text, style in nbt.pieces(n0, n1):
+                self._append(Segment(EQUAL, text, style))
+            return
+        old_styles, new_styles = obt.styles(o0, o1), nbt.styles(n0, n1)
+        tokens = nbt.tokens
+        start, current = n0, None   # current: the old style of a formatted stretch, or False
+        for k in range(n1 - n0):
+            if tokens[n0 + k].isspace():
+                continue            # spacing joins the stretch it is in
+            differs = old_styles[k] if old_styles[k] != new_styles[k] else False
+            if current is not None and differs != current:
+                self._formatted(nbt, start, n0 + k, current)
+                start = n0 + k
+            current = differs
+        self._formatted(nbt, start, n1, current)
+
+    def _formatted(self, bt: BlockTokens, start: int, end: int, old_style) -> None:
+        for text, style in bt.pieces(start, end):
+            if old_style:
+                self._append(Segment(FORMATTED, text, style, old_style))
+            else:
+                self._append(Segment(EQUAL, text, style))
 
     def _append(self, seg: Segment) -> None:
         last = self.segments[-1] if self.segments else None
@@ -273,8 +333,10 @@ class _Builder:
 
     def _end_block(self, break_op: str) -> None:
         segs = tuple(self.segments)
-        old_style = _block_style(self.old_doc, self.old_index) if self._has_old(segs, break_op) else None
-        new_style = _block_style(self.new_doc, self.new_index) if self._has_new(segs, break_op) else None
+        has_old = break_op != INSERTED or any(s.in_old for s in segs)
+        has_new = break_op != DELETED or any(s.in_new for s in segs)
+        old_style = _block_style(self.old_doc, self.old_index) if has_old else None
+        new_style = _block_style(self.new_doc, self.new_index) if has_new else None
         if new_style is None:
             status = DELETED
         elif old_style is None:
@@ -283,21 +345,8 @@ class _Builder:
             status = CHANGED
         else:
             status = EQUAL
-        style = new_style or old_style
-        self.blocks.append(RedlineBlock(status, segs, style, old_style, break_op))
+        self.blocks.append(RedlineBlock(status, segs, new_style or old_style, old_style, break_op))
         self._reset()
-
-    @staticmethod
-    def _has_old(segs: tuple[Segment, ...], break_op: str) -> bool:
-        return break_op != INSERTED or any(s.in_old for s in segs)
-
-    @staticmethod
-    def _has_new(segs: tuple[Segment, ...], break_op: str) -> bool:
-        return break_op != DELETED or any(s.in_new for s in segs)
-
-
-def _style_at(token: Token, offset: int) -> RunStyle:
-    return token.pieces[0][1] if token.pieces else RunStyle()
 
 
 def _block_style(doc: Document, index: int | None) -> BlockStyle:

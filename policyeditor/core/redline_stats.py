@@ -129,12 +129,16 @@ def redline_stats(redline: Redline, old: str | Document, new: str | Document) ->
 
 def _explain(redline: Redline, change_class: str, reason: str) -> str:
     """The class and its reason, with a few changes from the redline as examples."""
-    examples = change_examples(redline)[:MAX_EXAMPLES]
-    text = f"{change_class.capitalize()}: {reason.rstrip('.')}."
-    if examples:
-        shown = "; ".join(f"{ex} ({where})" for ex, where in examples)
-        text += f" For example: {shown}."
-    return text
+    seen: dict[tuple[str, str], int] = {}
+    for example in change_examples(redline):
+        seen[example] = seen.get(example, 0) + 1
+    reason = reason.strip().rstrip(".")
+    text = reason if reason.lower().startswith(change_class) else f"{change_class.capitalize()}: {reason}"
+    shown = [f"{phrase} ({where}{f', {n} times' if n > 1 else ''})"
+             for (phrase, where), n in list(seen.items())[:MAX_EXAMPLES]]
+    if shown:
+        text += ". Changes include: " + "; ".join(shown)
+    return text + "."
 
 
 def change_examples(redline: Redline) -> list[tuple[str, str]]:

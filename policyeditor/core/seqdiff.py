@@ -26,7 +26,7 @@ DELETE, EQUAL, INSERT = -1, 0, 1
 
 # Below this combined length diff-match-patch runs without timeout: its worst
 # case (two unrelated texts) stays a few milliseconds.
-SMALL = 600
+SMALL = 150
 # The rarest repeated units tried as anchors when no unit is unique.
 MAX_REPEAT = 8
 # A last-resort budget (seconds) for a large gap with no anchor at all: such a

@@ -2,23 +2,24 @@
 
 A token is the smallest unit a redline marks: a word (letters and digits, with
 inner apostrophes or hyphens: "user's", "e-mail"), a run of whitespace, or one
-punctuation character. Every block ends with a paragraph-break token, so a
-paragraph that appears, vanishes, splits or merges is a change like any word.
+punctuation character. The redline ends every block with a paragraph-break
+unit, so a paragraph that appears, vanishes, splits or merges is a change like
+any word.
 
-Each token has a ``key``: the text compared by the diff. Whitespace runs have
-the key " " (or "\\n" when they hold a line break, in verbatim blocks), so a
-difference in spacing alone is never a change. Tokens keep the formatting of
-the runs they come from (``pieces``), which the redline compares separately.
+Each token is compared by its key: whitespace runs have the key " " (or
+"\\n" when they hold a line break, in verbatim blocks), so a difference in
+spacing alone is never a change. ``BlockTokens`` keeps where each token lies
+in its block's runs, so the redline can compare formatting separately.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
-from policyeditor.core.textmodel import Block, Document, Run
+from policyeditor.core.textmodel import Block, Run
 
-BREAK_KEY = "\u00b6"   # the paragraph break's key (never produced by a text token)
 
 _TOKEN_RE = re.compile(r"\w+(?:['\u2019\-]\w+)*|\s+|[^\w\s]", re.UNICODE)
 
@@ -64,26 +65,65 @@ class BlockStyle:
         return name
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: its text, the key compared, and its formatting pieces."""
+class BlockTokens:
+    """The tokens of one block, with what is needed to cut its text by token.
 
-    text: str
-    key: str
-    pieces: tuple[tuple[str, RunStyle], ...]   # (text, style) in order; joined == text
-    block: int                                  # index of the block it belongs to
+    ``tokens[lo:hi]`` are the block's content tokens (leading and trailing
+    whitespace is not content); ``offsets[i]`` is where token i starts in
+    ``text``; ``runs`` are (end offset, style) of the block's runs, in order.
+    """
+
+    __slots__ = ("text", "tokens", "offsets", "lo", "hi", "runs")
+
+    def __init__(self, block: Block) -> None:
+        self.text = block.text
+        self.tokens = _TOKEN_RE.findall(self.text)
+        self.offsets = [0, *accumulate(map(len, self.tokens))]
+        lo, hi = 0, len(self.tokens)
+        while lo < hi and self.tokens[lo].isspace():
+            lo += 1
+        while hi > lo and self.tokens[hi - 1].isspace():
+            hi -= 1
+        self.lo, self.hi = lo, hi
+        runs: list[tuple[int, RunStyle]] = []
+        end = 0
+        for run in block.runs:
+            if run.text:
+                end += len(run.text)
+                runs.append((end, RunStyle.of(run)))
+        self.runs = runs
 
     @property
-    def is_break(self) -> bool:
-        return self.key == BREAK_KEY
+    def single_style(self) -> RunStyle | None:
+        """The block's one style, or None when its runs differ."""
+        styles = {style for _, style in self.runs}
+        if not styles:
+            return PLAIN
+        return next(iter(styles)) if len(styles) == 1 else None
 
-    @property
-    def is_space(self) -> bool:
-        return self.key in (" ", "\n")
+    def pieces(self, start: int, end: int) -> list[tuple[str, RunStyle]]:
+        """The text of tokens start..end as (text, style) pieces, by run."""
+        c0, c1 = self.offsets[start], self.offsets[end]
+        out: list[tuple[str, RunStyle]] = []
+        run_start = 0
+        for run_end, style in self.runs:
+            if run_end > c0 and run_start < c1:
+                out.append((self.text[max(c0, run_start):min(c1, run_end)], style))
+            if run_end >= c1:
+                break
+            run_start = run_end
+        return out
 
-    @property
-    def is_word(self) -> bool:
-        return bool(self.text) and (self.text[0].isalnum() or self.text[0] == "_")
+    def styles(self, start: int, end: int) -> list[RunStyle]:
+        """The style of each token start..end (at its first character)."""
+        out: list[RunStyle] = []
+        runs, r, last = self.runs, 0, len(self.runs) - 1
+        offsets = self.offsets
+        for i in range(start, end):
+            while r < last and runs[r][0] <= offsets[i]:
+                r += 1
+            out.append(runs[r][1] if runs else PLAIN)
+        return out
 
 
 def whitespace_key(text: str) -> str:
@@ -101,44 +141,6 @@ def block_key(block: Block) -> str:
     return normalize_space(block.text) if block.kind != "raw" else block.text.strip()
 
 
-def tokenize_block(block: Block, index: int) -> list[Token]:
-    """The tokens of one block, its closing paragraph break included."""
-    text = block.text
-    styles: list[tuple[int, int, RunStyle]] = []
-    pos = 0
-    for run in block.runs:
-        if run.text:
-            styles.append((pos, pos + len(run.text), RunStyle.of(run)))
-            pos += len(run.text)
-    tokens: list[Token] = []
-    si = 0
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        piece_list: list[tuple[str, RunStyle]] = []
-        while si < len(styles) and styles[si][1] <= start:
-            si += 1
-        j = si
-        while j < len(styles) and styles[j][0] < end:
-            lo, hi = max(start, styles[j][0]), min(end, styles[j][1])
-            piece_list.append((text[lo:hi], styles[j][2]))
-            j += 1
-        tok_text = match.group()
-        key = whitespace_key(tok_text) if tok_text.isspace() else tok_text
-        tokens.append(Token(tok_text, key, tuple(piece_list), index))
-    # Leading/trailing whitespace of a block is not content.
-    while tokens and tokens[0].is_space:
-        tokens.pop(0)
-    while tokens and tokens[-1].is_space:
-        tokens.pop()
-    tokens.append(Token("", BREAK_KEY, (), index))
-    return tokens
-
-
-def tokenize(doc: Document) -> list[list[Token]]:
-    """The tokens of every block of ``doc``, one list per block."""
-    return [tokenize_block(block, i) for i, block in enumerate(doc.blocks)]
-
-
 class KeyMap:
     """Maps keys to single characters, so diff-match-patch diffs units.
 
@@ -147,21 +149,26 @@ class KeyMap:
     """
 
     def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
+        self._codes: dict[str, str] = _Codes(self)
 
     def encode(self, keys: list[str]) -> str:
-        codes = self._codes
-        out = []
-        for key in keys:
-            code = codes.get(key)
-            if code is None:
-                code = self._new_code(key)
-                codes[key] = code
-            out.append(code)
-        return "".join(out)
+        """One character per key, in order."""
+        return "".join(map(self._codes.__getitem__, keys))
 
     def _new_code(self, key: str) -> str:
         return chr(len(self._codes))
+
+
+class _Codes(dict):
+    """A dict that makes a code for a key it has not seen (C-speed lookups)."""
+
+    def __init__(self, owner: KeyMap) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def __missing__(self, key: str) -> str:
+        code = self[key] = self._owner._new_code(key)
+        return code
 
 
 # Word codes come from ranges of letters (CJK ideographs, Hangul), so that
@@ -175,13 +182,15 @@ _SPARE = (0xF0000, 0x10FFFD)   # private use, when the letters run out
 class TokenKeyMap(KeyMap):
     """Token keys -> characters whose class matches the token's (see above)."""
 
-    _FIXED = {" ": " ", "\n": "\r", BREAK_KEY: "\n"}
+    _FIXED = {" ": " ", "\n": "\r"}   # "\n" itself is the paragraph break's code
 
     def __init__(self) -> None:
-        super().__init__()
         self._words = 0
+        super().__init__()
 
     def _new_code(self, key: str) -> str:
+        if key.isspace():
+            key = whitespace_key(key)
         fixed = self._FIXED.get(key)
         if fixed is not None:
             return fixed
