@@ -157,11 +157,20 @@ class MemoPanel(QWidget):
     # -- public API -------------------------------------------------------------
     def set_context(self, settings: LibrarySettings, policy: Policy, version: Version | None,
                     today: date) -> None:
-        """Show ``version``'s memo (None: no version yet; the fields are disabled)."""
+        """Show ``version``'s memo (None: no version yet; the fields are disabled).
+
+        Showing the same version again (the window refreshed after a save
+        elsewhere) keeps what the user typed and has not saved yet.
+        """
+        same = (self._policy is not None and version is not None and self._version is not None
+                and self._policy.id == policy.id and self._version.number == version.number)
+        keep = same and self.is_modified()
         self._settings, self._policy, self._version, self._today = settings, policy, version, today
         self._saved = version.memo if version is not None else Memo()
-        self.set_memo(self._saved)
-        self.set_reading("second" if version and version.second_reading else "first")
+        if not keep:
+            self.set_memo(self._saved)
+        if not same:
+            self.set_reading("second" if version and version.second_reading else "first")
         self._set_enabled(version is not None)
         self.update_preview()
 

@@ -155,3 +155,15 @@ def test_is_timezone():
     assert not is_timezone("")
     assert not is_timezone("Mars/Olympus_Mons")
     assert not is_timezone("../../etc/passwd")
+
+
+def test_refreshing_the_same_version_keeps_unsaved_typing(qtbot, demo):
+    panel = memo_panel(qtbot, demo)
+    panel.description_edit.setFocus()
+    qtbot.keyClicks(panel.description_edit, " More.")
+    policy = demo.policy(PID)
+    panel.set_context(demo.settings, policy, policy.version(2), demo.today())
+    assert "More." in panel.memo().description
+    assert panel.is_modified()
+    panel.set_context(demo.settings, policy, policy.version(1), demo.today())
+    assert panel.memo() == policy.version(1).memo
