@@ -82,14 +82,25 @@ def section_names(redline: Redline) -> list[str]:
 
 
 def _heading_of(block: RedlineBlock) -> str:
-    """The block's own section name: a heading's text or a run-in bold heading."""
-    side = [s for s in block.segments if (s.in_new if block.status not in (DELETED, MOVED_FROM) else s.in_old)]
-    text = "".join(s.text for s in side).strip()
-    if block.style.kind == "heading":
-        return text.rstrip(".:")
-    if side and side[0].style.bold:
-        lead = side[0].text.strip()
-        if lead.endswith((".", ":")) and len(lead.split()) <= 12 and len(lead) < len(text) + 1:
+    """The block's own section name: a heading's text or a run-in bold heading.
+
+    The new text's formatting decides; the old one's when the new has none
+    (a heading that lost its bold still names its section).
+    """
+    for side in ("new", "old"):
+        if side == "new" and block.status in (DELETED, MOVED_FROM):
+            continue
+        segs = [s for s in block.segments if (s.in_new if side == "new" else s.in_old)]
+        style = block.style if side == "new" else (block.old_style or block.style)
+        text = "".join(s.text for s in segs).strip()
+        if style.kind == "heading":
+            return text.rstrip(".:")
+        if not segs:
+            continue
+        first = segs[0]
+        bold = first.style.bold if side == "new" or first.old_style is None else first.old_style.bold
+        lead = first.text.strip()
+        if bold and lead.endswith((".", ":")) and len(lead.split()) <= 12:
             return lead.rstrip(".:").strip()
     return ""
 
