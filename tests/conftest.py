@@ -28,9 +28,10 @@ for _name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_
 
 @pytest.fixture(autouse=True)
 def _user_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets its own, empty user-settings folder."""
+    """Each test gets its own, empty user-settings folder and user-data folder (tagging register)."""
     folder = tmp_path_factory.mktemp("user-config")
     monkeypatch.setenv("POLICYEDITOR_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
     return folder
 
 

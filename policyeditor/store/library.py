@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from policyeditor.core.errors import (
     InvalidInput,
-    LibraryBusy,
     LibraryStateError,
     NotALibrary,
     NotFound,
-    TextError,
 )
 from policyeditor.core.ids import validate_policy_id
 from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
 from policyeditor.store import files
+from policyeditor.store import guard, inputs
+from policyeditor.store.inputs import canonical_text, validate_settings
 from policyeditor.store.records import Author, HistoryEntry
 from policyeditor.store.files import (
     GITATTRIBUTES,
@@ -44,36 +44,6 @@ if TYPE_CHECKING:
     from policyeditor.store.gitrepo import GitRepo, Transaction
 
 Clock = Callable[[], datetime]
-_WATCHED = (POLICIES_DIR + "/", LIBRARY_FILE, GITATTRIBUTES)
-
-
-def canonical_text(text: str | bytes, where: str = "The text") -> str:
-    """Text as the library stores it: UTF-8 checked, canonical Markdown, LF line ends."""
-    if isinstance(text, bytes):
-        text = files.decode_text(text, where)
-    if not isinstance(text, str):
-        raise TextError(f"{where} must be text.")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise TextError(f"{where} contains characters that cannot be saved as UTF-8.") from exc
-    from policyeditor.core import textmodel
-
-    return textmodel.serialize(textmodel.parse(text.replace("\r\n", "\n").replace("\r", "\n")))
-
-
-def validate_settings(settings: LibrarySettings) -> LibrarySettings:
-    """Refuse settings a library cannot work with (InvalidInput with the remedy)."""
-    from policyeditor.core import dates
-
-    if not settings.district.strip():
-        raise InvalidInput("A library needs the district's name, for example 'Cambridge Public Schools'.")
-    if not settings.committee.strip():
-        raise InvalidInput("A library needs the committee's name, for example 'School Committee'.")
-    dates.zone(settings.timezone)
-    if not 0 <= settings.notice_days <= 3650:
-        raise InvalidInput(f"The notice period must be between 0 and 3650 days, not {settings.notice_days}.")
-    return settings
 
 
 class Library:
@@ -156,41 +126,12 @@ class Library:
 
     def _check_head(self) -> None:
         """Busy (index.lock), detached HEAD or an unfinished merge: typed errors."""
-        if (self.git_dir / "index.lock").exists():
-            raise LibraryBusy(
-                "Another program is writing to the library (git's index is locked). "
-                "Wait a moment and try again; if no other program is running, delete "
-                f"{self.git_dir / 'index.lock'}."
-            )
-        try:
-            head = (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise NotALibrary(f"{self.path} has a damaged git repository (no HEAD).") from exc
-        if not head.startswith("ref: "):
-            raise LibraryStateError(
-                f"The library is not on a branch (git's HEAD is detached at {head[:8]}), so changes "
-                "could be lost. In the library folder run 'git switch main', then try again."
-            )
-        for marker, what in (("MERGE_HEAD", "a merge"), ("rebase-merge", "a rebase"), ("rebase-apply", "a rebase")):
-            if (self.git_dir / marker).exists():
-                raise LibraryStateError(
-                    f"The library is in the middle of {what} started with git. Finish or abort it "
-                    "in the library folder, then try again."
-                )
+        guard.check_head(self.git_dir)
 
     def ensure_writable(self) -> None:
         """Refuse to write over a state the tool did not make (LibraryStateError)."""
         self._check_head()
-        staged, modified = self.repo().changed_files()
-        ours = sorted(p for p in modified if p.startswith(_WATCHED))
-        if staged or ours:
-            names = sorted(set(staged) | set(ours))
-            shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-            raise LibraryStateError(
-                f"The library has changes that were not saved by policyeditor: {shown}. "
-                "Commit them with git, or undo them with 'git restore --staged --worktree -- <file>', "
-                "then try again."
-            )
+        guard.check_clean(*self.repo().changed_files())
 
     # --- time and people ----------------------------------------------------------------
 
@@ -319,7 +260,7 @@ class Library:
         validate_policy_id(policy_id)
         if (self.path / POLICIES_DIR / policy_id).exists():
             raise InvalidInput(f"There is already a policy '{policy_id}'. Choose another id.")
-        policy = Policy(id=policy_id, title=_title(title), code=code.strip(), review_months=_months(review_months))
+        policy = Policy(id=policy_id, title=inputs.policy_title(title), code=code.strip(), review_months=inputs.review_months(review_months))
         draft = canonical_text(text, "The policy's text")
         with self.writing([draft_path(policy_id), record_path(policy_id)]) as tx:
             tx.write(draft_path(policy_id), draft.encode("utf-8"))
@@ -370,11 +311,11 @@ class Library:
         policy = self.policy(policy_id)
         changes: dict[str, object] = {}
         if title is not None:
-            changes["title"] = _title(title)
+            changes["title"] = inputs.policy_title(title)
         if code is not None:
             changes["code"] = code.strip()
         if review_months is not None:
-            changes["review_months"] = _months(review_months) if review_months else None
+            changes["review_months"] = inputs.review_months(review_months) if review_months else None
         if notice_days is not None:
             if notice_days < -1 or notice_days > 3650:
                 raise InvalidInput("A notice period is a number of days between 0 and 3650.")
@@ -466,16 +407,3 @@ class Library:
         from policyeditor.store import verify
 
         return verify.verify(self)
-
-
-def _title(title: str) -> str:
-    title = " ".join(str(title).split())
-    if not title:
-        raise InvalidInput("A policy needs a title, for example 'Website Privacy Policy'.")
-    return title
-
-
-def _months(months: int | None) -> int | None:
-    if months is not None and not 1 <= months <= 240:
-        raise InvalidInput("A review cycle is a number of months between 1 and 240.")
-    return months

@@ -5,11 +5,13 @@ changed, a reading held, adopted and waiting for its effective date) and
 whether the review cycle is due. Reading 400 policy.toml files with 20
 versions each takes more than a second in pure-Python TOML, so summaries are
 cached in ``.git/policyeditor/summaries.json`` (local to the workstation,
-never committed) and reused while today's date, the time zone and each
-policy's two files (size, modification time, inode) are unchanged. Files
-changed in the last two seconds are never cached, as git itself does for
-"racily clean" files, so a change made within the clock's resolution is
-never missed.
+never committed) and reused while the time zone and each policy's two files
+(size, modification time, inode) are unchanged and today is before the
+summary's ``valid_until``: the next date on which one of the policy's dates
+is reached (an effective date passes, a review falls due), so the cache
+does not go stale at midnight. Files changed in the last two seconds are
+never cached, as git itself does for "racily clean" files, so a change made
+within the clock's resolution is never missed.
 """
 
 from __future__ import annotations
@@ -71,6 +73,17 @@ def _pending(policy: Policy, current: int, today: date, draft_changed: bool) -> 
     return out
 
 
+def valid_until(policy: Policy, today: date) -> date | None:
+    """The first day after ``today`` on which the summary could read differently (None: never)."""
+    days = [d for v in policy.versions
+            for d in (v.first_reading, v.second_reading, v.adopted, v.posted, v.effective_date,
+                      v.withdrawn, *v.reviewed) if d is not None]
+    if policy.review_months is not None:
+        days += [add_months(d, policy.review_months) for d in days]
+    later = [d for d in days if d > today]
+    return min(later) if later else None
+
+
 def summarize(policy: Policy, *, draft_changed: bool, today: date, tz: str) -> PolicySummary:
     """The list line of ``policy`` on ``today``."""
     from policyeditor.core import timeline
@@ -128,10 +141,20 @@ def _load_cache(path: os.PathLike[str], header: dict) -> dict:
     return entries if isinstance(entries, dict) else {}
 
 
+def _current(entry: dict, today: date) -> bool:
+    """Whether a cached summary computed on entry['from'] still holds on ``today``."""
+    try:
+        start = date.fromisoformat(entry["from"])
+        until = date.fromisoformat(entry["until"]) if entry["until"] else None
+    except (KeyError, TypeError, ValueError):
+        return False
+    return start <= today and (until is None or today < until)
+
+
 def summaries(lib: "Library") -> list[PolicySummary]:
     """A summary of every policy, sorted by id (cached; see the module's note)."""
     today = lib.today()
-    header = {"format": CACHE_FORMAT, "today": today.isoformat(), "timezone": lib.settings.timezone}
+    header = {"format": CACHE_FORMAT, "timezone": lib.settings.timezone}
     cache_path = lib.git_dir / "policyeditor" / "summaries.json"
     old = _load_cache(cache_path, header)
     fresh: dict[str, dict] = {}
@@ -141,17 +164,20 @@ def summaries(lib: "Library") -> list[PolicySummary]:
     for pid in lib.policy_ids():
         key = [_stat_key(lib.path / record_path(pid)), _stat_key(lib.path / draft_path(pid))]
         entry = old.get(pid)
-        if entry and entry.get("key") == key:
+        if entry and entry.get("key") == key and _current(entry, today):
             summary = _from_json(entry["summary"])
         else:
             dirty = True
             policy = lib.policy(pid)
             summary = summarize(policy, draft_changed=lib.draft_changed(pid, policy), today=today,
                                 tz=lib.settings.timezone)
+            until = valid_until(policy, today)
+            entry = {"key": key, "from": today.isoformat(), "until": until.isoformat() if until else None,
+                     "summary": _to_json(summary)}
         out.append(summary)
         racy = any(k is None or now_ns - k[0] < RACY_SECONDS * 1e9 for k in key)
         if not racy:
-            fresh[pid] = {"key": key, "summary": _to_json(summary)}
+            fresh[pid] = entry
     if dirty or set(fresh) != set(old):
         try:
             atomic_write(cache_path, json.dumps({"header": header, "entries": fresh}).encode("utf-8"))

@@ -119,3 +119,26 @@ def test_cache_is_used_and_follows_changes(tmp_library: Library) -> None:
     assert lib.summaries()[0].pending == ("draft changed",)
     cache.write_text("not json")
     assert lib.summaries()[0].pending == ("draft changed",)
+
+
+def test_cached_summary_holds_until_the_next_date_of_the_policy(tmp_path: Path, library_settings) -> None:
+    now = [datetime(2018, 7, 1, 12, 0, tzinfo=TZ)]
+    lib = Library.create(tmp_path / "lib", library_settings, Author("C", "c@example.org"), clock=lambda: now[0])
+    lib.create_policy("bylaws", "Bylaws", text="Meets monthly.\n")
+    lib.record_event("bylaws", "adopted", "2001-01-01", legacy=True)
+    lib.save_draft("bylaws", "Meets weekly.\n")
+    for event, day in (("first_reading", "2018-05-01"), ("adopted", "2018-06-05"), ("posted", "2018-06-06"),
+                       ("effective", "2018-07-20")):
+        lib.record_event("bylaws", event, day)
+    old = time.time() - 60
+    for name in ("policy.toml", "policy.md"):
+        os.utime(lib.path / "policies/bylaws" / name, (old, old))
+    first = lib.summaries()[0]
+    assert (first.in_force, first.pending) == (1, ("version 2: adopted 2018-06-05, effective 2018-07-20",))
+    cache = lib.git_dir / "policyeditor" / "summaries.json"
+    cache.write_text(cache.read_text().replace('"title": "Bylaws"', '"title": "From the cache"'))
+    now[0] = datetime(2018, 7, 19, 23, 59, tzinfo=TZ)
+    assert lib.summaries()[0].title == "From the cache"
+    now[0] = datetime(2018, 7, 20, 0, 0, tzinfo=TZ)
+    second = lib.summaries()[0]
+    assert (second.title, second.in_force, second.pending) == ("Bylaws", 2, ())
