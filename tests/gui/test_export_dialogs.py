@@ -26,16 +26,6 @@ from policyeditor.store.demo import create_demo
 PID = "website-privacy"
 
 
-@pytest.fixture(autouse=True)
-def _own_register(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tagging writes the workstation's register: keep it in a fresh folder per test.
-
-    (Every demo library has the same first commit, so a register shared between
-    tests would carry one test's tagged records into another's rule-7 checks.)
-    """
-    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
-
-
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo-master") / "demo"
