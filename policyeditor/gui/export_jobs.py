@@ -27,6 +27,13 @@ from policyeditor.core.dates import long_date
 from policyeditor.core.errors import DataError, InvalidInput
 from policyeditor.core.versions import Policy, Version
 
+def tr(text: str) -> str:
+    """Translate a string of this module's context (safe on a worker thread)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("export_jobs", text)
+
+
 TIME_HINTS = ("collected", "submitted", "timestamp", "created", "time", "date", "when")
 
 
@@ -171,7 +178,8 @@ def _site(lib, folder: Path) -> Written:
     files = build_site(lib.settings, items, today=lib.today(), generated=lib.now())
     write_site(folder, files)
     pages = sum(1 for name in files if name.endswith(".html"))
-    return Written(folder, f"{pages} pages and a feed for {len(items)} policies.")
+    return Written(folder, tr("%1 pages and a feed for %2 policies.")
+                   .replace("%1", str(pages)).replace("%2", str(len(items))))
 
 
 def _tag(lib, policy_id: str, data: Path, column: str) -> Written:
@@ -186,8 +194,9 @@ def _tag(lib, policy_id: str, data: Path, column: str) -> Written:
         outcome = tag_file(job, tagger, register=register, library=library_key(lib),
                            ran_by=str(lib.author))
     counts = ", ".join(f"version {n}: {c}" for n, c in sorted(outcome.counts.items())) or "none"
-    return Written(Path(outcome.output),
-                   f"Tagged {outcome.rows_tagged} records with {policy.title} ({counts}).")
+    return Written(Path(outcome.output), tr("Tagged %1 records with %2 (%3).")
+                   .replace("%1", str(outcome.rows_tagged)).replace("%2", policy.title)
+                   .replace("%3", counts))
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

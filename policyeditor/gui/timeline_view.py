@@ -13,7 +13,6 @@ reads the library.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -25,60 +24,13 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from policyeditor.core import timeline as core_timeline
 from policyeditor.core.dates import long_date, short_date
 from policyeditor.core.versions import EDITORIAL, Policy, Version
+from policyeditor.gui.timeline_axis import TimeScale, paint_axis, paint_legend
 
 FAIL_RED = QColor(200, 20, 20)
 BAND_BLUE = QColor(60, 110, 190)
 LEGACY_GREY = QColor(120, 120, 130)
 NOTICE_AMBER = QColor(215, 150, 30)
 TODAY_GREEN = QColor(20, 130, 60)
-
-
-class TimeScale:
-    """Dates to x positions: linear between events, long quiet stretches compressed.
-
-    A policy may sit unchanged for a decade and then go through readings,
-    posting and taking effect within weeks; a linear axis would squeeze those
-    weeks into a few pixels. Each gap between consecutive dates of interest
-    up to ``full_days`` long keeps its length; a longer gap is drawn as
-    ``full_days * (1 + 0.4 * ln(gap / full_days))``: still longer for longer
-    gaps, so the order and the rough proportion stay readable.
-    """
-
-    def __init__(self, dates: Sequence[date], left: float, right: float, full_days: int = 45) -> None:
-        keys = sorted(set(dates))
-        self.start = keys[0] - timedelta(days=full_days // 3)
-        self.end = keys[-1] + timedelta(days=full_days // 3)
-        self.keys = [self.start, *keys, self.end]
-        self.full_days = full_days
-        self.weights = [self._weight((b - a).days) for a, b in zip(self.keys, self.keys[1:])]
-        self.left, self.right = left, right
-        self._unit = (right - left) / max(1e-9, sum(self.weights))
-
-    def _weight(self, days: int) -> float:
-        if days <= self.full_days:
-            return float(days)
-        return self.full_days * (1 + 0.4 * math.log(days / self.full_days))
-
-    def x(self, d: date) -> float:
-        """The x position of day ``d`` (clamped to the drawn range)."""
-        if d <= self.start:
-            return self.left
-        pos = 0.0
-        for (a, b), w in zip(zip(self.keys, self.keys[1:]), self.weights):
-            if d < b:
-                span = max(1, (b - a).days)
-                return self.left + (pos + w * (d - a).days / span) * self._unit
-            pos += w
-        return self.right
-
-    def breaks(self) -> list[tuple[float, float]]:
-        """The x ranges of compressed stretches (drawn as breaks in the axis)."""
-        out, pos = [], 0.0
-        for (a, b), w in zip(zip(self.keys, self.keys[1:]), self.weights):
-            if (b - a).days > self.full_days * 3:
-                out.append((self.left + pos * self._unit, self.left + (pos + w) * self._unit))
-            pos += w
-        return out
 
 
 @dataclass(frozen=True)
@@ -264,35 +216,10 @@ class TimelineView(QWidget):
 
     # -- painting ---------------------------------------------------------
     def _paint_axis(self, p: QPainter, geo: dict) -> None:
-        fm, top, scale = geo["fm"], geo["top"], geo["scale"]
-        bottom = top + geo["lane_h"] * len(self._lanes)
-        text_color = self.palette().color(QPalette.Text)
-        grid = QColor(text_color)
-        grid.setAlpha(40)
-        last_label = -1e9
-        for year in range(scale.start.year + 1, scale.end.year + 1):
-            x = scale.x(date(year, 1, 1))
-            text = str(year)
-            w = fm.horizontalAdvance(text)
-            if x - w / 2 < last_label + fm.horizontalAdvance("M"):
-                continue
-            last_label = x + w / 2
-            p.setPen(QPen(grid, 1))
-            p.drawLine(QPointF(x, top), QPointF(x, bottom))
-            p.setPen(text_color)
-            p.drawText(QPointF(x - w / 2, bottom + fm.ascent() + 4), text)
-        p.setPen(QPen(text_color, 1))
-        p.drawLine(QPointF(scale.left, bottom), QPointF(geo["right"], bottom))
-        h = fm.height() * 0.3
-        for a, b in scale.breaks():
-            x = (a + b) / 2
-            p.setPen(QPen(self.palette().color(QPalette.Base), h))
-            p.drawLine(QPointF(x, bottom - h), QPointF(x, bottom + h))
-            p.setPen(QPen(text_color, 1))
-            for dx in (-h / 2, h / 2):
-                p.drawLine(QPointF(x + dx - h / 2, bottom + h), QPointF(x + dx + h / 2, bottom - h))
-            self._tips.append((QRectF(a, top, b - a, bottom - top + h),
-                               self.tr("Years with no events are drawn shorter")))
+        bottom = geo["top"] + geo["lane_h"] * len(self._lanes)
+        for rect in paint_axis(p, self.palette(), geo["fm"], geo["scale"], geo["top"], bottom,
+                               geo["right"]):
+            self._tips.append((rect, self.tr("Years with no events are drawn shorter")))
 
     def _paint_lane(self, p: QPainter, geo: dict, row: int, lane: _Lane) -> None:
         fm, lane_h = geo["fm"], geo["lane_h"]
@@ -441,27 +368,16 @@ class TimelineView(QWidget):
 
     def _paint_legend(self, p: QPainter, geo: dict) -> None:
         """One line under the axis saying what each mark means."""
-        fm = geo["fm"]
-        y = geo["top"] + geo["lane_h"] * len(self._lanes) + fm.height() * 1.6
-        x = geo["left"]
-        h = fm.height() * 0.7
-        items = (
+        y = geo["top"] + geo["lane_h"] * len(self._lanes) + geo["fm"].height() * 1.6
+        items = [
             (self.tr("in force"), QBrush(BAND_BLUE), QPen(BAND_BLUE)),
             (self.tr("legacy"), QBrush(LEGACY_GREY), QPen(LEGACY_GREY, 1, Qt.DashLine)),
             (self.tr("notice period"), QBrush(NOTICE_AMBER, Qt.BDiagPattern), QPen(NOTICE_AMBER)),
-        )
+        ]
         if any(lane.failures for lane in self._lanes):   # explained only when drawn
-            items += ((self.tr("rule fails (hover for why)"), QBrush(QColor(200, 20, 20, 60)),
-                       QPen(FAIL_RED, 2)),)
-        for text, brush, pen in items:
-            if x + h + fm.horizontalAdvance(text) > geo["right"]:
-                break
-            p.setBrush(brush)
-            p.setPen(pen)
-            p.drawRect(QRectF(x, y + (fm.height() - h) / 2, h * 1.6, h))
-            p.setPen(self.palette().color(QPalette.Text))
-            p.drawText(QPointF(x + h * 2, y + fm.ascent()), text)
-            x += h * 3 + fm.horizontalAdvance(text)
+            items.append((self.tr("rule fails (hover for why)"), QBrush(QColor(200, 20, 20, 60)),
+                          QPen(FAIL_RED, 2)))
+        paint_legend(p, self.palette(), geo["fm"], items, geo["left"], y, geo["right"])
 
     def _version_tip(self, v: Version) -> str:
         text = self.tr("Version %1, %2").replace("%1", str(v.number)).replace("%2", v.change_class)

@@ -12,7 +12,8 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from policyeditor.core import rules
-from policyeditor.gui.timeline_view import TimelineView, TimeScale
+from policyeditor.gui.timeline_axis import TimeScale
+from policyeditor.gui.timeline_view import TimelineView
 from policyeditor.store import Library
 from policyeditor.store.demo import create_demo
 
