@@ -123,9 +123,7 @@ class EventDialog(QDialog):
         for key, text in self._event_texts().items():
             self.event_box.addItem(text, key)
         self.version_box = QComboBox(self)
-        self.record_label = QLabel(self)
-        self.record_label.setWordWrap(True)
-        self.record_label.setTextFormat(Qt.PlainText)
+        self.record_label = self._text_label()
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -133,23 +131,23 @@ class EventDialog(QDialog):
         self.earliest_button = QPushButton(self)
         self.earliest_button.setVisible(False)
         self.editorial_box = QCheckBox(self.tr("This change is &editorial, not substantive"), self)
-        self.class_label = QLabel(self)
-        self.class_label.setWordWrap(True)
-        self.class_label.setTextFormat(Qt.PlainText)
+        self.class_label = self._text_label()
         self.justification_label = QLabel(
             self.tr("&Why is it editorial? (printed on the redline)"), self)
         self.justification_edit = QPlainTextEdit(self)
         self.justification_edit.setTabChangesFocus(True)
         self.justification_edit.setMaximumHeight(self.fontMetrics().height() * 5)
         self.justification_label.setBuddy(self.justification_edit)
-        self.checks_label = QLabel(self)
-        self.checks_label.setWordWrap(True)
-        self.checks_label.setTextFormat(Qt.PlainText)
+        self.checks_label = self._text_label()
         self.checks_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
         self.ok_button.setText(self.tr("&Record"))
+        self._name_controls()
+        self._lay_out()
 
+    def _name_controls(self) -> None:
+        """Accessible names, read out by screen readers."""
         for widget, name in (
             (self.event_box, self.tr("Event")), (self.version_box, self.tr("Version")),
             (self.date_edit, self.tr("Date")), (self.earliest_button, self.tr("Use the earliest valid date")),
@@ -161,6 +159,7 @@ class EventDialog(QDialog):
         ):
             widget.setAccessibleName(name)
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self._label(self.tr("E&vent:"), self.event_box), self.event_box)
         form.addRow(self._label(self.tr("V&ersion:"), self.version_box), self.version_box)
@@ -176,6 +175,13 @@ class EventDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+
+    def _text_label(self) -> QLabel:
+        """A wrapping label for plain text (never read as HTML)."""
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.PlainText)
+        return label
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)

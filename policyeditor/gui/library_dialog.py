@@ -84,7 +84,14 @@ class LibraryDialog(QDialog):
         self.problem_label.setStyleSheet(FAIL_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self._lay_out()
+        for edit in (self.district_edit, self.committee_edit):
+            edit.textChanged.connect(self.validate)
+        self.timezone_box.editTextChanged.connect(self.validate)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         rows = (
             (self.tr("&District:"), self.tr("District"), self.district_edit),
@@ -109,11 +116,6 @@ class LibraryDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
-        for edit in (self.district_edit, self.committee_edit):
-            edit.textChanged.connect(self.validate)
-        self.timezone_box.editTextChanged.connect(self.validate)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     def _load(self, s: LibrarySettings) -> None:
         self.district_edit.setText(s.district)
