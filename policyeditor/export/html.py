@@ -73,6 +73,15 @@ def safe_href(url: str | None) -> str | None:
     return url if cleaned.lower().startswith(_SAFE_SCHEMES) else None
 
 
+def starts_with_title(redline: Redline, title: str) -> bool:
+    """Whether the policy text itself opens with its title (then it is not repeated)."""
+    if not redline.blocks or not title.strip():
+        return False
+    first = redline.blocks[0]
+    text = first.new_text if first.status != DELETED else first.old_text
+    return " ".join(text.split()).strip(" .:").casefold() == " ".join(title.split()).casefold()
+
+
 def _styled(text: str, style: RunStyle) -> str:
     out = escape(text)
     if style.italic:

@@ -1,0 +1,242 @@
+"""The redline as a Word document with native tracked changes.
+
+python-docx has no API for revisions, so the elements are built with its OXML
+helpers: inserted text in ``w:ins``, deleted text in ``w:del`` with
+``w:delText``, formatting changes as ``w:rPrChange`` (the complete old run
+properties, last child of ``w:rPr``), paragraph style changes as
+``w:pPrChange``, inserted and deleted paragraph marks in the paragraph's
+``w:rPr``. Every revision has a unique id, the author and the date. Accepting
+all changes in Word or LibreOffice gives the new text, rejecting all the old.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timezone
+from itertools import count
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from policyeditor.core.redline import (
+    DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock,
+)
+from policyeditor.core.tokens import BlockStyle, RunStyle
+from policyeditor.export.html import PageParts, safe_href, starts_with_title
+from policyeditor.export.output import write_atomic
+
+# Characters XML 1.0 cannot hold; they never come from typed text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+LINK_COLOR = "0563C1"
+
+
+def xml_text(text: str) -> str:
+    """Text safe for an XML document (control characters removed)."""
+    return _NOT_XML.sub("", text)
+
+
+def paragraph_style(document: DocxDocument, style: BlockStyle) -> str:
+    """The Word paragraph style name for a block style."""
+    if style.kind == "heading":
+        return f"Heading {min(max(style.level, 1), 6)}"
+    if style.kind in ("bullet", "numbered"):
+        base = "List Bullet" if style.kind == "bullet" else "List Number"
+        return base if style.level == 0 else f"{base} {min(style.level + 1, 3)}"
+    return "Normal"
+
+
+class TrackedWriter:
+    """Adds redline blocks to a python-docx Document as tracked changes."""
+
+    def __init__(self, document: DocxDocument, author: str, when: datetime) -> None:
+        self.document = document
+        self.author = author or "policyeditor"
+        when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+        self.date = when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self._ids = count(1)
+        self._style_ids: dict[str, str] = {}
+        self._links: dict[str, str] = {}
+
+    def _revision(self, tag: str) -> OxmlElement:
+        element = OxmlElement(tag)
+        element.set(qn("w:id"), str(next(self._ids)))
+        element.set(qn("w:author"), self.author)
+        element.set(qn("w:date"), self.date)
+        return element
+
+    def _style_id(self, style: BlockStyle) -> str:
+        """The style id for a block style (python-docx's name lookup is slow: cached)."""
+        name = paragraph_style(self.document, style)
+        if name not in self._style_ids:
+            self._style_ids[name] = self.document.styles[name].style_id
+        return self._style_ids[name]
+
+    def _link_id(self, part, href: str) -> str:
+        """One relationship per link target (python-docx searches them linearly)."""
+        if href not in self._links:
+            self._links[href] = part.relate_to(href, RT.HYPERLINK, is_external=True)
+        return self._links[href]
+
+    def add_redline(self, redline: Redline) -> None:
+        for block in redline.blocks:
+            self.add_block(block)
+
+    def add_block(self, block: RedlineBlock) -> None:
+        """One paragraph with its changes, its style change and its mark's change."""
+        paragraph = self.document.add_paragraph()
+        ppr = paragraph._p.get_or_add_pPr()
+        style_id = self._style_id(block.style)
+        if style_id != "Normal":
+            ppr.style = style_id
+        if block.break_op in (INSERTED, DELETED):
+            mark = OxmlElement("w:rPr")
+            mark.append(self._revision("w:ins" if block.break_op == INSERTED else "w:del"))
+            ppr.append(mark)
+        if block.style_changed:
+            change = self._revision("w:pPrChange")
+            old_ppr = OxmlElement("w:pPr")
+            style_el = OxmlElement("w:pStyle")
+            style_el.set(qn("w:val"), self._style_id(block.old_style))
+            old_ppr.append(style_el)
+            change.append(old_ppr)
+            ppr.append(change)
+        for seg in block.segments:
+            op = seg.op
+            if block.status == MOVED_FROM:
+                op = DELETED
+            elif block.status == MOVED_TO:
+                op = INSERTED
+            self._add_segment(paragraph, op, seg.text, seg.style, seg.old_style if op == FORMATTED else None)
+
+    def _add_segment(self, paragraph, op: str, text: str, style: RunStyle, old_style: RunStyle | None) -> None:
+        text = xml_text(text)
+        if not text:
+            return
+        container = paragraph._p
+        href = safe_href(style.link)
+        if href:
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), self._link_id(paragraph.part, href))
+            container.append(link)
+            container = link
+        run = _run(text, style, deleted=op == DELETED)
+        if old_style is not None:
+            change = self._revision("w:rPrChange")
+            change.append(_rpr(old_style))
+            run.find(qn("w:rPr")).append(change)    # last child of w:rPr
+        if op in (INSERTED, DELETED):
+            wrapper = self._revision("w:ins" if op == INSERTED else "w:del")
+            wrapper.append(run)
+            container.append(wrapper)
+        else:
+            container.append(run)
+
+
+def _rpr(style: RunStyle) -> OxmlElement:
+    """Run properties, in the schema's order (b, i, color, u)."""
+    rpr = OxmlElement("w:rPr")
+    if style.bold:
+        rpr.append(OxmlElement("w:b"))
+    if style.italic:
+        rpr.append(OxmlElement("w:i"))
+    if style.link:
+        color = OxmlElement("w:color")
+        color.set(qn("w:val"), LINK_COLOR)
+        rpr.append(color)
+        underline = OxmlElement("w:u")
+        underline.set(qn("w:val"), "single")
+        rpr.append(underline)
+    return rpr
+
+
+def _run(text: str, style: RunStyle, *, deleted: bool) -> OxmlElement:
+    run = OxmlElement("w:r")
+    run.append(_rpr(style))
+    t = OxmlElement("w:delText" if deleted else "w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
+    return run
+
+
+def new_document(title: str) -> DocxDocument:
+    """A Letter-size document with the title in the running header and page numbers."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Pt(612), Pt(792)
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(12)
+    header = section.header.paragraphs[0]
+    header.text = xml_text(title)
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    field_run = OxmlElement("w:r")
+    field_text = OxmlElement("w:t")
+    field_text.text = "1"
+    field_run.append(field_text)
+    field.append(field_run)
+    footer._p.append(field)
+    return document
+
+
+def track_revisions(document: DocxDocument) -> None:
+    """Turn on Track Changes, so edits made to the redline are tracked too."""
+    settings = document.settings.element
+    if settings.find(qn("w:trackRevisions")) is None:
+        settings.append(OxmlElement("w:trackRevisions"))
+
+
+def add_title(document: DocxDocument, title: str) -> None:
+    """The policy's title, bold and centred in capitals, as on the seed packet."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(xml_text(title.upper()))
+    run.bold = True
+
+
+def add_note(document: DocxDocument, text: str, *, italic: bool = True, color: str | None = None) -> None:
+    """A plain paragraph of the packet's own words (summary, history)."""
+    if not text:
+        return
+    run = document.add_paragraph().add_run(xml_text(text))
+    run.italic = italic
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+
+
+def redline_docx(redline: Redline, parts: PageParts, *, author: str, when: datetime) -> DocxDocument:
+    """A Word document of the redline: title, summary, tracked changes, history line."""
+    document = new_document(parts.title)
+    if not starts_with_title(redline, parts.title):
+        add_title(document, parts.title)
+    add_note(document, parts.subtitle)
+    add_note(document, parts.summary)
+    add_note(document, parts.explanation)
+    if parts.justification:
+        add_note(document, f"Marked editorial because: {parts.justification}")
+    TrackedWriter(document, author, when).add_redline(redline)
+    add_note(document, parts.history)
+    track_revisions(document)
+    return document
+
+
+def docx_bytes(document: DocxDocument) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def save_docx(document: DocxDocument, path) -> None:
+    """Save atomically (temporary file, then rename)."""
+    write_atomic(path, lambda tmp: document.save(str(tmp)))
+

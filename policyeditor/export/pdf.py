@@ -1,0 +1,223 @@
+"""PDF output through QTextDocument and QPdfWriter (QtGui only, no widgets).
+
+Letter paper, one-inch margins, a running header with the policy's title,
+"Page N of M" at the foot. The redline is drawn as the seed packet draws it:
+deletions struck through in red, insertions underlined in blue, and a
+"Formatted: Font: Not Bold" note under a paragraph whose formatting changed.
+
+``qt_redline_html`` gives the redline in the HTML subset Qt's rich text
+understands (its own function: Qt has no CSS classes or hidden labels);
+``render_pdf`` paginates any such HTML into a PDF file, atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from pathlib import Path
+
+from policyeditor.core.errors import ExportError
+from policyeditor.core.redline import (
+    DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment,
+)
+from policyeditor.core.tokens import RunStyle
+from policyeditor.export.html import PageParts, safe_href, starts_with_title
+from policyeditor.export.output import write_atomic
+
+INS_COLOR = "#1f3fbf"
+DEL_COLOR = "#c00000"
+MOVE_COLOR = "#1b6e20"
+NOTE_COLOR = "#7a4f00"
+FONT_FAMILY = "Liberation Serif, Times New Roman, Times, DejaVu Serif, serif"
+PAGE_BREAK = '<p style="page-break-before: always; margin: 0;"></p>'
+
+
+def ensure_gui_app():
+    """A QGuiApplication for fonts and painting; offscreen when there is no display."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name == "posix":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["policyeditor"])
+    return app
+
+
+def _styled(text: str, style: RunStyle, css: str = "") -> str:
+    out = escape(text)
+    if style.italic:
+        out = f"<i>{out}</i>"
+    if style.bold:
+        out = f"<b>{out}</b>"
+    href = safe_href(style.link)
+    if href:
+        out = f'<a href="{escape(href, quote=True)}">{out}</a>'
+    return f'<span style="{css}">{out}</span>' if css else out
+
+
+_INS_CSS = f"color:{INS_COLOR}; text-decoration: underline;"
+_DEL_CSS = f"color:{DEL_COLOR}; text-decoration: line-through;"
+
+
+def _segment(seg: Segment, block: RedlineBlock) -> str:
+    op = seg.op
+    if block.status == MOVED_FROM:
+        return _styled(seg.text, seg.style, f"color:{MOVE_COLOR}; text-decoration: line-through;")
+    if block.status == MOVED_TO:
+        return _styled(seg.text, seg.style, f"color:{MOVE_COLOR}; text-decoration: underline;")
+    if op == INSERTED:
+        return _styled(seg.text, seg.style, _INS_CSS)
+    if op == DELETED:
+        return _styled(seg.text, seg.style, _DEL_CSS)
+    if op == FORMATTED:
+        return _styled(seg.text, seg.style, "background-color:#fff3c4;")
+    return _styled(seg.text, seg.style)
+
+
+def _note(block: RedlineBlock) -> str:
+    note = block.format_note
+    if block.status in (MOVED_FROM, MOVED_TO):
+        note = ("Moved from here" if block.status == MOVED_FROM else "Moved here") + f" (move {block.move_id})"
+    if block.break_op == INSERTED and block.status not in (INSERTED, MOVED_TO):
+        note = "; ".join(filter(None, [note, "Paragraph break inserted"]))
+    elif block.break_op == DELETED and block.status not in (DELETED, MOVED_FROM):
+        note = "; ".join(filter(None, [note, "Paragraph break deleted"]))
+    if not note:
+        return ""
+    return (f'<p style="margin: -6px 0 10px 36px; font-size: 9pt; color:{NOTE_COLOR};">'
+            f"<i>{escape(note)}</i></p>")
+
+
+def _mark(block: RedlineBlock) -> str:
+    if block.break_op == INSERTED:
+        return f'<span style="{_INS_CSS}">\u00b6</span>'
+    if block.break_op == DELETED:
+        return f'<span style="{_DEL_CSS}">\u00b6</span>'
+    return ""
+
+
+def qt_redline_html(redline: Redline) -> str:
+    """The redline's blocks in Qt's rich-text HTML."""
+    out = []
+    for block in redline.blocks:
+        body = "".join(_segment(s, block) for s in block.segments) + _mark(block)
+        kind, level = block.style.kind, block.style.level
+        if kind == "heading":
+            size = {1: 16, 2: 14, 3: 13}.get(level, 12)
+            out.append(f'<p style="font-size:{size}pt; font-weight:bold; margin-top:12px;">{body}</p>')
+        elif kind in ("bullet", "numbered"):
+            marker = "\u2022" if kind == "bullet" else "\u2013"
+            indent = 24 + 24 * level
+            out.append(f'<p style="margin-left:{indent}px; text-indent:-14px;">{marker}&#160;{body}</p>')
+        elif kind == "raw":
+            out.append(f'<pre style="font-size:9pt;">{body}</pre>')
+        else:
+            out.append(f'<p style="text-align: justify;">{body}</p>')
+        out.append(_note(block))
+    return "\n".join(out)
+
+
+def legend_html() -> str:
+    """A one-line key to the marks, for the top of a redline."""
+    return (f'<p style="font-size:9pt;">Key: <span style="{_INS_CSS}">inserted</span> &#160; '
+            f'<span style="{_DEL_CSS}">deleted</span> &#160; '
+            '<span style="background-color:#fff3c4;">formatting changed</span> &#160; '
+            f'<span style="color:{MOVE_COLOR};">moved</span> &#160; \u00b6 paragraph break</p>')
+
+
+def redline_body_html(redline: Redline, parts: PageParts, *, legend: bool = True) -> str:
+    """Title, summary, the redline and the history line, as Qt HTML."""
+    out = []
+    if not starts_with_title(redline, parts.title):
+        out.append(f'<p align="center" style="font-size:12pt;"><b>{escape(parts.title.upper())}</b></p>')
+    for text in (parts.subtitle, parts.summary, parts.explanation):
+        if text:
+            out.append(f'<p style="font-size:9pt; color:#444;">{escape(text)}</p>')
+    if parts.justification:
+        out.append(f'<p style="font-size:9pt; color:#444;">Marked editorial because: {escape(parts.justification)}</p>')
+    if legend:
+        out.append(legend_html())
+    out.append(qt_redline_html(redline))
+    if parts.history:
+        out.append(f'<p style="margin-top:18px;"><i>{escape(parts.history)}</i></p>')
+    return "\n".join(out)
+
+
+def wrap_html(body: str) -> str:
+    return (f'<html><head><meta charset="utf-8"></head>'
+            f'<body style="font-family: {FONT_FAMILY}; font-size: 12pt;">{body}</body></html>')
+
+
+def render_pdf(body_html: str, path, *, title: str, header_from_page: int = 1,
+               images: dict[str, bytes] | None = None) -> Path:
+    """Paginate Qt HTML into a Letter PDF at ``path`` with header and page numbers.
+
+    ``images`` maps names used in ``<img src="NAME">`` to image file bytes.
+    """
+    ensure_gui_app()
+    return write_atomic(path, lambda tmp: _paint(body_html, tmp, title, header_from_page, images or {}))
+
+
+def _paint(body_html: str, target: Path, title: str, header_from_page: int, images: dict[str, bytes]) -> None:
+    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+    from PySide6.QtGui import (
+        QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument,
+    )
+
+    writer = QPdfWriter(str(target))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    writer.setPageMargins(QMarginsF(1.0, 0.9, 1.0, 0.9), QPageLayout.Unit.Inch)
+    writer.setResolution(300)
+    writer.setTitle(title)
+    writer.setCreator("policyeditor")
+    dpi = writer.resolution()
+    area = writer.pageLayout().paintRectPixels(dpi)
+    band = int(0.35 * dpi)                      # header and footer bands
+    body = QRectF(0, band, area.width(), area.height() - 2 * band)
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    font = QFont("Liberation Serif")
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(12)
+    doc.setDefaultFont(font)
+    for name, data in images.items():
+        image = QImage.fromData(data)
+        if image.isNull():
+            raise ExportError(f"The image \u201c{name}\u201d cannot be read. Use a PNG or JPEG file.")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    doc.setHtml(wrap_html(body_html))
+    doc.setPageSize(QSizeF(body.width(), body.height()))
+    pages = doc.pageCount()
+
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"Cannot write the PDF {target.name}. Check that the folder can be written to.")
+    small = QFont(font)
+    small.setPointSizeF(9)
+    try:
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, body.top() - index * body.height())
+            doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(small)
+            if index + 1 >= header_from_page:
+                painter.drawText(QRectF(0, 0, area.width(), band * 0.8),
+                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), title)
+            painter.drawText(QRectF(0, area.height() - band * 0.8, area.width(), band * 0.8),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                             f"Page {index + 1} of {pages}")
+    finally:
+        painter.end()
+
+
+def redline_pdf(redline: Redline, parts: PageParts, path) -> Path:
+    """A PDF of the redline alone (title, summary, legend, changes, history)."""
+    return render_pdf(redline_body_html(redline, parts), path, title=parts.title)
+
+
+

@@ -1,0 +1,98 @@
+"""DOCX redlines: native tracked changes read back from the XML."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+
+from docx_revisions import W, body_of, read, texts
+from policyeditor.core.redline import compare
+from policyeditor.core.textmodel import parse
+from policyeditor.export.docx import TrackedWriter, docx_bytes, redline_docx, save_docx, xml_text
+from policyeditor.export.html import PageParts
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+CORPUS = SHARED / "corpus" / "site-policy"
+WHEN = datetime(2018, 5, 1, 9, 30, tzinfo=timezone.utc)
+
+
+def bare_docx(old, new) -> bytes:
+    document = docx.Document()
+    body = document.element.body
+    for p in body.findall(W + "p"):
+        body.remove(p)
+    TrackedWriter(document, "Clerk", WHEN).add_redline(compare(old, new))
+    return docx_bytes(document)
+
+
+def plain(document) -> list[str]:
+    return [" ".join(xml_text(b.text).split()) for b in document.blocks]
+
+
+def test_accept_all_gives_new_and_reject_all_gives_old_for_every_corpus_pair():
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    checked = 0
+    for name, revisions in manifest.items():
+        docs = [parse((CORPUS / r["file"]).read_text(encoding="utf-8")) for r in revisions]
+        for old, new in zip(docs, docs[1:]):
+            body = body_of(bare_docx(old, new))
+            assert texts(body, "accept") == plain(new), name
+            assert texts(body, "reject") == plain(old), name
+            checked += 1
+    assert checked == sum(len(v) - 1 for v in manifest.values())
+
+
+def test_revisions_have_unique_ids_author_and_date():
+    data = bare_docx("A first paragraph.\n\nSecond one here.\n", "A changed paragraph.\n\nNew one.\n\nSecond one.\n")
+    body = docx.Document(io.BytesIO(data)).element.body
+    revisions = [el for tag in ("ins", "del", "rPrChange", "pPrChange") for el in body.iter(W + tag)]
+    ids = [el.get(W + "id") for el in revisions]
+    assert len(ids) >= 4 and len(set(ids)) == len(ids)
+    assert {el.get(W + "author") for el in revisions} == {"Clerk"}
+    assert {el.get(W + "date") for el in revisions} == {"2018-05-01T09:30:00Z"}
+    deleted = [el.text for el in body.iter(W + "delText")]
+    assert "first" in deleted and not [t for t in body.iter(W + "t") if t.text == "first"]
+
+
+def test_formatting_change_keeps_complete_old_properties_last_in_rpr():
+    old = "**Security.** Because e-mails are not encrypted.\n\n## Definitions\n"
+    new = "Security. Because e-mails are not encrypted.\n\n### Definitions\n"
+    data = bare_docx(old, new)
+    body = docx.Document(io.BytesIO(data)).element.body
+    changes = list(body.iter(W + "rPrChange"))
+    assert changes and all(c.getparent()[-1] is c for c in changes)
+    assert all(c.find(W + "rPr").find(W + "b") is not None for c in changes)
+    accepted, rejected = read(data, "accept"), read(data, "reject")
+    assert accepted[0][2][0] == ("Security. ", False) or not accepted[0][2][0][1]
+    assert rejected[0][2][0][1] is True
+    assert (accepted[1][1], rejected[1][1]) == ("Heading3", "Heading2")
+    assert [t for t, _, _ in accepted] == [t for t, _, _ in rejected]
+
+
+def test_inserted_and_deleted_paragraph_marks():
+    data = bare_docx("One two. Three four.\n\nGone paragraph.\n\nEnd.\n", "One two.\n\nThree four.\n\nEnd.\n")
+    assert texts(data, "accept") == ["One two.", "Three four.", "End."]
+    assert texts(data, "reject") == ["One two. Three four.", "Gone paragraph.", "End."]
+    body = docx.Document(io.BytesIO(data)).element.body
+    marks = [p.find(W + "pPr/" + W + "rPr") for p in body.findall(W + "p")]
+    kinds = [m[0].tag.split("}")[1] for m in marks if m is not None]
+    assert kinds == ["ins", "del"]
+
+
+def test_full_redline_document_is_saved_atomically(tmp_path):
+    document = redline_docx(compare("Old words.\n", "New words.\n"),
+                            PageParts(title="Website Privacy Policy", summary="1 word inserted.",
+                                      history="Adopted: October 5, 2009"),
+                            author="Clerk", when=WHEN)
+    target = tmp_path / "redline.docx"
+    save_docx(document, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["redline.docx"]
+    reread = docx.Document(str(target))
+    text = "\n".join(p.text for p in reread.paragraphs)
+    assert "WEBSITE PRIVACY POLICY" in text and "Adopted: October 5, 2009" in text
+    assert reread.sections[0].header.paragraphs[0].text == "Website Privacy Policy"
+    assert reread.settings.element.find(W + "trackRevisions") is not None
