@@ -65,20 +65,29 @@ def generate(root: Path, policies: int, versions: int) -> None:
         subprocess.run(["git", *args], cwd=root, env=env, check=True)
 
 
-def timed(argv: list[str], repeat: int, before=None) -> float:
-    """Median wall time of ``argv`` over ``repeat`` runs (one untimed warm-up run first)."""
-    runs = []
+def run_once(argv: list[str], before=None) -> float:
+    """Wall time of one run of ``argv`` (``before`` runs first, untimed)."""
+    if before:
+        before()
+    start = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed: {done.stderr}")
+    return elapsed
+
+
+def timed_round_robin(commands: list[tuple[list[str], object]], repeat: int) -> list[float]:
+    """Median time of each command; runs alternate between the commands, so the
+    machine's noise (2 shared cores) falls on all of them alike. One untimed
+    warm-up round first."""
+    runs: list[list[float]] = [[] for _ in commands]
     for i in range(repeat + 1):
-        if before:
-            before()
-        start = time.perf_counter()
-        done = subprocess.run(argv, capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed: {done.stderr}")
-        if i:
-            runs.append(elapsed)
-    return statistics.median(runs)
+        for k, (argv, before) in enumerate(commands):
+            elapsed = run_once(argv, before)
+            if i:
+                runs[k].append(elapsed)
+    return [statistics.median(r) for r in runs]
 
 
 def main() -> None:
@@ -93,8 +102,9 @@ def main() -> None:
             generate(libs[name], policies, versions)
         time.sleep(2.1)  # the summary cache ignores files changed in the last 2 s (racy-git rule)
         py = [sys.executable, "-m", "policyeditor"]
-        floor = timed([sys.executable, "-c", "pass"], args.repeat)
-        imports = timed([sys.executable, "-c", "import policyeditor.cli"], args.repeat)
+        floor, imports = timed_round_robin(
+            [([sys.executable, "-c", "pass"], None), ([sys.executable, "-c", "import policyeditor.cli"], None)],
+            args.repeat)
         rows = []
         for label, cmd, cold in (
             ("list", ["list"], False),
@@ -102,12 +112,12 @@ def main() -> None:
             ("versions ID", ["versions", "policy-0000"], False),
             ("in-force ID --at", ["in-force", "policy-0000", "--at", "2012-06-01T09:30"], False),
         ):
-            row = [label]
+            commands = []
             for name, _p, _v in SIZES:
                 cache = libs[name] / ".git" / "policyeditor" / "summaries.json"
                 clear = (lambda c=cache: c.unlink(missing_ok=True)) if cold else None
-                row.append(timed([*py, "--library", str(libs[name]), *cmd], args.repeat, clear))
-            rows.append(row)
+                commands.append(([*py, "--library", str(libs[name]), *cmd], clear))
+            rows.append([label, *timed_round_robin(commands, args.repeat)])
         print(f"python start {floor * 1000:.0f} ms; import policyeditor.cli {imports * 1000:.0f} ms; "
               f"median of {args.repeat} runs")
         print(f"{'command':<20} {'1x1 ms':>8} {'40x20 ms':>9} {'400x20 ms':>10} {'400/1':>7} {'400/40':>7}")

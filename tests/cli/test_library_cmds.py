@@ -209,3 +209,24 @@ def test_entry_point_runs_as_a_module(demo: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Acceptable Use of Technology (acceptable-use, IJNDB)" in done.stdout
+
+
+@pytest.mark.parametrize("argv", [["list"], ["versions", "website-privacy"],
+                                  ["in-force", "website-privacy", "--at", "2018-06-01"]])
+def test_reading_commands_do_not_load_gitpython(demo: Path, argv: list[str]) -> None:
+    """list, versions and in-force read TOML files only: no git process, no GitPython import."""
+    code = ("import sys\nfrom policyeditor.cli import main\n"
+            f"rc = main({['--library', str(demo), *argv]!r})\n"
+            "print('GITPYTHON LOADED' if 'git' in sys.modules else 'NO GITPYTHON', rc)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.splitlines()[-1] == "NO GITPYTHON 0", done.stderr
+
+
+@pytest.mark.parametrize(("extra", "message"), [(["--timezone", "Boston"], "'Boston' is not a time zone"),
+                                                (["--notice-days", "-5"], "between 0 and 3650 days"),
+                                                (["--district", "  "], "needs the district's name")])
+def test_init_refusals_create_nothing(tmp_path: Path, capsys, extra: list[str], message: str) -> None:
+    target = tmp_path / "new"
+    code, out, err = run(capsys, "init", str(target), "--district", "D", "--committee", "C", *extra)
+    assert code == 2 and out == "" and message in err
+    assert not target.exists()
