@@ -16,7 +16,13 @@ EVENT_CHOICES = ("first-reading", "second-reading", "adopted", "posted", "effect
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the library commands to ``sub``."""
+    """Add the library commands to ``sub``, in the order of issue 2."""
+    _register_texts(sub)
+    _register_process(sub)
+
+
+def _register_texts(sub: argparse._SubParsersAction) -> None:
+    """demo, init, new, list, show, save."""
     p = sub.add_parser("demo", help="create the demo library (Cambridge Public Schools' Website Privacy Policy)")
     p.add_argument("path", metavar="PATH", help="a new or empty folder")
     p.set_defaults(func=cmd_demo)
@@ -54,6 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-m", "--message", default="", metavar="MESSAGE", help="what changed (the commit message)")
     p.set_defaults(func=cmd_save)
 
+
+def _register_process(sub: argparse._SubParsersAction) -> None:
+    """versions, record, check, in-force, verify, config."""
     p = sub.add_parser("versions", help="every version of a policy with its dates, change class and state")
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_versions)
