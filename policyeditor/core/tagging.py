@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,9 @@ from policyeditor.core.versions import Policy
 TAG_COLUMNS = ("policy_id", "policy_version", "policy_text_sha256")
 DST_CHOICES = ("earlier", "later")
 _CACHE_LIMIT = 200_000
+_EPOCH = datetime(1970, 1, 1)
+_fromisoformat = datetime.fromisoformat
+_bisect = bisect_right
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Tagger:
         self.starts = [self._midnight(start) for start in self.start_dates]
         self.ends = [self._midnight(end) if end else float("inf") for end in self.end_dates]
         self._cache: dict[str, tuple[int, float] | str] = {}
+        self._day_offsets: dict[date, float | bool] = {}
 
     def _midnight(self, day: date) -> float:
         return dates.start_of_day(day, self._tz).timestamp()
@@ -99,7 +103,9 @@ class Tagger:
         """The collection time ``text`` as UTC epoch seconds, or RowProblem.
 
         Accepts a date (that day's 00:00 local), an ISO 8601 time with an
-        offset or "Z", or a naive ISO 8601 time read in the library's zone.
+        offset or "Z", or a naive ISO 8601 time read in the library's zone
+        (``dates.localize``; on a day without a clock change the day's one
+        UTC offset gives the same answer faster).
         """
         value = text.strip()
         if not value:
@@ -108,8 +114,14 @@ class Tagger:
             if len(value) == 10:
                 return self._midnight(dates.parse_date(value))
             moment = datetime.fromisoformat(value)
-            if moment.tzinfo is None:
-                moment = dates.localize(moment, self._tz, self.dst)
+            if moment.tzinfo is not None:
+                return moment.timestamp()
+            offset = self._day_offsets.get(moment.date())
+            if offset is None:
+                offset = self._day_offset(moment.date())
+            if offset is not False:
+                return (moment - _EPOCH).total_seconds() - offset
+            return dates.localize(moment, self._tz, self.dst).timestamp()
         except InvalidDate as exc:
             raise RowProblem(_lower_first(exc.message)) from None
         except ValueError:
@@ -117,7 +129,17 @@ class Tagger:
                 f"the collection time '{_clip(value)}' is not a date (2018-07-01) "
                 "or an ISO 8601 time (2018-07-01T09:30:00-04:00)"
             ) from None
-        return moment.timestamp()
+
+    def _day_offset(self, day: date) -> float | bool:
+        """The UTC offset (seconds) of a local day without a clock change, else False."""
+        if len(self._day_offsets) > 100_000:
+            self._day_offsets.clear()
+        probes = [datetime.combine(day, time(h), self._tz).utcoffset() for h in (0, 6, 12, 18)]
+        probes.append(datetime.combine(day + timedelta(days=1), time(0), self._tz).utcoffset())
+        same = all(p == probes[0] for p in probes)
+        offset: float | bool = probes[0].total_seconds() if same and probes[0] is not None else False
+        self._day_offsets[day] = offset
+        return offset
 
     def locate(self, instant: float, shown: str = "") -> int:
         """The index (into ``tags``) of the version in force at ``instant``, or RowProblem."""
@@ -146,21 +168,48 @@ class Tagger:
     def classify(self, text: str) -> tuple[int, float]:
         """(index into ``tags``, epoch seconds) for a collection time, or RowProblem.
 
-        Answers are cached per distinct string, problems included.
+        The common case (a well-formed time on a day without a clock change,
+        in force, not in the future) is answered here in one step; anything
+        else goes the long way, through ``instant`` and ``locate``, whose
+        answers (problems included) are cached per distinct string.
         """
+        try:
+            moment = _fromisoformat(text)
+        except (ValueError, TypeError):
+            return self._classify_slow(text)
+        if moment.tzinfo is None:
+            offset = self._day_offsets.get(moment.date())
+            if offset is None or offset is False:
+                return self._classify_slow(text)
+            instant = (moment - _EPOCH).total_seconds() - offset
+        else:
+            instant = moment.timestamp()
+        i = _bisect(self.starts, instant) - 1
+        if i < 0 or instant >= self.ends[i] or instant > self.now:
+            return self._classify_slow(text)
+        return i, instant
+
+    def _classify_slow(self, text: str) -> tuple[int, float]:
         hit = self._cache.get(text)
         if hit is None:
-            try:
-                instant = self.instant(text)
-                hit = (self.locate(instant, f"'{_clip(text.strip())}'"), instant)
-            except RowProblem as exc:
-                hit = exc.message
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[text] = hit
+            hit = self._classify_new(text)
         if type(hit) is str:
             raise RowProblem(hit)
         return hit  # type: ignore[return-value]
+
+    def _classify_new(self, text: str) -> tuple[int, float] | str:
+        try:
+            instant = self.instant(text)
+            i = bisect_right(self.starts, instant) - 1
+            if i < 0 or instant >= self.ends[i] or instant > self.now:
+                self.locate(instant, f"'{_clip(text.strip())}'")   # raises with the reason
+            hit: tuple[int, float] | str = (i, instant)
+        except RowProblem as exc:
+            hit = exc.message
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[text] = hit
+        return hit
 
     def tag(self, text: str) -> Tag:
         """The Tag for a record collected at ``text``, or RowProblem."""

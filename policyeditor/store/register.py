@@ -254,47 +254,71 @@ class Register:
 
 
 class RunWriter:
-    """One tagging run being recorded: keys go to a temporary table as the file streams.
+    """One tagging run being recorded, inside one transaction, as the file streams.
 
-    ``finish`` checks rule 7 over all of them at once and writes the run in
-    the same transaction, or refuses and writes nothing; ``abandon`` drops it.
+    Keys go straight into ``records`` while none was seen before (the usual
+    first tagging of a dataset: one B-tree insert per record). At the first
+    key already on record, the rest go to a temporary table instead, and
+    ``finish`` compares them with the register in one query. Either way rule 7
+    is checked before anything is committed; a refusal rolls it all back.
     """
 
     def __init__(self, db: sqlite3.Connection, library: str, dataset: str, policy_id: str) -> None:
         self._db = db
         self.library, self.dataset, self.policy_id = library, dataset, policy_id
         self.keyed = False
-        db.execute("BEGIN")
-        db.execute("DROP TABLE IF EXISTS temp.incoming")
-        db.execute("CREATE TEMP TABLE incoming (key TEXT NOT NULL, version INTEGER NOT NULL, "
-                   "at REAL NOT NULL, PRIMARY KEY (key, version)) WITHOUT ROWID")
+        self._slow = False
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DROP TABLE IF EXISTS temp.incoming")
+            self.dataset_id = self._dataset_id()
+            self.run_id = db.execute(
+                "INSERT INTO runs (dataset_id, policy_id, source_path, source_sha256, output_path, "
+                "rows_tagged, rows_bad, keyed, ran_at, ran_by) VALUES (?, ?, '', '', '', 0, 0, 0, '', '')",
+                (self.dataset_id, policy_id)).lastrowid
+        except BaseException:
+            self.abandon()
+            raise
 
-    def add_records(self, rows: Iterable[tuple[str, int, float]]) -> None:
-        """Add (key, version, collection instant) rows; a key seen twice keeps its first time."""
+    def add_records(self, rows: list[tuple[str, int, float]]) -> None:
+        """Add (key, version, collection instant) rows (a batch: the caller streams them)."""
         self.keyed = True
-        self._db.executemany("INSERT OR IGNORE INTO temp.incoming VALUES (?, ?, ?)", rows)
+        db = self._db
+        if not self._slow:
+            try:
+                db.executemany(
+                    "INSERT INTO records (key, version, collected_at, dataset_id, policy_id, run_id) "
+                    f"VALUES (?, ?, ?, {self.dataset_id}, ?, {self.run_id})",
+                    [(k, v, at, self.policy_id) for k, v, at in rows])
+                return
+            except sqlite3.IntegrityError:
+                # A key already on record (or twice in this file): rows inserted so far
+                # stay; this batch and the rest are compared at the end.
+                self._slow = True
+                db.execute("CREATE TEMP TABLE incoming (key TEXT NOT NULL, version INTEGER NOT NULL, "
+                           "at REAL NOT NULL, PRIMARY KEY (key, version)) WITHOUT ROWID")
+        db.executemany("INSERT OR IGNORE INTO temp.incoming VALUES (?, ?, ?)", rows)
 
     def finish(self, *, source_path: str, source_sha256: str, output_path: str,
                counts: Iterable[VersionCount], rows_bad: int, ran_at: str, ran_by: str,
                before_commit: Callable[[], None] | None = None) -> RunSummary:
         """Check rule 7, write the run, call ``before_commit`` (the file swap), commit."""
         db = self._db
+        counts = list(counts)
+        rows_tagged = sum(c.rows for c in counts)
         try:
-            dataset_id = self._dataset_id()
-            self._refuse_retagging(dataset_id)
-            counts = list(counts)
-            rows_tagged = sum(c.rows for c in counts)
-            run_id = db.execute(
-                "INSERT INTO runs (dataset_id, policy_id, source_path, source_sha256, output_path, "
-                "rows_tagged, rows_bad, keyed, ran_at, ran_by) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (dataset_id, self.policy_id, source_path, source_sha256, output_path,
-                 rows_tagged, rows_bad, int(self.keyed), ran_at, ran_by)).lastrowid
+            if self._slow:
+                self._refuse_retagging()
+                db.execute("INSERT OR IGNORE INTO records (key, dataset_id, policy_id, version, "
+                           "collected_at, run_id) SELECT key, ?, ?, version, at, ? FROM temp.incoming",
+                           (self.dataset_id, self.policy_id, self.run_id))
+            db.execute("UPDATE runs SET source_path = ?, source_sha256 = ?, output_path = ?, "
+                       "rows_tagged = ?, rows_bad = ?, keyed = ?, ran_at = ?, ran_by = ? WHERE id = ?",
+                       (source_path, source_sha256, output_path, rows_tagged, rows_bad,
+                        int(self.keyed), ran_at, ran_by, self.run_id))
             db.executemany("INSERT INTO run_versions VALUES (?,?,?,?,?,?)",
-                           [(run_id, c.version, c.text_sha256, c.rows, c.first_at, c.last_at)
+                           [(self.run_id, c.version, c.text_sha256, c.rows, c.first_at, c.last_at)
                             for c in counts])
-            db.execute("INSERT OR IGNORE INTO records (key, dataset_id, policy_id, version, "
-                       "collected_at, run_id) SELECT key, ?, ?, version, at, ? FROM temp.incoming",
-                       (dataset_id, self.policy_id, run_id))
             if before_commit is not None:
                 before_commit()
             db.execute("COMMIT")
@@ -317,20 +341,22 @@ class RunWriter:
         return self._db.execute("SELECT id FROM datasets WHERE library = ? AND name = ?",
                                 (self.library, self.dataset)).fetchone()[0]
 
-    def _refuse_retagging(self, dataset_id: int) -> None:
+    def _refuse_retagging(self) -> None:
         """Rule 7: a key keeps the version it was first tagged with, in this file and before."""
         db = self._db
-        twice = db.execute("SELECT key FROM temp.incoming GROUP BY key HAVING COUNT(*) > 1 "
-                           "ORDER BY key").fetchall()
+        twice = [k for (k,) in db.execute(
+            "SELECT key FROM temp.incoming GROUP BY key HAVING COUNT(*) > 1 ORDER BY key")]
         clashes = db.execute(
-            "SELECT i.key, r.version, i.version FROM temp.incoming i JOIN records r "
+            "SELECT i.key, r.version, i.version, r.run_id FROM temp.incoming i JOIN records r "
             "ON r.key = i.key AND r.dataset_id = ? AND r.policy_id = ? "
-            "WHERE r.version != i.version ORDER BY i.key", (dataset_id, self.policy_id)).fetchall()
-        if not twice and not clashes:
+            "WHERE r.version != i.version ORDER BY i.key", (self.dataset_id, self.policy_id)).fetchall()
+        twice += [k for k, _old, _new, run in clashes if run == self.run_id]
+        before = [(k, old, new) for k, old, new, run in clashes if run != self.run_id]
+        if not twice and not before:
             return
-        lines = [f"key {k!r}: tagged version {old} before, version {new} now" for k, old, new in clashes[:10]]
-        lines += [f"key {k!r}: appears in this file under two versions" for (k,) in twice[:10]]
-        total = len(clashes) + len(twice)
+        lines = [f"key {k!r}: tagged version {old} before, version {new} now" for k, old, new in before[:10]]
+        lines += [f"key {k!r}: appears in this file under two versions" for k in sorted(set(twice))[:10]]
+        total = len(before) + len(set(twice))
         more = f"\n  ... and {total - len(lines)} more" if total > len(lines) else ""
         raise RuleViolation(
             f"Rule 7: {total} record(s) of dataset '{self.dataset}' would change the version "
@@ -402,6 +428,8 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA temp_store = MEMORY")
+        db.execute("PRAGMA cache_size = -131072")   # 128 MiB: a million keys load in one pass
         db.execute("BEGIN")
         for statement in filter(str.strip, _SCHEMA.split(";")):
             db.execute(statement)
