@@ -97,10 +97,10 @@ def _mark(block: RedlineBlock) -> str:
     return ""
 
 
-def qt_redline_html(redline: Redline) -> str:
-    """The redline's blocks in Qt's rich-text HTML."""
+def qt_redline_html(redline: Redline, *, center_first: bool = False) -> str:
+    """The redline's blocks in Qt's rich-text HTML (the first centred: a title)."""
     out = []
-    for block in redline.blocks:
+    for index, block in enumerate(redline.blocks):
         body = "".join(_segment(s, block) for s in block.segments) + _mark(block)
         kind, level = block.style.kind, block.style.level
         if kind == "heading":
@@ -112,6 +112,8 @@ def qt_redline_html(redline: Redline) -> str:
             out.append(f'<p style="margin-left:{indent}px; text-indent:-14px;">{marker}&#160;{body}</p>')
         elif kind == "raw":
             out.append(f'<pre style="font-size:9pt;">{body}</pre>')
+        elif index == 0 and center_first:
+            out.append(f'<p align="center">{body}</p>')
         else:
             out.append(f'<p style="text-align: justify;">{body}</p>')
         out.append(_note(block))
@@ -129,7 +131,8 @@ def legend_html() -> str:
 def redline_body_html(redline: Redline, parts: PageParts, *, legend: bool = True) -> str:
     """Title, summary, the redline and the history line, as Qt HTML."""
     out = []
-    if not starts_with_title(redline, parts.title):
+    titled = starts_with_title(redline, parts.title)
+    if not titled:
         out.append(f'<p align="center" style="font-size:12pt;"><b>{escape(parts.title.upper())}</b></p>')
     for text in (parts.subtitle, parts.summary, parts.explanation):
         if text:
@@ -138,7 +141,7 @@ def redline_body_html(redline: Redline, parts: PageParts, *, legend: bool = True
         out.append(f'<p style="font-size:9pt; color:#444;">Marked editorial because: {escape(parts.justification)}</p>')
     if legend:
         out.append(legend_html())
-    out.append(qt_redline_html(redline))
+    out.append(qt_redline_html(redline, center_first=titled))
     if parts.history:
         out.append(f'<p style="margin-top:18px;"><i>{escape(parts.history)}</i></p>')
     return "\n".join(out)
