@@ -13,6 +13,7 @@ option); paths and tag names are built from validated policy ids.
 from __future__ import annotations
 
 import contextlib
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -25,6 +26,9 @@ from policyeditor.store.files import atomic_write
 from policyeditor.store.records import Author, HistoryEntry
 
 BRANCH = "main"
+
+
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 def _git_time(when: datetime) -> str:
@@ -215,7 +219,13 @@ class GitRepo:
     # --- reading --------------------------------------------------------------------
 
     def file_at(self, commit: str, path: str) -> bytes | None:
-        """The bytes of ``path`` in ``commit``; None if the commit or file is missing."""
+        """The bytes of ``path`` in ``commit``; None if the commit or file is missing.
+
+        ``commit`` comes from policy.toml, which anyone can edit: only a full
+        hexadecimal object id is looked up, never a name git would interpret.
+        """
+        if not _OBJECT_ID.fullmatch(commit):
+            return None
         try:
             tree = self.repo.commit(commit).tree
             return tree[path].data_stream.read()

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from policyeditor.core.errors import LibraryStateError
 from policyeditor.store import Author, Library
 
 TZ = ZoneInfo("America/New_York")
@@ -119,3 +120,12 @@ def test_rewritten_history_is_caught_even_while_tags_keep_the_old_commits(lib: L
     git(path, "branch", "-m", "main")
     problems = Library.open(path).verify()
     assert len(problems) == 2 and all("no longer in the library's history" in p for p in problems)
+
+
+def test_a_recorded_commit_that_is_not_an_object_id_is_reported(lib: Library) -> None:
+    v2 = lib.policy("bylaws").version(2)
+    edit_record(lib, v2.text_commit, "--output=/tmp/x")
+    problems = Library.open(lib.path).verify()
+    assert any("version 2: the commit holding the adopted text (--output=/) is no longer" in p for p in problems)
+    with pytest.raises(LibraryStateError, match="missing from the library's history"):
+        Library.open(lib.path).version_text("bylaws", 2)
