@@ -241,3 +241,38 @@ def test_setting_an_effective_date_that_regoverns_tagged_data_is_refused(tmp_pat
     # A date after every tagged record moves nothing and is accepted.
     assert lib.record_event("website-privacy", "effective", "2026-12-21").effective.isoformat() == "2026-12-21"
     lib.close()
+
+
+def test_line_numbers_count_line_breaks_inside_quoted_fields(privacy_lib, tmp_path: Path) -> None:
+    data = tmp_path / "notes.csv"
+    data.write_text('id,collected_at,note\n'
+                    'a,2019-01-01,"two\nlines"\n'
+                    'b,never,x\n'
+                    '\n'
+                    'c,"2019-01-01","three\nline\nnote"\n'
+                    'd,2001-01-01,x\n', encoding="utf-8")
+    with pytest.raises(BadRows) as caught:
+        run(privacy_lib, TagJob(data, "collected_at"))
+    assert [b.line for b in caught.value.bad_rows] == [4, 9]
+    outcome = run(privacy_lib, TagJob(data, "collected_at", skip_bad=True))
+    rows = read_csv(outcome.output)
+    assert [(r["id"], r["note"]) for r in rows] == [("a", "two\nlines"), ("c", "three\nline\nnote")]
+
+
+def test_a_key_repeated_across_batches_with_another_version_is_refused(
+        privacy_lib, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import policyeditor.store.tagging as tagging
+
+    monkeypatch.setattr(tagging, "_BATCH", 2)       # keys reach the register two at a time
+    rows = [[f"k{i}", "2019-01-01", "/"] for i in range(7)] + [["k1", "2018-01-01", "/"]]
+    data = write_csv(tmp_path / "d.csv", rows)
+    with pytest.raises(RuleViolation, match="key 'k1': appears in this file under two versions"):
+        run(privacy_lib, TagJob(data, "collected_at", "id"))
+    with open_for(privacy_lib) as reg:
+        assert reg.lookup(library_key(privacy_lib), "k0") == []
+    # The same key twice with the same answer is one record.
+    rows[-1] = ["k1", "2019-06-01", "/"]
+    outcome = run(privacy_lib, TagJob(write_csv(tmp_path / "d.csv", rows), "collected_at", "id"))
+    assert outcome.rows_tagged == 8
+    with open_for(privacy_lib) as reg:
+        assert reg.datasets(library_key(privacy_lib))[0].keyed_records == 7

@@ -122,3 +122,18 @@ def test_regoverned_windows_of_a_moved_effective_date() -> None:
     unset = policy(V1, Version(2, adopted=date(2018, 6, 1)))
     [(start, end)] = regoverned_windows(unset, before, NY)
     assert start == datetime(2018, 7, 1, 4, tzinfo=timezone.utc).timestamp() and end == float("inf")
+
+
+def test_the_quick_path_agrees_with_dates_localize_all_year() -> None:
+    """Naive times on ordinary days take a shortcut; it must give localize's answer, every hour."""
+    from datetime import timedelta
+
+    from policyeditor.core import dates
+
+    t = tagger(V1, V2, V3, V4, dst="earlier")
+    moment = datetime(2018, 1, 1, 0, 17, 42)
+    while moment < datetime(2020, 1, 1):
+        text = moment.isoformat()
+        expected = dates.localize(moment, NY, "earlier").timestamp()
+        assert t.classify(text)[1] == expected, text
+        moment += timedelta(hours=1, minutes=7)
