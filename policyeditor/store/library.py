@@ -364,7 +364,7 @@ class Library:
         from policyeditor.store import events
 
         if not tagged_records:  # rule 7: count the register's records a new effective date would move
-            from policyeditor.store.register import records_moved
+            from policyeditor.store.register_library import records_moved
 
             tagged_records = records_moved(self, policy_id, events.event_name(event), when, version)
         request = events.Request(event, when, version, editorial, justification, legacy)

@@ -18,14 +18,9 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from policyeditor.core.errors import RegisterError, RuleViolation
-
-if TYPE_CHECKING:
-    from policyeditor.store.library import Library
 
 FILE_NAME = "register.sqlite"
 SCHEMA_VERSION = 1
@@ -365,60 +360,6 @@ class RunWriter:
             + "\n  ".join(lines) + more, rule=7)
 
 
-def library_key(lib: "Library") -> str:
-    """The library's identity in the register: its first commit, the same in every clone.
-
-    A library with no commit yet (never the case after ``Library.create``)
-    falls back to its folder.
-    """
-    from git.exc import GitError
-
-    try:
-        repo = lib.repo().repo
-        return "git:" + next(repo.iter_commits("HEAD", max_parents=0)).hexsha
-    except (StopIteration, ValueError, GitError):
-        return "path:" + str(Path(lib.path).resolve())
-
-
-def open_for(lib: "Library", path: Path | None = None) -> Register:
-    """The register for ``lib`` (refusing a register file inside the library)."""
-    return Register.open(path, library_root=Path(lib.path))
-
-
-def records_moved(lib: "Library", policy_id: str, event: str, when: date | str,
-                  version: int | None = None) -> int:
-    """How many tagged records recording ``event`` would put under another version (rule 7).
-
-    0 when the event changes no dates of effect, or when this workstation has
-    no register yet (nothing was tagged here). Used by ``Library.record_event``.
-    """
-    from dataclasses import replace
-
-    from policyeditor.core import dates
-    from policyeditor.core.tagging import regoverned_windows
-
-    if event != "effective" or not default_path().exists():
-        return 0
-    policy = lib.policy(policy_id)
-    if not policy.versions:
-        return 0
-    number = version if version is not None else policy.versions[-1].number
-    day = dates.parse_date(when) if isinstance(when, str) else when
-    if isinstance(day, datetime):
-        day = day.date()
-    try:
-        after_v = policy.version(number).with_event(event, day)
-    except (ValueError, LookupError):
-        return 0
-    after = replace(policy, versions=tuple(after_v if v.number == number else v for v in policy.versions))
-    windows = regoverned_windows(policy, after, lib.settings.timezone)
-    if not windows:
-        return 0
-    with open_for(lib) as register:
-        key = library_key(lib)
-        return sum(register.records_between(key, policy_id, start, end) for start, end in windows)
-
-
 def _prepare(db: sqlite3.Connection, path: Path) -> None:
     """Check the file, switch on WAL and foreign keys, and create the tables."""
     try:
@@ -455,3 +396,8 @@ def _inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Opening the register for a library lives beside the rule-7 count; both are
+# also reachable from here, where callers look for them first.
+from policyeditor.store.register_library import library_key, open_for  # noqa: E402

@@ -5,14 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from policyeditor.core.errors import RegisterError, RuleViolation
 from policyeditor.core.tagging import Tagger
-from policyeditor.store.register import Register, default_path, library_key, open_for
+from policyeditor.store.register import Register, default_path
+from policyeditor.store.register_library import library_key, open_for
 from policyeditor.store.tagging import BadRows, TagJob, iter_bad_report, tag_file
 
 from _datalib import NOW
