@@ -1,0 +1,88 @@
+"""HTML redlines: semantic marks, labels, legend, escaping, validity."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from policyeditor.core.redline import compare
+from policyeditor.core.redline_stats import redline_stats
+from policyeditor.export.html import PageParts, redline_fragment, redline_page
+
+VOID = {"meta", "br", "img", "hr", "link", "input"}
+
+
+class TagChecker(HTMLParser):
+    """Checks that every element is closed in order (well-formed) and collects text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def check(html: str) -> TagChecker:
+    checker = TagChecker()
+    checker.feed(html)
+    checker.close()
+    assert checker.errors == [] and checker.stack == []
+    return checker
+
+
+def test_page_is_self_contained_valid_and_labelled():
+    old = "# Policy\n\n**Security.** Old words stay.\n\n- a list item\n"
+    new = "# Policy\n\nSecurity. New words stay.\n\nA paragraph now.\n"
+    redline = compare(old, new)
+    stats = redline_stats(redline, old, new)
+    page = redline_page(redline, PageParts(title="Website Privacy Policy", summary=stats.summary,
+                                           explanation=stats.explanation, history="Adopted: October 5, 2009"))
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert "<script" not in page and "http" not in page.split("<body>")[0]   # nothing fetched
+    checker = check(page)
+    assert {"ins", "del", "main", "header"} <= set(checker.tags)
+    text = "".join(checker.text)
+    assert "[inserted: New]" in text and "[deleted: Old]" in text
+    assert "[formatting changed to Not Bold: " in text
+    assert "How to read this redline" in text and "Adopted: October 5, 2009" in text
+    assert stats.summary in text
+    assert "Formatted: Font: Not Bold" in page and "Changed" in text
+
+
+def test_policy_text_is_escaped():
+    evil = 'Click <script>alert("x")</script> & [here](javascript:alert(1)) now.\n'
+    redline = compare("Click here now.\n", evil)
+    page = redline_page(redline, PageParts(title="<b>Title</b>"))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert 'href="javascript' not in page
+    assert "&lt;b&gt;Title&lt;/b&gt;" in page
+    check(page)
+
+
+def test_fragment_is_reusable_and_keeps_links_and_lists():
+    redline = compare("- one item\n- two item\n", "- one item\n- two items [web](https://example.org/a?b=1&c=2)\n")
+    fragment = redline_fragment(redline)
+    assert fragment.startswith('<div class="redline">') and fragment.endswith("</div>")
+    assert fragment.count("<ul>") == 1 and fragment.count("<li") == 2
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in fragment
+    check(fragment)
+
+
+def test_unsafe_link_targets_are_dropped():
+    from policyeditor.core.textmodel import Block, Document, Run
+
+    new = Document((Block("paragraph", (Run("Click "), Run("here", link="javascript:alert(1)"))),))
+    page = redline_page(compare(Document(), new), PageParts(title="T"))
+    assert "javascript" not in page and "here" in page

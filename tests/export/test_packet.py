@@ -1,0 +1,155 @@
+"""Packets and redline files as users get them: PDF text, DOCX, LibreOffice conversion."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import docx
+import pytest
+
+from docx_revisions import texts
+from policyeditor.core.errors import ExportError
+from policyeditor.core.redline import compare
+from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
+from policyeditor.export.docx import redline_docx, save_docx
+from policyeditor.export.html import PageParts
+from policyeditor.export.memo import history_line
+from policyeditor.export.packet import clean_copy, packet_docx, packet_pdf, reading_packet
+from policyeditor.export.pdf import redline_pdf
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+OLD = (SEEDS / "website-privacy-2009.md").read_text(encoding="utf-8")
+NEW = (SEEDS / "website-privacy-2018-draft.md").read_text(encoding="utf-8")
+WHEN = datetime(2018, 5, 1, 12, tzinfo=timezone.utc)
+POLICY = Policy("website-privacy", "Website Privacy Policy", "IJNDC", versions=(
+    Version(1, legacy=True, adopted=date(2009, 10, 5), effective=date(2009, 10, 5)),
+    Version(2, first_reading=date(2018, 5, 1)),
+))
+SETTINGS = LibrarySettings(district="Cambridge Public Schools", signer="Kenneth N. Salim, Ed.D.")
+MEMO = Memo(description="These revisions to the Website Privacy Policy are being presented to align the "
+                        "policy with current best practices relevant to website security and privacy practices.")
+
+
+def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> str:
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def soffice_to_pdf(source: Path, tmp_path: Path) -> Path:
+    """Convert with LibreOffice headless in a throw-away profile; the PDF it made."""
+    home = tmp_path / "lo-home"
+    home.mkdir(exist_ok=True)
+    out = tmp_path / "lo-out"
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{home}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(out), str(source)],
+        capture_output=True, text=True, timeout=240, env={**os.environ, "HOME": str(home)},
+    )
+    produced = out / (source.stem + ".pdf")
+    assert result.returncode == 0 and produced.exists(), result.stderr
+    return produced
+
+
+def signature_png(qapp) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QImage
+
+    image = QImage(120, 40, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
+
+
+def first_reading(signature: bytes | None = None, reading: str = "first"):
+    return reading_packet(POLICY, SETTINGS, old=OLD, new=NEW, memo=MEMO, reading=reading,
+                          on=date(2018, 5, 1), signature=signature, upto=1)
+
+
+def test_history_line_from_recorded_adoptions():
+    assert history_line(POLICY) == "Adopted: October 5, 2009"
+    revised = Policy("p", "P", versions=(*POLICY.versions[:1], Version(2, adopted=date(2018, 6, 4)),
+                                          Version(3, adopted=date(2020, 1, 6))))
+    assert history_line(revised) == "Adopted: October 5, 2009; Revised: June 4, 2018, January 6, 2020"
+    assert history_line(revised, upto=2) == "Adopted: October 5, 2009; Revised: June 4, 2018"
+
+
+def test_packet_pdf_has_memo_then_redline_then_history(qapp, tmp_path):
+    target = tmp_path / "packet.pdf"
+    packet_pdf(first_reading(signature_png(qapp)), target)
+    page1 = " ".join(pdf_text(target, 1, 1).split())
+    for words in ("May 1, 2018", "TO THE HONORABLE MEMBERS OF THE SCHOOL COMMITTEE:",
+                  "Approval of Revisions to the Website Privacy Policy", "Recommendation:",
+                  "That the School Committee approve the revisions to the Website Privacy Policy",
+                  "Description: These revisions", "This is the first reading of these proposed revisions "
+                  "to the Website Privacy Policy.", "Supporting Data: Attached redline of revisions to "
+                  "Cambridge Public Schools Website Privacy Policy.", "Respectfully submitted,",
+                  "Kenneth N. Salim, Ed.D.", "Superintendent of Schools", "Page 1 of"):
+        assert words in page1
+    assert "WEBSITE PRIVACY POLICY" not in page1       # the redline starts on page 2
+    rest = " ".join(pdf_text(target, 2).split())
+    assert rest.startswith("Website Privacy Policy")   # running header from page 2
+    for words in ("his/her", "the user's", "him or her", "themselves", "he/she",
+                  "specific vendors that it uses", "Adopted: October 5, 2009", "Page 2 of"):
+        assert words in rest
+
+
+def test_second_reading_and_clean_copy(qapp, tmp_path):
+    second = tmp_path / "second.pdf"
+    packet_pdf(first_reading(reading="second"), second)
+    assert "This is the second reading of these proposed revisions" in " ".join(pdf_text(second).split())
+    clean = tmp_path / "adopted.docx"
+    packet_docx(clean_copy(POLICY, NEW, upto=1), clean, author="Clerk", when=WHEN)
+    data = clean.read_bytes()
+    assert texts(data, "accept") == texts(data, "reject")       # no marks at all
+    assert "Adopted: October 5, 2009" in texts(data, "accept")
+    clean_pdf = tmp_path / "adopted.pdf"
+    packet_pdf(clean_copy(POLICY, NEW, upto=1), clean_pdf)
+    text = " ".join(pdf_text(clean_pdf).split())
+    assert "specific vendors" in text and "his/her" not in text and "Respectfully" not in text
+
+
+def test_packet_docx_converts_in_libreoffice(qapp, tmp_path):
+    target = tmp_path / "packet.docx"
+    packet_docx(first_reading(signature_png(qapp)), target, author="Clerk", when=WHEN)
+    document = docx.Document(str(target))
+    assert document.paragraphs[0].text == "May 1, 2018"
+    assert document.inline_shapes and len(document.inline_shapes) == 1
+    accepted = texts(target.read_bytes(), "accept")
+    assert "This is the first reading of these proposed revisions to the Website Privacy Policy." in accepted
+    assert any("identify a user, including the user's name" in t for t in accepted)
+    assert any("identify a user, including his/her name" in t for t in texts(target.read_bytes(), "reject"))
+    text = " ".join(pdf_text(soffice_to_pdf(target, tmp_path)).split())
+    assert "Approval of Revisions to the Website Privacy Policy" in text and "themselves" in text
+
+
+def test_redline_docx_and_pdf_convert_and_read_back(qapp, tmp_path):
+    redline = compare(OLD, NEW.replace("**Security.**", "Security."))
+    parts = PageParts(title="Website Privacy Policy", history="Adopted: October 5, 2009")
+    target = tmp_path / "redline.docx"
+    save_docx(redline_docx(redline, parts, author="Clerk", when=WHEN), target)
+    text = " ".join(pdf_text(soffice_to_pdf(target, tmp_path)).split())
+    assert "the user's" in text and "Adopted: October 5, 2009" in text
+    pdf = tmp_path / "redline.pdf"
+    redline_pdf(redline, parts, pdf)
+    text = " ".join(pdf_text(pdf).split())
+    assert "Formatted: Font: Not Bold" in text and "his/her" in text and "Page 1 of" in text
+
+
+def test_unreadable_signature_is_a_plain_error_and_writes_nothing(qapp, tmp_path):
+    for writer in (lambda p, t: packet_pdf(p, t), lambda p, t: packet_docx(p, t, author="C", when=WHEN)):
+        target = tmp_path / "packet.out"
+        with pytest.raises(ExportError, match="signature|image"):
+            writer(first_reading(b"not an image"), target)
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_folder_is_a_plain_error(qapp, tmp_path):
+    with pytest.raises(ExportError, match="does not exist"):
+        packet_pdf(first_reading(), tmp_path / "nowhere" / "packet.pdf")
