@@ -185,7 +185,7 @@ def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
 
 def _check_new_text(policy: Policy, draft: str) -> None:
     if not draft.strip():
-        raise InvalidInput(f"The draft of {policy.title} is empty. Write the text before presenting it.")
+        raise InvalidInput(f"The draft of {policy.title} is empty. Write or import the text first: a version needs a text.")
     latest = policy.latest
     if latest is not None and latest.text_sha256 == sha256_text(draft):
         raise InvalidInput(

@@ -209,6 +209,10 @@ def test_entry_point_runs_as_a_module(demo: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Acceptable Use of Technology (acceptable-use, IJNDB)" in done.stdout
+    done = subprocess.run([sys.executable, "-m", "policyeditor", "--library", str(demo), "record", "website-privacy",
+                           "adopted", "2018-06-05"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Recorded the adoption of 'website-privacy' version 2 on 2018-06-05.\n"
 
 
 @pytest.mark.parametrize("argv", [["list"], ["versions", "website-privacy"],
