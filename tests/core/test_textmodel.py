@@ -128,14 +128,14 @@ _block = st.one_of(
 _documents = st.lists(_block, max_size=8).map(lambda bs: Document(tuple(bs)))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents)
 def test_canonical_text_is_a_fixed_point(doc):
     text = serialize(doc)
     assert serialize(parse(text)) == text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(__import__("os").environ.get("HYPOTHESIS_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents)
 def test_parse_gives_back_the_document_except_what_markdown_cannot_mark(doc):
     text = serialize(doc)
