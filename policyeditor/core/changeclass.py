@@ -12,11 +12,13 @@ is substantive. Concretely, both texts are reduced to a content key:
 - every character of Unicode category P* (punctuation), Z* (spaces) and C*
   (line breaks, tabs, invisible format characters) removed.
 
-Letters, digits and symbols ($, +, <, ©) stay: "$500" and "500" differ;
-Unicode counts % and § as punctuation, so they go like a period does.
-A link's target is content, not formatting: pointing a link elsewhere is
-substantive. Note the definition's reach: "cannot" and "can not", or
-"1,000" and "10,00", have the same key and so are editorial.
+Letters, digits and symbols ($, +, <, ©) stay: "$500" and "500" differ.
+Numbers keep their shape: punctuation or a space between two digits stays
+("1,000" and "10,00", "3.5" and "35" differ), and the signs that give a
+number its meaning stay although Unicode files them under punctuation
+(% ‰ § ¶ ° #: "50%" and "50" differ). A link's target is content, not
+formatting: pointing a link elsewhere is substantive. "cannot" and "can not"
+have the same key and so are editorial.
 
 The reason is a plain sentence for the redline and the version list; for a
 substantive change it quotes the first changed words (difflib over word
@@ -63,10 +65,27 @@ def _drop(text: str, categories: tuple[str, ...]) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] not in categories)
 
 
+_NUMBER_SIGNS = frozenset("%\u2030\u2031\u00a7\u00b6\u00b0#")
+
+
+def _key(text: str) -> str:
+    """Drop punctuation, spaces and controls, except inside numbers and number signs."""
+    out: list[str] = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        category = unicodedata.category(ch)[0]
+        if category not in _IGNORED_CATEGORIES or ch in _NUMBER_SIGNS:
+            out.append(ch)
+        elif (category != "C" and 0 < i < last
+              and text[i - 1].isdigit() and text[i + 1].isdigit()):
+            out.append(ch if category == "P" else " ")
+    return "".join(out)
+
+
 def content_key(text: str | Document) -> str:
     """The letters, digits and symbols of a text, case-folded: equal keys = editorial."""
     plain = unicodedata.normalize("NFC", _document(text).plain_text)
-    return _drop(plain.casefold(), _IGNORED_CATEGORIES)
+    return _key(plain.casefold())
 
 
 def _links(doc: Document) -> list[str]:
@@ -110,7 +129,7 @@ def _words(doc: Document) -> tuple[list[str], list[str]]:
     """The words as written, and their keys (pure punctuation is not a word)."""
     shown, keys = [], []
     for word in unicodedata.normalize("NFC", doc.plain_text).split():
-        key = _drop(word.casefold(), _IGNORED_CATEGORIES)
+        key = _key(word.casefold())
         if key:
             shown.append(word)
             keys.append(key)

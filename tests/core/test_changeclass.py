@@ -70,8 +70,22 @@ def test_numbers_and_symbols_are_content():
     assert classify("Notice of 30 days.", "Notice of 31 days.").change_class == SUBSTANTIVE
     assert classify("A fee of $500.", "A fee of 500.").change_class == SUBSTANTIVE
     assert classify("Grades 9 + 10.", "Grades 9 10.").change_class == SUBSTANTIVE
-    # Unicode counts the section sign as punctuation, like a period.
-    assert classify("See § 10.", "See 10.").editorial
+    # Unicode files these signs under punctuation; they still change what a number means.
+    assert classify("See § 10.", "See 10.").change_class == SUBSTANTIVE
+    assert classify("Up to 50% of the fee.", "Up to 50 of the fee.").change_class == SUBSTANTIVE
+
+
+def test_numbers_keep_their_shape():
+    assert classify("A budget of 1,000 dollars.", "A budget of 10,00 dollars.").change_class == SUBSTANTIVE
+    assert classify("Version 3.5 applies.", "Version 35 applies.").change_class == SUBSTANTIVE
+    assert classify("Room 1 000.", "Room 10 00.").change_class == SUBSTANTIVE
+    # punctuation next to a number, not inside it, is still punctuation
+    assert classify("Within 30 days.", "Within 30 days;").editorial
+    assert classify("Section 10, and", "Section 10 and").editorial
+
+
+def test_joining_words_is_spacing_only():
+    assert classify("The district can not share it.", "The district cannot share it.").editorial
 
 
 def test_a_link_target_is_content():
