@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policyeditor.core.errors import RegisterError, RuleViolation
+from policyeditor.core.ids import validate_policy_id
 
 FILE_NAME = "register.sqlite"
 SCHEMA_VERSION = 1
@@ -260,7 +261,8 @@ class RunWriter:
 
     def __init__(self, db: sqlite3.Connection, library: str, dataset: str, policy_id: str) -> None:
         self._db = db
-        self.library, self.dataset, self.policy_id = library, dataset, policy_id
+        self.library, self.dataset = library, dataset
+        self.policy_id = validate_policy_id(policy_id)
         self.keyed = False
         self._slow = False
         db.execute("BEGIN IMMEDIATE")
@@ -281,10 +283,12 @@ class RunWriter:
         db = self._db
         if not self._slow:
             try:
+                # The ids are integers and the policy id a validated [a-z0-9-] name:
+                # written into the statement, each row binds only its own three values.
                 db.executemany(
                     "INSERT INTO records (key, version, collected_at, dataset_id, policy_id, run_id) "
-                    f"VALUES (?, ?, ?, {self.dataset_id}, ?, {self.run_id})",
-                    [(k, v, at, self.policy_id) for k, v, at in rows])
+                    f"VALUES (?, ?, ?, {int(self.dataset_id)}, '{self.policy_id}', {int(self.run_id)})",
+                    rows)
                 return
             except sqlite3.IntegrityError:
                 # A key already on record (or twice in this file): rows inserted so far

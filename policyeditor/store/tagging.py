@@ -181,7 +181,7 @@ class _Tally:
     def flush(self) -> None:
         if self.run is not None and self.keys:
             self.run.add_records(self.keys)
-        self.keys = []
+        self.keys.clear()
 
     def version_counts(self) -> list[VersionCount]:
         """One count per version (a version in force twice, around a withdrawal, adds up)."""
@@ -219,7 +219,8 @@ def _tag_csv(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
     writerow(header + list(TAG_COLUMNS))
     write(take())
     suffixes = ["," + ",".join(t.fields) + "\r\n" for t in tally.tagger.tags]
-    classify, add_key = tally.tagger.classify, tally.add_key
+    classify, keys, batch = tally.tagger.classify, tally.keys, _BATCH
+    versions = [t.version for t in tally.tagger.tags]
     rows, first, last = tally.rows, tally.first, tally.last
     need = max(ti, ki) + 1
     try:
@@ -229,9 +230,12 @@ def _tag_csv(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
                     raise RowProblem(_missing(row, need, job))
                 i, at = classify(row[ti])
                 if ki >= 0:
-                    if not row[ki].strip():
+                    key = row[ki]
+                    if not key or key.isspace():
                         raise RowProblem(f"the key column '{job.key_column}' is empty")
-                    add_key(row[ki], i, at)
+                    keys.append((key, versions[i], at))
+                    if len(keys) >= batch:
+                        tally.flush()
             except RowProblem as problem:
                 if row:      # a blank line is not a record
                     tally.add_bad(_first_line(reader.line_num, row), problem.message)
