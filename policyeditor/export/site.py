@@ -257,7 +257,9 @@ class _Ctx:
 def write_site(outdir: Path, files: Mapping[str, str]) -> None:
     """Write the site into ``outdir`` atomically: build beside it, then swap folders.
 
-    A failure leaves the old site as it was; the swap itself is two renames.
+    A failure leaves the old site as it was. The swap is two renames (the
+    old folder aside, the new one in); between them, for an instant, the
+    address has no folder, never a half-written one.
     """
     outdir = Path(outdir)
     parent = outdir.parent
@@ -267,6 +269,7 @@ def write_site(outdir: Path, files: Mapping[str, str]) -> None:
         raise ExportError(f"{outdir} is a file, not a folder; choose a folder for the site.")
     try:
         build = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".new", dir=parent))
+        aside = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".old", dir=parent))
     except OSError as exc:
         raise ExportError(f"Cannot write in {parent}: {exc.strerror}.") from None
     try:
@@ -275,22 +278,27 @@ def write_site(outdir: Path, files: Mapping[str, str]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
         os.chmod(build, 0o755)
-        old = None
-        if outdir.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".old", dir=parent))
-            os.replace(outdir, old / "site")
-        try:
-            os.replace(build, outdir)
-        except OSError:
-            if old is not None:
-                os.replace(old / "site", outdir)
-            raise
+        _swap(build, outdir, aside / "site")
     except OSError as exc:
-        shutil.rmtree(build, ignore_errors=True)
         raise ExportError(f"The site could not be written to {outdir}: {exc.strerror or exc}. "
                           "The site that was there is unchanged.") from None
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path, aside: Path) -> None:
+    """Put ``new`` at ``target``, moving what was there to ``aside``; undo on failure."""
+    moved = False
+    if target.exists():
+        os.replace(target, aside)
+        moved = True
+    try:
+        os.replace(new, target)
+    except OSError:
+        if moved:
+            os.replace(aside, target)
+        raise
 
 
 def write_text_atomic(path: Path, text: str) -> None:

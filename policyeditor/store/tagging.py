@@ -200,14 +200,7 @@ class _Tally:
 def _tag_csv(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
     """The CSV loop: kept flat, it is the hot path of a million-row file."""
     reader = csv.reader(text)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise DataError(f"{job.data.name} is empty: it needs a header row naming its columns.") from None
-    except csv.Error as exc:
-        raise DataError(f"{job.data.name} cannot be read as CSV: {exc}.") from None
-    ti = _column(header, job.time_column, job)
-    ki = _column(header, job.key_column, job) if job.key_column else -1
+    header, ti, ki = _csv_header(reader, job)
     # The writer formats each row into ``held``; the tag columns, the same for
     # every row of a version and never needing quotes (policy id, number, hex
     # hash), are appended as one prepared string: half the csv work per row.
@@ -249,6 +242,19 @@ def _tag_csv(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
             write(take()[:-2] + suffixes[i])
     except csv.Error as exc:
         raise DataError(f"{job.data.name} cannot be read as CSV near line {reader.line_num}: {exc}.") from None
+
+
+def _csv_header(reader, job: TagJob) -> tuple[list[str], int, int]:
+    """The header row and the positions of the time and key columns (-1: no key)."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataError(f"{job.data.name} is empty: it needs a header row naming its columns.") from None
+    except csv.Error as exc:
+        raise DataError(f"{job.data.name} cannot be read as CSV: {exc}.") from None
+    ti = _column(header, job.time_column, job)
+    ki = _column(header, job.key_column, job) if job.key_column else -1
+    return header, ti, ki
 
 
 class _Sink:
