@@ -2,13 +2,16 @@
 
 ``work_for(key, lib, ...)`` returns the callable ``Exporter.export`` runs off
 the UI thread. Everything that touches the library (git reads) or renders
-happens inside that callable, never when it is made. What is exported:
+happens inside that callable, never when it is made. The documents are
+built exactly as the command line builds them (``cli.redline_cmds``,
+``cli.data_cmds``), so the window and ``policyeditor packet`` agree. What is
+exported:
 
 - ``redline-html|pdf|docx``: the draft against ``base`` (a version number;
   default: the version in force), as the window's redline pane shows it;
-- ``packet-pdf|docx``: version ``version`` (default: the latest) with its
-  memo, for the ``reading`` ("first"/"second"), against the version it
-  replaces;
+- ``packet-pdf|docx``: version ``version`` (default: the latest version
+  still on its way) with its memo, for the ``reading`` ("first"/"second"),
+  against the version in force;
 - ``site``: the public notice site of every policy, into a folder;
 - ``tag``: a data file (CSV or JSON Lines) tagged with the version of
   ``policy_id`` in force when each record was collected; its column of
@@ -23,9 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from policyeditor.core.dates import long_date
 from policyeditor.core.errors import DataError, InvalidInput
-from policyeditor.core.versions import Policy, Version
 
 def tr(text: str) -> str:
     """Translate a string of this module's context (safe on a worker thread)."""
@@ -87,9 +88,8 @@ def guess_time_column(columns: list[str]) -> int:
 def work_for(key: str, lib, *, policy_id: str | None = None, version: int | None = None,
              base: int | None = None, reading: str = "first") -> Callable[..., Written]:
     """The worker-side callable for export ``key`` (see the module docstring)."""
-    if key.startswith("redline-"):
-        fmt = key.split("-", 1)[1]
-        return lambda path: _redline(lib, _need(policy_id), base, fmt, path)
+    if key.startswith("redline-"):     # the format follows the file name's ending
+        return lambda path: _redline(lib, _need(policy_id), base, path)
     if key.startswith("packet-"):
         fmt = key.split("-", 1)[1]
         return lambda path: _packet(lib, _need(policy_id), version, reading, fmt, path)
@@ -106,66 +106,41 @@ def _need(policy_id: str | None) -> str:
     return policy_id
 
 
-def history_line(policy: Policy) -> str:
-    """"Adopted: October 5, 2009; Revised: July 1, 2018", from the recorded adoptions."""
-    adopted = [v.adopted for v in policy.versions if v.adopted and v.withdrawn is None]
-    parts = [f"{'Adopted' if i == 0 else 'Revised'}: {long_date(d)}" for i, d in enumerate(adopted)]
-    return "; ".join(parts)
-
-
-def replaced_by(policy: Policy, number: int) -> Version | None:
-    """The version ``number`` replaces: the latest earlier adopted, not withdrawn one."""
-    earlier = [v for v in policy.versions
-               if v.number < number and v.adopted is not None and v.withdrawn is None]
-    return earlier[-1] if earlier else None
-
-
-def _redline(lib, policy_id: str, base: int | None, fmt: str, path: Path) -> Written:
-    from policyeditor.core import timeline
+def _redline(lib, policy_id: str, base: int | None, path: Path) -> Written:
+    """The draft against version ``base`` (default: the version in force), as the pane shows it."""
+    from policyeditor.cli.redline_cmds import write_redline
+    from policyeditor.core.redline import compare
+    from policyeditor.core.redline_stats import redline_stats
+    from policyeditor.export.html import PageParts
+    from policyeditor.export.memo import history_line
 
     policy = lib.policy(policy_id)
     if base is None:
-        current = timeline.in_force(policy, lib.today(), lib.settings.timezone)
-        base = current.number if current else None
+        current = lib.in_force(policy_id, lib.today())
+        base = current.number if current is not None else None
     old = lib.version_text(policy_id, base) if base is not None else ""
     new = lib.draft_text(policy_id)
-    subtitle = (f"Draft compared with version {base}" if base is not None
-                else "Draft (no earlier version)")
-    _render_redline(lib.settings, policy, old, new, subtitle, fmt, path)
-    return Written(path)
-
-
-def _render_redline(settings, policy: Policy, old: str, new: str, subtitle: str, fmt: str,
-                    path: Path) -> None:
-    from policyeditor.core.redline import compare
-    from policyeditor.core.redline_stats import redline_stats
-    from policyeditor.export.html import PageParts, redline_page
-
     redline = compare(old, new)
     stats = redline_stats(redline, old, new)
-    parts = PageParts(title=policy.title, subtitle=subtitle, summary=stats.summary,
-                      explanation=stats.explanation, history=history_line(policy))
-    if fmt == "html":
-        _write_atomic(path, redline_page(redline, parts).encode("utf-8"))
-        return
-    from policyeditor.export import documents
-
-    documents.write_redline(redline, parts, path, fmt=fmt, settings=settings)
+    against = f"version {base}" if base is not None else "nothing (no version in force)"
+    parts = PageParts(title=policy.title, subtitle=f"The draft compared with {against}.",
+                      summary=stats.summary, explanation=stats.explanation,
+                      history=history_line(policy))
+    write_redline(redline, parts, str(path), author=lib.author.name, when=lib.now())
+    return Written(path, stats.summary)
 
 
 def _packet(lib, policy_id: str, number: int | None, reading: str, fmt: str, path: Path) -> Written:
-    from policyeditor.export import documents
+    """The reading packet of version ``number``, built as ``policyeditor packet`` builds it."""
+    from policyeditor.cli import redline_cmds
+    from policyeditor.export.packet import packet_docx, packet_pdf
 
     policy = lib.policy(policy_id)
-    if not policy.versions:
-        raise InvalidInput(f"{policy.title} has no version yet. A packet is made for a version "
-                           "presented at a reading: record the first reading first.")
-    version = policy.version(number) if number is not None else policy.versions[-1]
-    previous = replaced_by(policy, version.number)
-    old = lib.version_text(policy_id, previous.number) if previous else ""
-    new = lib.version_text(policy_id, version.number)
-    documents.write_packet(lib.settings, policy, version, old, new, path, fmt=fmt,
-                           reading=reading, history=history_line(policy), today=lib.today())
+    packet = redline_cmds._reading_packet(lib, policy, reading, number)
+    if fmt == "pdf":
+        packet_pdf(packet, path)
+    else:
+        packet_docx(packet, path, author=lib.author.name, when=lib.now())
     return Written(path)
 
 
@@ -197,19 +172,3 @@ def _tag(lib, policy_id: str, data: Path, column: str) -> Written:
     return Written(Path(outcome.output), tr("Tagged %1 records with %2 (%3).")
                    .replace("%1", str(outcome.rows_tagged)).replace("%2", policy.title)
                    .replace("%3", counts))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    import os
-    import tempfile
-
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -115,7 +115,7 @@ class LibraryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 52)
 
     def _load(self, s: LibrarySettings) -> None:
         self.district_edit.setText(s.district)

@@ -2,9 +2,8 @@
 
 The fields are a version's ``Memo`` (recommendation, description, supporting
 data) and the reading the packet is for (first or second). The preview is
-the memo page as the packet prints it: the packet renderer's own memo HTML
-when ``policyeditor.export`` provides one (``memo_html``), else a faithful
-plain rendering made here (every field escaped). The panel never saves: it
+the memo page in the packet's own words (``export.memo.cover_memo``), drawn
+in a QTextBrowser; it is cheap (no git, no PDF) so it follows typing. The panel never saves: it
 emits ``save_requested(number, memo)`` and the window writes it off the UI
 thread (``Library.update_memo``).
 """
@@ -12,7 +11,6 @@ thread (``Library.update_memo``).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,17 +22,7 @@ from PySide6.QtWidgets import (
 from policyeditor.core.dates import long_date
 from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
 
-MemoRenderer = Callable[..., str]
 READINGS = ("first", "second")
-
-
-def _packet_memo_renderer() -> MemoRenderer | None:
-    """The packet renderer's memo HTML function, when the export package has one."""
-    try:
-        from policyeditor.export import packet  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(packet, "memo_html", None)
 
 
 def memo_date(version: Version | None, reading: str, today: date) -> date:
@@ -48,27 +36,29 @@ def memo_date(version: Version | None, reading: str, today: date) -> date:
 
 def render_memo_html(settings: LibrarySettings, policy: Policy, memo: Memo, *,
                      reading: str, when: date) -> str:
-    """The memo page as HTML, laid out like the seed packet; every field escaped."""
+    """The memo page as HTML: the packet's own words (``export.memo.cover_memo``: subject,
+    reading sentence, and the defaults it prints for empty fields), laid out like the
+    seed packet. Every field is escaped."""
+    from policyeditor.export.memo import cover_memo
+
+    cover = cover_memo(policy, memo, settings, reading=reading, on=when)
     e = html.escape
-    ordinal = "second" if reading == "second" else "first"
 
     def field(label: str, text: str) -> str:
         paras = [p for p in text.split("\n") if p.strip()] or [""]
         first = f"<p><b>{e(label)}:</b> {e(paras[0])}</p>"
         return first + "".join(f"<p>{e(p)}</p>" for p in paras[1:])
 
-    signer = "<br>".join(e(x) for x in (settings.signer, settings.signer_title) if x)
+    signer = "<br>".join(e(x) for x in (cover.signer, cover.signer_title) if x)
     return (
         "<html><body style='font-family: serif;'>"
-        f"<p>{e(long_date(when))}</p>"
-        f"<p>{e(settings.salutation)}</p>"
-        f"<p><b>Approval of Revisions to the {e(policy.title)}</b></p>"
-        + field("Recommendation", memo.recommendation)
-        + field("Description", memo.description)
-        + f"<p>This is the {ordinal} reading of these proposed revisions to the {e(policy.title)}.</p>"
-        + field("Supporting Data", memo.supporting_data)
-        + f"<p>Respectfully submitted,</p><p>{signer}</p>"
-        f"<p><i>{e(settings.district)}</i></p>"
+        f"<p>{e(cover.date)}</p><p>{e(cover.salutation)}</p>"
+        f"<p align='center'><b>{e(cover.subject)}</b></p>"
+        + field("Recommendation", cover.recommendation)
+        + field("Description", cover.description)
+        + f"<p>{e(cover.reading)}</p>"
+        + field("Supporting Data", cover.supporting_data)
+        + f"<p>Respectfully submitted,</p><p><br></p><p>{signer}</p>"
         "</body></html>"
     )
 
@@ -85,14 +75,13 @@ class MemoPanel(QWidget):
     memo_edited = Signal()
     save_requested = Signal(int, object)
 
-    def __init__(self, parent: QWidget | None = None, *, renderer: MemoRenderer | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings: LibrarySettings | None = None
         self._policy: Policy | None = None
         self._version: Version | None = None
         self._today = date.today()
         self._saved = Memo()
-        self._renderer = renderer or _packet_memo_renderer()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
@@ -135,11 +124,21 @@ class MemoPanel(QWidget):
         left = QVBoxLayout(fields)
         left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(form)
-        left.addWidget(self.save_button)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        left.addLayout(save_row)
         left.addStretch(1)
+        preview_box = QWidget(self)
+        right = QVBoxLayout(preview_box)
+        right.setContentsMargins(0, 0, 0, 0)
+        preview_label = QLabel(self.tr("Packet &preview (memo page):"), self)
+        preview_label.setBuddy(self.preview)
+        right.addWidget(preview_label)
+        right.addWidget(self.preview)
         splitter = QSplitter(self)
         splitter.addWidget(fields)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(preview_box)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -211,10 +210,8 @@ class MemoPanel(QWidget):
         if self._settings is None or self._policy is None:
             return ""
         when = memo_date(self._version, self.reading(), self._today)
-        args = (self._settings, self._policy, self.memo())
-        if self._renderer is not None:
-            return self._renderer(*args, reading=self.reading(), when=when)
-        return render_memo_html(*args, reading=self.reading(), when=when)
+        return render_memo_html(self._settings, self._policy, self.memo(),
+                                reading=self.reading(), when=when)
 
     def update_preview(self) -> None:
         """Render the preview now (it otherwise follows typing after a short pause)."""
