@@ -18,6 +18,7 @@ so tests hand it ``choose_path``/``choose_column`` and skip native dialogs.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,7 @@ def export_kinds() -> dict[str, ExportKind]:
     return {k.key: k for k in kinds}
 
 
+_export_ids = itertools.count(1)
 ChoosePath = Callable[[ExportKind, Path], "Path | None"]
 ChooseColumn = Callable[[Path], "str | None"]
 Work = Callable[..., "Path | Written | None"]
@@ -149,16 +151,20 @@ class Exporter(QObject):
         self._opener = opener or QDesktopServices.openUrl
         self._report_error = report_error or errors.show_error
         self._kinds = export_kinds()
-        self.progress: QProgressDialog | None = None
         self.done_box: QMessageBox | None = None
-        self._running: set[str] = set()
+        self._running: dict[int, tuple[str, QProgressDialog]] = {}   # export id -> (kind, progress)
 
     def kind(self, key: str) -> ExportKind:
         return self._kinds[key]
 
     def is_running(self, key: str | None = None) -> bool:
         """True while an export (of ``key``, or any) is being written."""
-        return bool(self._running) if key is None else key in self._running
+        return any(key in (None, k) for k, _p in self._running.values())
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The busy indicator of the latest export still being written, if any."""
+        return next(reversed(self._running.values()))[1] if self._running else None
 
     def export(self, key: str, work: Work, *, suggested: Path) -> bool:
         """Ask where, then run ``work(path)`` in the background. False when the user cancelled."""
@@ -173,15 +179,16 @@ class Exporter(QObject):
             if column is None:
                 return False
             args = (path, column)
-        self._running.add(key)
-        self._show_progress(kind, path)
-        self._runner.run(f"export:{key}:{path}", lambda: work(*args) or path,
-                         lambda written: self._on_done(kind, written),
-                         lambda exc: self._on_error(kind, exc), serial=True)
+        export_id = next(_export_ids)
+        self._running[export_id] = (key, self._show_progress(kind, path))
+        # A key of its own per export: two exports are never "stale" for each other.
+        self._runner.run(f"export:{key}:{export_id}", lambda: work(*args) or path,
+                         lambda written: self._on_done(kind, export_id, written),
+                         lambda exc: self._on_error(kind, export_id, exc), serial=True)
         return True
 
     # -- progress and results (UI thread) ---------------------------------------
-    def _show_progress(self, kind: ExportKind, path: Path) -> None:
+    def _show_progress(self, kind: ExportKind, path: Path) -> QProgressDialog:
         progress = QProgressDialog(self._window)
         progress.setWindowTitle(kind.title)
         progress.setLabelText(tr("Writing %1 ...").replace("%1", path.name))
@@ -191,25 +198,22 @@ class Exporter(QObject):
         progress.setMinimumDuration(0)
         progress.setAccessibleName(tr("Export in progress"))
         progress.show()
-        self.progress = progress
+        return progress
 
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+    def _finish(self, export_id: int) -> None:
+        _key, progress = self._running.pop(export_id)
+        progress.close()
+        progress.deleteLater()
 
-    def _on_done(self, kind: ExportKind, result: Path | Written) -> None:
+    def _on_done(self, kind: ExportKind, export_id: int, result: Path | Written) -> None:
         written = result if isinstance(result, Written) else Written(Path(result))
-        self._running.discard(kind.key)
-        self._close_progress()
+        self._finish(export_id)
         self.finished.emit(kind.key, written.path)
         self.done_box = self._done_box(kind, written.path, written.note)
         self.done_box.open()
 
-    def _on_error(self, kind: ExportKind, exc: BaseException) -> None:
-        self._running.discard(kind.key)
-        self._close_progress()
+    def _on_error(self, kind: ExportKind, export_id: int, exc: BaseException) -> None:
+        self._finish(export_id)
         self.failed.emit(kind.key, exc)
         self._report_error(self._window, exc)
 

@@ -45,7 +45,7 @@ def demo(demo_master: Path, tmp_path: Path):
 class Harness:
     """A window, its runner and an Exporter whose dialogs answer from the test."""
 
-    def __init__(self, qtbot, answer: Path | None, column: str | None = None) -> None:
+    def __init__(self, qtbot, answer: Path | list[Path] | None, column: str | None = None) -> None:
         self.window = QWidget()
         qtbot.addWidget(self.window)
         self.window.show()
@@ -53,9 +53,14 @@ class Harness:
         self.asked: list[tuple[str, Path]] = []
         self.opened: list[QUrl] = []
         self.errors: list[BaseException] = []
+        answers = iter(answer) if isinstance(answer, list) else None
+
+        def choose(kind, suggested):
+            self.asked.append((kind.key, suggested))
+            return next(answers) if answers is not None else answer
+
         self.exporter = Exporter(
-            self.window, self.runner,
-            choose_path=lambda kind, suggested: self.asked.append((kind.key, suggested)) or answer,
+            self.window, self.runner, choose_path=choose,
             choose_column=lambda path: column,
             opener=self.opened.append,
             report_error=lambda parent, exc: self.errors.append(exc))
@@ -203,3 +208,16 @@ def test_helpers():
     assert with_suffix(Path("/a/b.PDF"), ".pdf") == Path("/a/b.PDF")
     assert suggested_name("packet-pdf", policy_id=PID, version=2) == \
         "website-privacy-v2-first-reading-packet.pdf"
+
+
+def test_two_exports_at_once_each_finish(qtbot, demo, tmp_path):
+    h = Harness(qtbot, [tmp_path / "a.html", tmp_path / "b.html"])
+    finished: list = []
+    h.exporter.finished.connect(lambda key, path: finished.append(path))
+    work = work_for("redline-html", demo, policy_id=PID)
+    assert h.exporter.export("redline-html", work, suggested=tmp_path / "x.html")
+    assert h.exporter.export("redline-html", work, suggested=tmp_path / "x.html")
+    assert h.exporter.is_running("redline-html")
+    assert h.runner.wait_idle(60000)
+    assert sorted(finished) == [tmp_path / "a.html", tmp_path / "b.html"]
+    assert h.exporter.progress is None and not h.exporter.is_running()
