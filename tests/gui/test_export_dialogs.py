@@ -221,3 +221,14 @@ def test_two_exports_at_once_each_finish(qtbot, demo, tmp_path):
     assert h.runner.wait_idle(60000)
     assert sorted(finished) == [tmp_path / "a.html", tmp_path / "b.html"]
     assert h.exporter.progress is None and not h.exporter.is_running()
+
+
+def test_redline_docx_has_tracked_changes(qtbot, demo, tmp_path):
+    import docx
+
+    demo.save_draft(PID, demo.draft_text(PID).replace("Web Administrator", "Webmaster"))
+    h = Harness(qtbot, tmp_path / "redline.docx")
+    assert h.run("redline-docx", work_for("redline-docx", demo, policy_id=PID), tmp_path / "r.docx")
+    assert h.errors == []
+    body = docx.Document(str(tmp_path / "redline.docx")).element.body.xml
+    assert "<w:ins " in body and "<w:del " in body and "Webmaster" in body
