@@ -12,6 +12,7 @@ reads or writes one.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
@@ -95,6 +96,7 @@ class Tagger:
         self.ends = [self._midnight(end) if end else float("inf") for end in self.end_dates]
         self._cache: dict[str, tuple[int, float] | str] = {}
         self._day_offsets: dict[date, float | bool] = {}
+        self.classify: Callable[[str], tuple[int, float]] = self._quick()
 
     def _midnight(self, day: date) -> float:
         return dates.start_of_day(day, self._tz).timestamp()
@@ -165,29 +167,37 @@ class Tagger:
             )
         return i
 
-    def classify(self, text: str) -> tuple[int, float]:
-        """(index into ``tags``, epoch seconds) for a collection time, or RowProblem.
+    def _quick(self) -> Callable[[str], tuple[int, float]]:
+        """``classify``: (index into ``tags``, epoch seconds) for a collection time, or RowProblem.
 
         The common case (a well-formed time on a day without a clock change,
-        in force, not in the future) is answered here in one step; anything
-        else goes the long way, through ``instant`` and ``locate``, whose
-        answers (problems included) are cached per distinct string.
+        in force, not in the future) is answered in one step, its lookups bound
+        once since it runs once per row; anything else goes the long way,
+        through ``instant`` and ``locate``, whose answers (problems included)
+        are cached per distinct string.
         """
-        try:
-            moment = _fromisoformat(text)
-        except (ValueError, TypeError):
-            return self._classify_slow(text)
-        if moment.tzinfo is None:
-            offset = self._day_offsets.get(moment.date())
-            if offset is None or offset is False:
-                return self._classify_slow(text)
-            instant = (moment - _EPOCH).total_seconds() - offset
-        else:
-            instant = moment.timestamp()
-        i = _bisect(self.starts, instant) - 1
-        if i < 0 or instant >= self.ends[i] or instant > self.now:
-            return self._classify_slow(text)
-        return i, instant
+        offsets, starts, ends, now, slow = (self._day_offsets, self.starts, self.ends, self.now,
+                                            self._classify_slow)
+
+        def classify(text: str, parse=_fromisoformat, bisect=_bisect, epoch=_EPOCH,
+                     get=offsets.get) -> tuple[int, float]:
+            try:
+                moment = parse(text)
+            except (ValueError, TypeError):
+                return slow(text)
+            if moment.tzinfo is None:
+                offset = get(moment.date())
+                if offset is None or offset is False:
+                    return slow(text)
+                instant = (moment - epoch).total_seconds() - offset
+            else:
+                instant = moment.timestamp()
+            i = bisect(starts, instant) - 1
+            if i < 0 or instant >= ends[i] or instant > now:
+                return slow(text)
+            return i, instant
+
+        return classify
 
     def _classify_slow(self, text: str) -> tuple[int, float]:
         hit = self._cache.get(text)
