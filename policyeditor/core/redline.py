@@ -305,6 +305,10 @@ class _Builder:
                 self._append(Segment(EQUAL, text, style))
             return
         old_styles, new_styles = obt.styles(o0, o1), nbt.styles(n0, n1)
+        if old_styles == new_styles:
+            for text, style in nbt.pieces(n0, n1):
+                self._append(Segment(EQUAL, text, style))
+            return
         tokens = nbt.tokens
         start, current = n0, None   # current: the old style of a formatted stretch, or False
         for k in range(n1 - n0):

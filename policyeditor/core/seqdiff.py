@@ -27,6 +27,10 @@ DELETE, EQUAL, INSERT = -1, 0, 1
 # Below this combined length diff-match-patch runs without timeout: its worst
 # case (two unrelated texts) stays a few milliseconds.
 SMALL = 150
+# A gap of at least REWRITE_MIN units sharing less than REWRITE_SHARE of its
+# words (spaces aside) is a rewrite: one deletion, one insertion.
+REWRITE_MIN = 40
+REWRITE_SHARE = 0.3
 # The rarest repeated units tried as anchors when no unit is unique.
 MAX_REPEAT = 8
 # A last-resort budget (seconds) for a large gap with no anchor at all: such a
@@ -97,6 +101,9 @@ def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> 
     if not a or not b:
         out.append((DELETE, a))
         out.append((INSERT, b))
+    elif _rewrite(a, b):
+        out.append((DELETE, a))
+        out.append((INSERT, b))
     elif len(a) + len(b) <= SMALL:
         out.extend(dmp.diff_main(a, b, False))
     else:
@@ -104,14 +111,41 @@ def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> 
         if anchors:
             ia = ib = 0
             for i, j in anchors:
-                _diff(a[ia:i], b[ib:j], out, dmp)
+                if i > ia or j > ib:
+                    _gap(a[ia:i], b[ib:j], out, dmp)
                 out.append((EQUAL, a[i]))
                 ia, ib = i + 1, j + 1
-            _diff(a[ia:], b[ib:], out, dmp)
+            _gap(a[ia:], b[ib:], out, dmp)
         else:
             out.extend(_dmp(FALLBACK_TIMEOUT).diff_main(a, b, False))
     if tail:
         out.append((EQUAL, tail))
+
+
+def _rewrite(a: str, b: str) -> bool:
+    """Whether a and b share so few units (spaces aside) that they are a rewrite.
+
+    Then the diff is one deletion and one insertion: what semantic cleanup
+    would make of the scattered common words ("the", "of") anyway, found
+    without diff-match-patch's O(N*D) search, its cost on unrelated text.
+    """
+    if len(a) + len(b) < REWRITE_MIN:
+        return False
+    count_b = Counter(b)
+    shared = sum(min(n, count_b[u]) for u, n in Counter(a).items() if u in count_b and u != " ")
+    smaller = min(len(a) - a.count(" "), len(b) - b.count(" "))
+    return shared < REWRITE_SHARE * smaller
+
+
+def _gap(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
+    """The diff between two anchors: trivial cases directly, else recurse."""
+    if not a or not b:
+        out.append((DELETE, a))
+        out.append((INSERT, b))
+    elif a == b:
+        out.append((EQUAL, a))
+    else:
+        _diff(a, b, out, dmp)
 
 
 def _anchors(a: str, b: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from itertools import accumulate
 
 from policyeditor.core.textmodel import Block, Run
@@ -116,13 +117,17 @@ class BlockTokens:
 
     def styles(self, start: int, end: int) -> list[RunStyle]:
         """The style of each token start..end (at its first character)."""
+        if not self.runs:
+            return [PLAIN] * (end - start)
         out: list[RunStyle] = []
-        runs, r, last = self.runs, 0, len(self.runs) - 1
-        offsets = self.offsets
-        for i in range(start, end):
-            while r < last and runs[r][0] <= offsets[i]:
-                r += 1
-            out.append(runs[r][1] if runs else PLAIN)
+        offsets, first = self.offsets, start
+        for run_end, style in self.runs:
+            last = min(bisect_left(offsets, run_end, first, end), end)  # first token starting after the run
+            out.extend([style] * (last - first))
+            first = last
+            if first >= end:
+                break
+        out.extend([self.runs[-1][1]] * (end - first))
         return out
 
 

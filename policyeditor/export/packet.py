@@ -71,7 +71,7 @@ def _memo_html(memo: CoverMemo, has_signature: bool) -> str:
         return f'<p style="margin-bottom:12px;"><b>{escape(label)}:</b> {escape(text)}</p>'
 
     signature = (f'<p><img src="{SIGNATURE}" height="70"></p>' if has_signature
-                 else '<p style="margin-bottom:36px;"></p>')
+                 else '<p><br><br></p>')
     return "\n".join([
         f'<p style="margin-bottom:18px;">{escape(memo.date)}</p>',
         f'<p style="margin-bottom:18px;">{escape(memo.salutation)}</p>',
