@@ -197,9 +197,10 @@ class _Ctx:
         items = [("First reading", v.first_reading), ("Second reading", v.second_reading),
                  ("Adopted", v.adopted), ("Posted", v.posted), ("Effective", v.effective_date)]
         shown = "".join(f"<dt>{esc(k)}</dt><dd>{day(d)}</dd>" for k, d in items if d is not None)
-        change = "An editorial change" if v.change_class == "editorial" else "A substantive change"
-        legacy = " (recorded from before this system; posting rules did not apply)" if v.legacy else ""
-        return f"<p>{change}{legacy}.</p>\n<dl>{shown}</dl>\n" if shown else ""
+        change = "An editorial change." if v.change_class == "editorial" else "A substantive change."
+        if v.legacy:
+            change = "Adopted before these records were kept; the posting rules did not apply to it."
+        return f"<p>{change}</p>\n<dl>{shown}</dl>\n" if shown else ""
 
     def _archive_section(self) -> str:
         rows = []

@@ -110,7 +110,7 @@ def page(*, title: str, district: str, depth: int, body: str, generated: date,
 <link rel="alternate" type="application/atom+xml" href="{up}feed.xml" title="{esc(feed_title)}">
 </head>
 <body>
-<a class="skip" href="#main">Skip to the policy</a>
+<a class="skip" href="#main">Skip to the main content</a>
 <header>
 <p><strong>{esc(district)}</strong>: policies</p>
 <nav aria-label="Site">
