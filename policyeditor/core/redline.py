@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policyeditor.core.errors import TextError
-from policyeditor.core.seqdiff import DELETE, EQUAL as DIFF_EQUAL, INSERT, cleanup_semantic, diff_units
-from policyeditor.core.textmodel import Block, Document, Run
+from policyeditor.core.seqdiff import DELETE, EQUAL as DIFF_EQUAL, cleanup_semantic, diff_units
+from policyeditor.core.textmodel import Document
 from policyeditor.core.tokens import (
     BlockStyle, BlockTokens, KeyMap, RunStyle, TokenKeyMap, block_key, normalize_space,
 )
@@ -76,12 +76,6 @@ class RedlineBlock:
     @property
     def in_old(self) -> bool:
         return self.old_style is not None
-
-    @property
-    def in_new(self) -> bool:
-        return self.status not in (DELETED, MOVED_FROM) and (
-            self.break_op != DELETED or any(s.in_new for s in self.segments)
-        )
 
     @property
     def old_text(self) -> str:
@@ -385,7 +379,3 @@ def _mark_moves(blocks: list[RedlineBlock]) -> tuple[RedlineBlock, ...]:
         result[there[0]] = RedlineBlock(MOVED_TO, dst.segments, dst.style, None, INSERTED, move_id)
     return tuple(result)
 
-
-def document_from_runs(blocks: list[tuple[str, list[Run], int]]) -> Document:
-    """A Document from (kind, runs, level) triples: handy for callers and tests."""
-    return Document(tuple(Block(kind, tuple(runs), level) for kind, runs, level in blocks))

@@ -28,9 +28,14 @@ DELETE, EQUAL, INSERT = -1, 0, 1
 # case (two unrelated texts) stays a few milliseconds.
 SMALL = 150
 # A gap of at least REWRITE_MIN units sharing less than REWRITE_SHARE of its
-# words (spaces aside) is a rewrite: one deletion, one insertion.
+# words (spaces aside) is a rewrite: one deletion, one insertion. Shorter
+# gaps go straight to diff-match-patch.
 REWRITE_MIN = 40
 REWRITE_SHARE = 0.3
+# A gap of up to NEAR_SIZE units that needs at most NEAR_EDITS edits by its
+# unit counts goes to diff-match-patch directly: its O(N*D) is small then.
+NEAR_SIZE = 1000
+NEAR_EDITS = 24
 # The rarest repeated units tried as anchors when no unit is unique.
 MAX_REPEAT = 8
 # A last-resort budget (seconds) for a large gap with no anchor at all: such a
@@ -101,40 +106,41 @@ def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> 
     if not a or not b:
         out.append((DELETE, a))
         out.append((INSERT, b))
-    elif _rewrite(a, b):
-        out.append((DELETE, a))
-        out.append((INSERT, b))
-    elif len(a) + len(b) <= SMALL:
+    elif len(a) + len(b) < REWRITE_MIN:
         out.extend(dmp.diff_main(a, b, False))
     else:
-        anchors = _anchors(a, b)
-        if anchors:
-            ia = ib = 0
-            for i, j in anchors:
-                if i > ia or j > ib:
-                    _gap(a[ia:i], b[ib:j], out, dmp)
-                out.append((EQUAL, a[i]))
-                ia, ib = i + 1, j + 1
-            _gap(a[ia:], b[ib:], out, dmp)
-        else:
-            out.extend(_dmp(FALLBACK_TIMEOUT).diff_main(a, b, False))
+        _diff_middle(a, b, out, dmp)
     if tail:
         out.append((EQUAL, tail))
 
 
-def _rewrite(a: str, b: str) -> bool:
-    """Whether a and b share so few units (spaces aside) that they are a rewrite.
-
-    Then the diff is one deletion and one insertion: what semantic cleanup
-    would make of the scattered common words ("the", "of") anyway, found
-    without diff-match-patch's O(N*D) search, its cost on unrelated text.
-    """
-    if len(a) + len(b) < REWRITE_MIN:
-        return False
-    count_b = Counter(b)
-    shared = sum(min(n, count_b[u]) for u, n in Counter(a).items() if u in count_b and u != " ")
-    smaller = min(len(a) - a.count(" "), len(b) - b.count(" "))
-    return shared < REWRITE_SHARE * smaller
+def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
+    """Diff two texts with nothing in common at either end (see the module doc)."""
+    count_a, count_b = Counter(a), Counter(b)
+    shared = sum(min(n, count_b[u]) for u, n in count_a.items() if u in count_b)
+    spaces = min(count_a.get(" ", 0), count_b.get(" ", 0))
+    smaller = min(len(a) - count_a.get(" ", 0), len(b) - count_b.get(" ", 0))
+    if shared - spaces < REWRITE_SHARE * smaller:
+        # A rewrite: one deletion and one insertion, which is what semantic
+        # cleanup makes of scattered common words ("the", "of") anyway.
+        out.append((DELETE, a))
+        out.append((INSERT, b))
+        return
+    size, fewest_edits = len(a) + len(b), len(a) + len(b) - 2 * shared
+    if size <= SMALL or (size <= NEAR_SIZE and fewest_edits <= NEAR_EDITS):
+        out.extend(dmp.diff_main(a, b, False))   # O(N*D) with a small D
+        return
+    anchors = _anchors(a, b, count_a, count_b)
+    if not anchors:
+        out.extend(_dmp(FALLBACK_TIMEOUT).diff_main(a, b, False))
+        return
+    ia = ib = 0
+    for i, j in anchors:
+        if i > ia or j > ib:
+            _gap(a[ia:i], b[ib:j], out, dmp)
+        out.append((EQUAL, a[i]))
+        ia, ib = i + 1, j + 1
+    _gap(a[ia:], b[ib:], out, dmp)
 
 
 def _gap(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
@@ -148,34 +154,33 @@ def _gap(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> N
         _diff(a, b, out, dmp)
 
 
-def _anchors(a: str, b: str) -> list[tuple[int, int]]:
+def _anchors(a: str, b: str, count_a: Counter, count_b: Counter) -> list[tuple[int, int]]:
     """Pairs (i, j) with a[i] == b[j], in order on both sides (patience diff).
 
     Units unique on both sides first; when there are none, units occurring
     equally often (at most MAX_REPEAT times) on both sides, k-th with k-th.
     """
-    count_a, count_b = Counter(a), Counter(b)
-    for limit in (1, MAX_REPEAT):
-        chosen = {
-            u for u, n in count_a.items()
-            if n <= limit and count_b.get(u) == n
-        }
-        if not chosen:
-            continue
-        positions_b: dict[str, list[int]] = {}
-        for j, u in enumerate(b):
-            if u in chosen:
-                positions_b.setdefault(u, []).append(j)
-        seen: Counter[str] = Counter()
-        pairs = []
-        for i, u in enumerate(a):
-            if u in chosen:
-                pairs.append((i, positions_b[u][seen[u]]))
-                seen[u] += 1
-        lis = _longest_increasing(pairs)
+    unique = [u for u, n in count_a.items() if n == 1 and count_b.get(u) == 1]
+    if unique:
+        where_a = {u: i for i, u in enumerate(a)}     # the last place: the only one here
+        where_b = {u: j for j, u in enumerate(b)}
+        lis = _longest_increasing(sorted((where_a[u], where_b[u]) for u in unique))
         if lis:
             return lis
-    return []
+    chosen = {u for u, n in count_a.items() if n <= MAX_REPEAT and count_b.get(u) == n}
+    if not chosen:
+        return []
+    positions_b: dict[str, list[int]] = {}
+    for j, u in enumerate(b):
+        if u in chosen:
+            positions_b.setdefault(u, []).append(j)
+    seen: Counter[str] = Counter()
+    pairs = []
+    for i, u in enumerate(a):
+        if u in chosen:
+            pairs.append((i, positions_b[u][seen[u]]))
+            seen[u] += 1
+    return _longest_increasing(pairs)
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

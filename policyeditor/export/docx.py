@@ -83,11 +83,14 @@ class TrackedWriter:
             self._links[href] = part.relate_to(href, RT.HYPERLINK, is_external=True)
         return self._links[href]
 
-    def add_redline(self, redline: Redline) -> None:
-        for block in redline.blocks:
-            self.add_block(block)
+    def add_redline(self, redline: Redline, *, center_first: bool = False) -> None:
+        """Every block of the redline; the first centred when it is the title."""
+        for index, block in enumerate(redline.blocks):
+            paragraph = self.add_block(block)
+            if index == 0 and center_first:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    def add_block(self, block: RedlineBlock) -> None:
+    def add_block(self, block: RedlineBlock):
         """One paragraph with its changes, its style change and its mark's change."""
         paragraph = self.document.add_paragraph()
         ppr = paragraph._p.get_or_add_pPr()
@@ -113,6 +116,7 @@ class TrackedWriter:
             elif block.status == MOVED_TO:
                 op = INSERTED
             self._add_segment(paragraph, op, seg.text, seg.style, seg.old_style if op == FORMATTED else None)
+        return paragraph
 
     def _add_segment(self, paragraph, op: str, text: str, style: RunStyle, old_style: RunStyle | None) -> None:
         text = xml_text(text)
@@ -217,14 +221,15 @@ def add_note(document: DocxDocument, text: str, *, italic: bool = True, color: s
 def redline_docx(redline: Redline, parts: PageParts, *, author: str, when: datetime) -> DocxDocument:
     """A Word document of the redline: title, summary, tracked changes, history line."""
     document = new_document(parts.title)
-    if not starts_with_title(redline, parts.title):
+    titled = starts_with_title(redline, parts.title)
+    if not titled:
         add_title(document, parts.title)
     add_note(document, parts.subtitle)
     add_note(document, parts.summary)
     add_note(document, parts.explanation)
     if parts.justification:
         add_note(document, f"Marked editorial because: {parts.justification}")
-    TrackedWriter(document, author, when).add_redline(redline)
+    TrackedWriter(document, author, when).add_redline(redline, center_first=titled)
     add_note(document, parts.history)
     track_revisions(document)
     return document

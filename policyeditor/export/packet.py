@@ -150,14 +150,15 @@ def packet_docx(packet: Packet, path, *, author: str, when: datetime) -> None:
     if packet.memo is not None:
         document.sections[0].different_first_page_header_footer = True
         _memo_docx(document, packet.memo, packet.signature)
-    if not starts_with_title(packet.redline, packet.parts.title):
+    titled = starts_with_title(packet.redline, packet.parts.title)
+    if not titled:
         add_title(document, packet.parts.title)
     if packet.marked:
         for text in (packet.parts.subtitle, packet.parts.summary, packet.parts.explanation):
             add_note(document, text, color="444444")
         if packet.parts.justification:
             add_note(document, f"Marked editorial because: {packet.parts.justification}", color="444444")
-    TrackedWriter(document, author, when).add_redline(packet.redline)
+    TrackedWriter(document, author, when).add_redline(packet.redline, center_first=titled)
     add_note(document, packet.parts.history)
     if packet.marked:
         track_revisions(document)
