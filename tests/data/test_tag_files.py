@@ -276,3 +276,20 @@ def test_a_key_repeated_across_batches_with_another_version_is_refused(
     assert outcome.rows_tagged == 8
     with open_for(privacy_lib) as reg:
         assert reg.datasets(library_key(privacy_lib))[0].keyed_records == 7
+
+
+def test_a_register_busy_with_another_writer_is_a_plain_error(privacy_lib, tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "v.csv", [["a", "2019-01-01", "/"]])
+    run(privacy_lib, TagJob(data, "collected_at", "id"))       # creates the register
+    other = sqlite3.connect(default_path(), timeout=0)
+    other.execute("BEGIN IMMEDIATE")                           # another program holds the write lock
+    try:
+        reg = Register.open(default_path())
+        reg._db.execute("PRAGMA busy_timeout = 100")
+        with pytest.raises(RegisterError, match="being written by another policyeditor"):
+            run(privacy_lib, TagJob(data, "collected_at", "id", output=tmp_path / "again.csv"), reg)
+        reg.close()
+    finally:
+        other.rollback()
+        other.close()
+    assert not (tmp_path / "again.csv").exists()
