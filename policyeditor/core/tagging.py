@@ -123,7 +123,11 @@ class Tagger:
                 offset = self._day_offset(moment.date())
             if offset is not False:
                 return (moment - _EPOCH).total_seconds() - offset
-            return dates.localize(moment, self._tz, self.dst).timestamp()
+            try:
+                return dates.localize(moment, self._tz, self.dst).timestamp()
+            except InvalidDate as exc:
+                raise RowProblem(_lower_first(exc.message).rstrip(".") +
+                                 ", or tag again with --dst earlier or --dst later") from None
         except InvalidDate as exc:
             raise RowProblem(_lower_first(exc.message)) from None
         except ValueError:
