@@ -71,7 +71,7 @@ def _library(args: argparse.Namespace):
 def cmd_tag(args: argparse.Namespace) -> int:
     from policyeditor.core.ids import validate_policy_id
     from policyeditor.core.tagging import Tagger
-    from policyeditor.store.register_library import library_key, open_for
+    from policyeditor.store.register import library_key, open_for
     from policyeditor.store.tagging import TagJob, tag_file
 
     lib = _library(args)
@@ -93,7 +93,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 def cmd_register(args: argparse.Namespace) -> int:
     from policyeditor.core.errors import InvalidInput, NotFound
     from policyeditor.core.ids import validate_policy_id
-    from policyeditor.store.register_library import library_key, open_for
+    from policyeditor.store.register import library_key, open_for
 
     lib = _library(args)
     with open_for(lib) as reg:

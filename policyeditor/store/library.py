@@ -364,7 +364,6 @@ class Library:
         from policyeditor.store import events
 
         if not tagged_records:  # rule 7: count the register's records a new effective date would move
-            from policyeditor.store import register  # noqa: F401  (first: register and register_library import each other)
             from policyeditor.store.register_library import records_moved
 
             tagged_records = records_moved(self, policy_id, events.event_name(event), when, version)

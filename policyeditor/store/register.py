@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from policyeditor.core.errors import RegisterError
 
 if TYPE_CHECKING:
+    from policyeditor.store.library import Library
     from policyeditor.store.register_run import RunWriter
 
 FILE_NAME = "register.sqlite"
@@ -291,6 +292,21 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-# Opening the register for a library lives beside the rule-7 count; both are
-# also reachable from here, where callers look for them first.
-from policyeditor.store.register_library import library_key, open_for  # noqa: E402
+def library_key(lib: "Library") -> str:
+    """The library's identity in the register: its first commit, the same in every clone.
+
+    A library with no commit yet (never the case after ``Library.create``)
+    falls back to its folder.
+    """
+    from git.exc import GitError
+
+    try:
+        repo = lib.repo().repo
+        return "git:" + next(repo.iter_commits("HEAD", max_parents=0)).hexsha
+    except (StopIteration, ValueError, GitError):
+        return "path:" + str(Path(lib.path).resolve())
+
+
+def open_for(lib: "Library", path: Path | None = None) -> Register:
+    """The register for ``lib`` (refusing a register file inside the library)."""
+    return Register.open(path, library_root=Path(lib.path))

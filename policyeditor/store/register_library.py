@@ -1,4 +1,4 @@
-"""The register as a library sees it: the library's identity, and rule 7's count.
+"""Rule 7's count for a library: tagged records a new effective date would re-govern.
 
 ``records_moved`` answers, for ``Library.record_event``, how many records
 tagged on this workstation a new effective date would put under another
@@ -8,33 +8,12 @@ version, so the rules can refuse it (DESIGN.md rules 1 and 7).
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policyeditor.store.register import Register, default_path
+from policyeditor.store.register import default_path, library_key, open_for
 
 if TYPE_CHECKING:
     from policyeditor.store.library import Library
-
-
-def library_key(lib: "Library") -> str:
-    """The library's identity in the register: its first commit, the same in every clone.
-
-    A library with no commit yet (never the case after ``Library.create``)
-    falls back to its folder.
-    """
-    from git.exc import GitError
-
-    try:
-        repo = lib.repo().repo
-        return "git:" + next(repo.iter_commits("HEAD", max_parents=0)).hexsha
-    except (StopIteration, ValueError, GitError):
-        return "path:" + str(Path(lib.path).resolve())
-
-
-def open_for(lib: "Library", path: Path | None = None) -> Register:
-    """The register for ``lib`` (refusing a register file inside the library)."""
-    return Register.open(path, library_root=Path(lib.path))
 
 
 def records_moved(lib: "Library", policy_id: str, event: str, when: date | str,

@@ -11,8 +11,7 @@ import pytest
 
 from policyeditor.core.errors import RegisterError, RuleViolation
 from policyeditor.core.tagging import Tagger
-from policyeditor.store.register import Register, default_path
-from policyeditor.store.register_library import library_key, open_for
+from policyeditor.store.register import Register, default_path, library_key, open_for
 from policyeditor.store.tagging import BadRows, TagJob, iter_bad_report, tag_file
 
 from _datalib import NOW
