@@ -5,10 +5,16 @@ timeout, silently returns "everything deleted, everything inserted" on large
 inputs. This module keeps its results minimal at any size:
 
 1. trim the common prefix and suffix;
-2. small remainders go to diff-match-patch with no timeout (cheap there);
-3. large ones are cut at anchors: units occurring exactly once on each side
+2. a remainder sharing under 30% of its words (spaces aside), or a few words
+   facing a long passage, is a rewrite: one deletion, one insertion (what
+   semantic cleanup would show anyway);
+3. small remainders, and those whose unit counts show only a few edits, go
+   to diff-match-patch with no timeout (O(N*D) is cheap there);
+4. the rest are cut at anchors: units occurring exactly once on each side
    (then, failing those, equally rare units), kept in order by a longest
    increasing subsequence (patience diff); each gap between anchors recurses.
+   A large gap with no anchor at all is a rewrite too; diff-match-patch gets
+   a short budget for it, which is the only place a timeout is used.
 
 Units are single characters (see ``tokens.KeyMap``): a block or a token each.
 The result is a diff-match-patch diff list ``[(op, text), ...]`` with
@@ -32,6 +38,10 @@ SMALL = 150
 # gaps go straight to diff-match-patch.
 REWRITE_MIN = 40
 REWRITE_SHARE = 0.3
+# A gap whose one side has at most LOPSIDED_SMALL units and the other more
+# than LOPSIDED_RATIO times as many is a rewrite too.
+LOPSIDED_SMALL = 64
+LOPSIDED_RATIO = 16
 # A gap of up to NEAR_SIZE units that needs at most NEAR_EDITS edits by its
 # unit counts goes to diff-match-patch directly: its O(N*D) is small then.
 NEAR_SIZE = 1000
@@ -120,9 +130,12 @@ def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_pat
     shared = sum(min(n, count_b[u]) for u, n in count_a.items() if u in count_b)
     spaces = min(count_a.get(" ", 0), count_b.get(" ", 0))
     smaller = min(len(a) - count_a.get(" ", 0), len(b) - count_b.get(" ", 0))
-    if shared - spaces < REWRITE_SHARE * smaller:
+    lopsided = min(len(a), len(b)) <= LOPSIDED_SMALL and max(len(a), len(b)) > LOPSIDED_RATIO * min(len(a), len(b))
+    if lopsided or shared - spaces < REWRITE_SHARE * smaller:
         # A rewrite: one deletion and one insertion, which is what semantic
-        # cleanup makes of scattered common words ("the", "of") anyway.
+        # cleanup makes of scattered common words ("the", "of") anyway. A few
+        # words facing a long passage are treated alike: O(N*D) is at its
+        # worst there, and at most those few words could have been kept.
         out.append((DELETE, a))
         out.append((INSERT, b))
         return
