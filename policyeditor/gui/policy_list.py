@@ -154,8 +154,13 @@ class PolicyFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, query: str) -> None:
-        self._words = query.casefold().split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):    # Qt 6.9+
+            self.beginFilterChange()
+            self._words = query.casefold().split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = query.casefold().split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         row = self.sourceModel().row_at(source_row)

@@ -52,9 +52,15 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # noqa: BLE001 - handed to on_error on the UI thread
-            self._relay.failed.emit(self._token, exc)
+            self._report(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(self._token, result)
+            self._report(self._relay.finished, result)
+
+    def _report(self, signal, value: object) -> None:
+        try:
+            signal.emit(self._token, value)
+        except RuntimeError:
+            pass  # the window that asked was closed meanwhile: nobody to tell
 
 
 @dataclass

@@ -72,10 +72,14 @@ class DraftEditor(QTextEdit):
 
     # -- character formatting ------------------------------------------------
     def _merge(self, fmt: QTextCharFormat) -> None:
+        """Apply ``fmt`` to the selection, else to the word under the cursor and
+        to what is typed next (one undo step either way)."""
         cursor = self.textCursor()
         if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(fmt)
+            word = QTextCursor(cursor)
+            word.select(QTextCursor.SelectionType.WordUnderCursor)
+            if word.hasSelection():
+                word.mergeCharFormat(fmt)
         self.mergeCurrentCharFormat(fmt)
 
     def set_bold(self, on: bool) -> None:

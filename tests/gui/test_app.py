@@ -1,0 +1,217 @@
+"""The real main window on a real demo library (offscreen): open, type, see the
+redline follow, save (a commit appears), record events, settings, first run."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from app_helpers import answer_next_box, commit_count, demo_copy, open_policy, with_next_dialog
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from policyeditor.gui.app import build_window
+from policyeditor.gui.event_dialog import EventDialog
+from policyeditor.gui.first_run import FirstRunDialog
+from policyeditor.gui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def library(tmp_path_factory, tmp_path: Path) -> Path:
+    return demo_copy(tmp_path_factory, tmp_path / "library")
+
+
+@pytest.fixture
+def window(qtbot, library: Path, data_dir: Path):
+    win = build_window(library=str(library))
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: len(win.policy_list.model.rows()) == 4, timeout=30000)
+    assert win.runner.wait_idle(20000)
+    yield win
+    win.editor.document().setModified(False)   # the test's typing is not to be saved
+    win.close()
+    win.deleteLater()
+
+
+def _to_end(win) -> None:
+    cursor = win.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    win.editor.setTextCursor(cursor)
+    win.editor.setFocus()
+
+
+def test_the_list_shows_code_title_and_state_and_filters(qtbot, window) -> None:
+    rows = {r.id: r for r in window.policy_list.model.rows()}
+    assert rows["website-privacy"].code == "IJNDC"
+    assert "first reading held" in rows["website-privacy"].state
+    assert "in force" in rows["policy-adoption"].state
+    window.policy_list.search.setText("ijndc")                 # a code
+    assert window.policy_list.proxy.rowCount() == 1
+    window.policy_list.search.setText("personally identifiable")  # words of the text
+    ids = {window.policy_list.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+           for r in range(window.policy_list.proxy.rowCount())}
+    assert "website-privacy" in ids and "policy-adoption" not in ids
+    window.policy_list.search.clear()
+    assert window.policy_list.proxy.rowCount() == 4
+
+
+def test_type_see_the_redline_update_and_save_a_commit(qtbot, window, library: Path) -> None:
+    open_policy(qtbot, window, "website-privacy")
+    assert window.windowTitle().startswith("Website Privacy Policy")
+    assert not window.isWindowModified()
+    before_summary = window.redline.summary.text()
+    assert "Change class" in before_summary
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Zebra crossings are patrolled daily.")
+    assert window.isWindowModified()
+    qtbot.waitUntil(lambda: "Zebra" in window.redline.browser.toHtml(), timeout=20000)
+    assert window.redline.summary.text() != before_summary
+    commits = commit_count(library)
+    qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=20000)
+    assert window.runner.wait_idle(20000)
+    assert commit_count(library) == commits + 1
+    saved = (library / "policies" / "website-privacy" / "policy.md").read_text(encoding="utf-8")
+    assert "Zebra crossings are patrolled daily." in saved.splitlines()[-1]
+    assert saved == window.editor.text()
+
+
+def test_open_and_save_without_changes_changes_no_byte(qtbot, window, library: Path) -> None:
+    open_policy(qtbot, window, "website-privacy")
+    draft = library / "policies" / "website-privacy" / "policy.md"
+    before = draft.read_bytes()
+    commits = commit_count(library)
+    window.editor.document().setModified(True)    # as if touched: the conversion runs
+    window.save()
+    assert window.runner.wait_idle(20000)
+    assert draft.read_bytes() == before
+    assert commit_count(library) == commits
+
+
+def test_ctrl_b_makes_the_selection_bold_in_the_draft(qtbot, window) -> None:
+    open_policy(qtbot, window, "policy-adoption")
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Extra")
+    cursor = window.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, 5)
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClick(window.editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.text().rstrip().endswith("**Extra**")
+    assert window.actions["bold"].isChecked()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.editor.text().rstrip().endswith("**Extra**")
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window) -> None:
+    open_policy(qtbot, window, "policy-adoption")
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " unsaved")
+    seen: list[str] = []
+    answer_next_box(QMessageBox.StandardButton.Cancel, seen)
+    assert not window.close()
+    assert window.isVisible() and "not saved" in seen[0]
+    answer_next_box(QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_switching_policy_with_unsaved_changes_can_save_first(qtbot, window, library: Path) -> None:
+    open_policy(qtbot, window, "policy-adoption")
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Kept.")
+    commits = commit_count(library)
+    answer_next_box(QMessageBox.StandardButton.Save)
+    window.policy_list.select("student-records")
+    qtbot.waitUntil(lambda: window.data is not None and window.data.policy.id == "student-records",
+                    timeout=20000)
+    assert window.runner.wait_idle(20000)
+    assert commit_count(library) == commits + 1
+    text = (library / "policies" / "policy-adoption" / "policy.md").read_text(encoding="utf-8")
+    assert text.rstrip().endswith("Kept.")
+
+
+def _record(window, qtbot, event: str, when, version: int | None = None) -> None:
+    def fill(dialog: EventDialog) -> None:
+        dialog.event_box.setCurrentIndex(dialog.event_box.findData(event))
+        if version is not None:
+            dialog.version_box.setCurrentIndex(dialog.version_box.findData(version))
+        dialog.set_when(when)
+        assert not dialog.problems(), dialog.problems()
+        dialog.accept()
+
+    with_next_dialog(EventDialog, fill)
+    window.record_event()
+    assert window.runner.wait_idle(20000)
+
+
+def test_record_a_first_reading_and_an_adoption(qtbot, window, library: Path) -> None:
+    open_policy(qtbot, window, "student-records")
+    versions_before = len(window.data.policy.versions)
+    today = window.data.today
+    _record(window, qtbot, "first_reading", today - timedelta(days=1))
+    qtbot.waitUntil(lambda: len(window.data.policy.versions) == versions_before + 1, timeout=20000)
+    new = window.data.policy.versions[-1]
+    assert new.first_reading == today - timedelta(days=1)
+    _record(window, qtbot, "adopted", today, version=new.number)
+    qtbot.waitUntil(lambda: window.data.policy.versions[-1].adopted == today, timeout=20000)
+    tags = commit_tags(library)
+    assert f"student-records/v{new.number}" in tags
+    assert window.versions.model.rowCount() == versions_before + 1
+
+
+def commit_tags(library: Path) -> list[str]:
+    from app_helpers import git
+
+    return git(library, "tag", "--list").split()
+
+
+def test_settings_dialog_saves_name_and_email(qtbot, window, tmp_path: Path) -> None:
+    def fill(dialog: SettingsDialog) -> None:
+        dialog.name_edit.setText("Pat Clerk")
+        dialog.email_edit.setText("not-an-address")
+        assert dialog.problems()                     # refused in plain words
+        dialog.email_edit.setText("pat@district.example")
+        dialog.accept()
+
+    with_next_dialog(SettingsDialog, fill)
+    window.open_settings()
+    assert window.runner.wait_idle(20000)
+    from policyeditor.store.usersettings import UserSettings
+
+    saved = UserSettings.load()
+    assert (saved.name, saved.email) == ("Pat Clerk", "pat@district.example")
+    assert window.lib.author.email == "pat@district.example"
+    assert str(window.lib.path) in saved.recent
+
+
+def test_first_run_offers_the_demo_and_creates_it(qtbot, data_dir: Path) -> None:
+    with_next_dialog(FirstRunDialog, lambda d: d.buttons["open_demo"].click())
+    win = build_window()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.lib is not None, timeout=60000)
+    qtbot.waitUntil(lambda: len(win.policy_list.model.rows()) == 4, timeout=30000)
+    assert (data_dir / "demo-library" / "library.toml").is_file()
+    assert win.runner.wait_idle(20000)
+
+
+def test_every_action_has_text_and_the_standard_shortcuts(window) -> None:
+    actions = window.actions
+    assert all(a.text() for a in actions.values())
+    assert actions["save"].shortcut().toString() == "Ctrl+S"
+    assert actions["undo"].shortcut().toString() == "Ctrl+Z"
+    assert actions["find"].shortcut().toString() == "Ctrl+F"
+    assert actions["export_packet"].shortcut().toString() == "Ctrl+P"
+    shortcuts = [a.shortcut().toString() for a in actions.values() if not a.shortcut().isEmpty()]
+    assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
+    assert window.editor.accessibleName() and window.policy_list.view.accessibleName()

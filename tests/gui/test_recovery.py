@@ -1,0 +1,93 @@
+"""Autosave and crash recovery: a killed window's typing comes back."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from app_helpers import answer_next_box, demo_copy
+from PySide6.QtWidgets import QMessageBox
+
+from policyeditor.gui.app import build_window
+from policyeditor.gui.recovery import Autosaver, RecoveryFile
+
+DRIVER = Path(__file__).with_name("recovery_driver.py")
+
+
+def test_recovery_file_round_trip_and_belongs_to_one_library(tmp_path: Path) -> None:
+    folder = tmp_path / "recovery"
+    mine = RecoveryFile(tmp_path / "lib-a", folder)
+    other = RecoveryFile(tmp_path / "lib-b", folder)
+    assert mine.load() == {}
+    mine.write({"website-privacy": "Draft text \u00e9\n"})
+    assert mine.load() == {"website-privacy": "Draft text \u00e9\n"}
+    assert other.load() == {} and other.path != mine.path
+    assert not list(folder.glob("*.tmp"))               # written atomically, no leftovers
+    mine.write({})
+    assert not mine.path.exists()
+
+
+def test_a_damaged_recovery_file_is_ignored(tmp_path: Path) -> None:
+    recovery = RecoveryFile(tmp_path / "lib", tmp_path)
+    recovery.path.write_text("{not json", encoding="utf-8")
+    assert recovery.load() == {}
+
+
+def test_autosaver_writes_only_what_changed(qtbot, tmp_path: Path) -> None:
+    drafts = {"a": "one\n"}
+    saver = Autosaver(RecoveryFile(tmp_path / "lib", tmp_path), lambda: dict(drafts), interval_ms=50)
+    with qtbot.waitSignal(saver.written, timeout=5000):
+        pass
+    assert saver.recovery.load() == {"a": "one\n"}
+    written: list[int] = []
+    saver.written.connect(lambda: written.append(1))
+    saver.tick()
+    assert written == []                                # unchanged: not written again
+    drafts["a"] = "two\n"
+    saver.tick()
+    assert written == [1] and saver.recovery.load() == {"a": "two\n"}
+    saver.stop()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(folder))
+    return folder
+
+
+def test_killed_window_is_offered_its_typing_back(qtbot, tmp_path_factory, tmp_path: Path,
+                                                  data_dir: Path) -> None:
+    library = demo_copy(tmp_path_factory, tmp_path / "library")
+    typed = " Typed before the crash."
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen([sys.executable, str(DRIVER), str(library), "policy-adoption", typed],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = child.stdout.readline()
+        assert line.strip() == "AUTOSAVED", child.stderr.read()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    assert child.returncode == -signal.SIGKILL
+    draft = library / "policies" / "policy-adoption" / "policy.md"
+    assert "Typed before the crash." not in draft.read_text(encoding="utf-8")   # never saved
+
+    seen: list[str] = []
+    answer_next_box(QMessageBox.StandardButton.Yes, seen)
+    window = build_window(library=str(library))
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.data is not None and window.data.policy.id == "policy-adoption",
+                        timeout=60000)
+        assert "not closed properly" in seen[0] and "Policy Adoption" in seen[0]
+        assert window.editor.text().rstrip("\n").endswith("Typed before the crash.")
+        assert window.isWindowModified()
+    finally:
+        window.editor.document().setModified(False)
+        window.close()
+    assert not RecoveryFile(library).path.exists()      # a clean close leaves nothing behind
