@@ -215,3 +215,23 @@ def test_every_action_has_text_and_the_standard_shortcuts(window) -> None:
     shortcuts = [a.shortcut().toString() for a in actions.values() if not a.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"
     assert window.editor.accessibleName() and window.policy_list.view.accessibleName()
+
+
+def test_ctrl_p_exports_the_packet_with_its_memo(qtbot, window, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from policyeditor.gui.export_dialogs import Exporter
+
+    target = tmp_path / "out" / "packet.pdf"
+    target.parent.mkdir()
+    opened: list = []
+    window._exporter = Exporter(window, window.runner, choose_path=lambda kind, suggested: target,
+                                opener=opened.append)
+    open_policy(qtbot, window, "website-privacy")
+    with qtbot.waitSignal(window._exporter.finished, timeout=120000):
+        qtbot.keyClick(window.editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "TO THE HONORABLE MEMBERS OF THE SCHOOL COMMITTEE" in text
+    assert "align the policy" in text                          # the memo's description
+    assert "Website Privacy Policy" in text
+    window._exporter.done_box.close()
