@@ -97,7 +97,13 @@ def compute_redline(old_text: str, new_doc: Document) -> RedlineResult:
     """The redline of ``new_doc`` against ``old_text`` (pure; for a worker)."""
     redline = rl.compare(old_text, new_doc)
     stats = redline_stats(redline, old_text, new_doc)
-    html = "\n".join(_block_html(b) for b in redline.blocks)
+    parts, changes = [], 0
+    for block in redline.blocks:
+        if block.status != rl.EQUAL:
+            changes += 1
+            parts.append(f'<a name="change-{changes}"></a>')
+        parts.append(_block_html(block))
+    html = "\n".join(parts)
     return RedlineResult(html, stats.summary, stats.reason, redline.has_changes)
 
 
@@ -134,9 +140,11 @@ class RedlinePane(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.browser, 1)
         self.base_box.activated.connect(self._on_base_chosen)
+        self._fresh = True
 
     def set_bases(self, choices: list[tuple[str, int]], selected: int | None) -> None:
         """Fill the chooser with (label, version number) and select ``selected``."""
+        self._fresh = True
         self.base_box.clear()
         for text, number in choices:
             self.base_box.addItem(text, number)
@@ -150,15 +158,21 @@ class RedlinePane(QWidget):
 
     def _on_base_chosen(self, _index: int) -> None:
         number = self.base_number()
+        self._fresh = True
         if number is not None:
             self.base_changed.emit(number)
 
     def show_result(self, result: RedlineResult) -> None:
-        """Show a computed redline (keeps the scroll position)."""
+        """Show a computed redline: the first one of a comparison opens at the
+        first change, later ones (as the user types) keep the scroll position."""
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.browser.setHtml(result.html)
-        bar.setValue(position)
+        if self._fresh:
+            self._fresh = False
+            self.browser.scrollToAnchor("change-1")
+        else:
+            bar.setValue(position)
         text = result.summary if not result.has_changes else f"{result.summary} {result.reason}"
         self.summary.setText(text)
 
