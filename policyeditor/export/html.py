@@ -35,10 +35,11 @@ CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 46rem; margin: 2rem auto;
        padding: 0 1rem; line-height: 1.5; color: #111; }
 header h1 { font-size: 1.4rem; margin-bottom: .25rem; }
-.redline ins { color: #0645ad; text-decoration: underline; background: #eef4ff; }
-.redline del { color: #b00020; text-decoration: line-through; background: #fff0f0; }
-.redline .fmt { border-bottom: 2px dotted #7a4f00; }
-.redline .moved { color: #1b6e20; }
+ins { color: #0645ad; text-decoration: underline; background: #eef4ff; }
+del { color: #b00020; text-decoration: line-through; background: #fff0f0; }
+del + ins { margin-left: .25em; }
+.fmt { border-bottom: 2px dotted #7a4f00; }
+.moved { color: #1b6e20; }
 .redline .block { position: relative; }
 .badge { font: 600 .7rem/1 system-ui, sans-serif; color: #444; background: #eee; border-radius: .2rem;
          padding: .15rem .35rem; margin-right: .4rem; vertical-align: .15rem; }

@@ -101,7 +101,12 @@ def qt_redline_html(redline: Redline, *, center_first: bool = False) -> str:
     """The redline's blocks in Qt's rich-text HTML (the first centred: a title)."""
     out = []
     for index, block in enumerate(redline.blocks):
-        body = "".join(_segment(s, block) for s in block.segments) + _mark(block)
+        parts = []
+        for k, seg in enumerate(block.segments):
+            if k and seg.op == INSERTED and block.segments[k - 1].op == DELETED:
+                parts.append("\u2009")       # a thin space between a deletion and its replacement
+            parts.append(_segment(seg, block))
+        body = "".join(parts) + _mark(block)
         kind, level = block.style.kind, block.style.level
         if kind == "heading":
             size = {1: 16, 2: 14, 3: 13}.get(level, 12)
