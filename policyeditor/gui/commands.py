@@ -13,11 +13,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from policyeditor.gui import loading
+from typing import TYPE_CHECKING
+
 from policyeditor.gui.errors import show_error
-from policyeditor.gui.policy_list import policy_rows
 from policyeditor.gui.process_commands import ProcessCommands
 from policyeditor.gui.recovery import Autosaver, RecoveryFile, data_dir
+
+if TYPE_CHECKING:   # loaded in the workers, after the window shows
+    from policyeditor.gui import loading
 
 DEMO_FOLDER = "demo-library"
 
@@ -27,7 +30,7 @@ class WindowCommands(ProcessCommands):
 
     def init_state(self) -> None:
         self.lib = None
-        self.data: loading.PolicyData | None = None
+        self.data: "loading.PolicyData | None" = None
         self.autosaver: Autosaver | None = None
         self._recovered: dict[str, str] = {}
         self._after_open: Callable[[], None] | None = None
@@ -110,13 +113,18 @@ class WindowCommands(ProcessCommands):
             return
         lib = self.lib
 
+        def rows():
+            from policyeditor.gui.policy_list import policy_rows
+
+            return policy_rows(lib)
+
         def shown(rows) -> None:
             self.policy_list.set_rows(rows)
             self.show_status(self.tr("{n} policies").format(n=len(rows)), 3000)
             if after is not None:
                 after()
 
-        self.runner.run("list", lambda: policy_rows(lib), shown, serial=True)
+        self.runner.run("list", rows, shown, serial=True)
         if self.data is not None:
             self.reload_policy()
 
@@ -140,12 +148,16 @@ class WindowCommands(ProcessCommands):
         self.open_policy(policy_id)
 
     def open_policy(self, policy_id: str) -> None:
+        from policyeditor.gui import loading
+
         lib = self.lib
         self.runner.run("policy", lambda: loading.load_policy(lib, policy_id), self._on_policy_loaded,
                         serial=True)
 
     def reload_policy(self) -> None:
         """Read the open policy's record again, keeping the draft as typed."""
+        from policyeditor.gui import loading
+
         if self.data is not None:
             lib, policy_id = self.lib, self.data.policy.id
             self.runner.run("policy", lambda: loading.load_policy(lib, policy_id),
@@ -169,6 +181,8 @@ class WindowCommands(ProcessCommands):
         self.update_enabled()
 
     def _show_policy_data(self, data: loading.PolicyData) -> None:
+        from policyeditor.gui import loading
+
         choices = []
         for version in data.policy.versions:
             if version.number in data.texts:

@@ -164,7 +164,7 @@ class MainWindow(WindowCommands, QMainWindow):
     # -- the redline --------------------------------------------------------------
     def request_redline(self) -> None:
         """Compute the redline of the draft as shown, off the UI thread."""
-        from policyeditor.gui.redline_pane import compute_redline
+        from policyeditor.gui.redline_html import compute_redline
 
         if self.data is None:
             return

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from policyeditor.core import timeline
 from policyeditor.core.versions import Policy, State
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,6 +65,8 @@ def review_due(policy: Policy, today: date) -> bool:
 
 def state_text(policy: Policy, today: date, draft_changed: bool) -> str:
     """The state in the users' words: the newest version's state, then the draft."""
+    from policyeditor.core import timeline
+
     states = timeline.states(policy, today) if policy.versions else {}
     parts = []
     pending = [v for v in policy.versions if states.get(v.number) is State.PENDING]

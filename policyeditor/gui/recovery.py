@@ -22,7 +22,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from policyeditor.store.files import atomic_write
 
 APP_NAME = "policyeditor"
 AUTOSAVE_MS = 3000
@@ -59,6 +58,8 @@ class RecoveryFile:
 
     def write(self, drafts: dict[str, str]) -> None:
         """Keep ``drafts`` (atomically); an empty dict removes the file."""
+        from policyeditor.store.files import atomic_write
+
         if not drafts:
             self.clear()
             return

@@ -1,12 +1,11 @@
 """The live redline beside the editor: the draft against a version.
 
-``compute_redline(old_text, new_doc)`` is pure (core.redline, core.redline_stats,
-core.changeclass) and runs in a worker; the window asks for it as the user
-types and the TaskRunner drops results that arrive after a newer request.
+``redline_html.compute_redline(old_text, new_doc)`` is pure and runs in a
+worker; the window asks for it as the user types and the TaskRunner drops
+results that arrive after a newer request.
 ``RedlinePane`` shows the result: a version chooser ("compare with"), a
 summary line (words inserted, deleted, reformatted; editorial or substantive
-and why) and the marked-up text in a QTextBrowser. The HTML is drawn here
-with inline styles QTextBrowser understands; every piece of text is escaped.
+and why) and the marked-up text in a QTextBrowser.
 """
 
 from __future__ import annotations
@@ -16,15 +15,6 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
-
-from policyeditor.core import redline as rl
-from policyeditor.core.redline_stats import redline_stats
-from policyeditor.core.textmodel import Document
-
-INS_STYLE = "color:#0645ad; text-decoration:underline; background-color:#eef4ff;"
-DEL_STYLE = "color:#b00020; text-decoration:line-through; background-color:#fff0f0;"
-FMT_STYLE = "background-color:#fff4d6;"
-NOTE_STYLE = "color:#7a4f00; font-size:small;"
 
 
 def tr(text: str) -> str:
@@ -39,72 +29,6 @@ class RedlineResult:
     summary: str
     reason: str
     has_changes: bool
-
-
-def _styled(text: str, style) -> str:
-    body = escape(text).replace("\n", "<br>")
-    if style.bold:
-        body = f"<b>{body}</b>"
-    if style.italic:
-        body = f"<i>{body}</i>"
-    if style.link:
-        body = f'<a href="{escape(style.link, quote=True)}">{body}</a>'
-    return body
-
-
-def _segment_html(seg: rl.Segment, block_status: str) -> str:
-    body = _styled(seg.text, seg.style)
-    op = seg.op
-    if block_status in (rl.INSERTED, rl.MOVED_TO):
-        op = rl.INSERTED
-    elif block_status in (rl.DELETED, rl.MOVED_FROM):
-        op = rl.DELETED
-    if op == rl.INSERTED:
-        return f'<span style="{INS_STYLE}">{body}</span>'
-    if op == rl.DELETED:
-        return f'<span style="{DEL_STYLE}">{body}</span>'
-    if op == rl.FORMATTED:
-        return f'<span style="{FMT_STYLE}">{body}</span>'
-    return body
-
-
-def _block_html(block: rl.RedlineBlock) -> str:
-    inner = "".join(_segment_html(s, block.status) for s in block.segments)
-    if block.break_op == rl.INSERTED and block.status not in (rl.INSERTED, rl.MOVED_TO):
-        inner += f'<span style="{INS_STYLE}">\u00b6</span>'
-    elif block.break_op == rl.DELETED and block.status not in (rl.DELETED, rl.MOVED_FROM):
-        inner += f'<span style="{DEL_STYLE}">\u00b6</span>'
-    kind, level = block.style.kind, block.style.level
-    if kind == "heading":
-        tag = f"h{min(max(level + 1, 2), 6)}"
-        html = f"<{tag}>{inner}</{tag}>"
-    elif kind in ("bullet", "numbered"):
-        mark = "\u2022" if kind == "bullet" else "#"
-        html = f'<p style="margin-left:{1.5 * (level + 1):g}em">{mark} {inner}</p>'
-    elif kind == "raw":
-        html = f"<pre>{inner}</pre>"
-    else:
-        html = f"<p>{inner}</p>"
-    note = block.format_note
-    if block.status in (rl.MOVED_FROM, rl.MOVED_TO):
-        note = tr("Moved from here") if block.status == rl.MOVED_FROM else tr("Moved here")
-    if note:
-        html += f'<p style="{NOTE_STYLE}">{escape(note)}</p>'
-    return html
-
-
-def compute_redline(old_text: str, new_doc: Document) -> RedlineResult:
-    """The redline of ``new_doc`` against ``old_text`` (pure; for a worker)."""
-    redline = rl.compare(old_text, new_doc)
-    stats = redline_stats(redline, old_text, new_doc)
-    parts, changes = [], 0
-    for block in redline.blocks:
-        if block.status != rl.EQUAL:
-            changes += 1
-            parts.append(f'<a name="change-{changes}"></a>')
-        parts.append(_block_html(block))
-    html = "\n".join(parts)
-    return RedlineResult(html, stats.summary, stats.reason, redline.has_changes)
 
 
 class RedlinePane(QWidget):

@@ -42,7 +42,7 @@ class DraftEditor(QTextEdit):
     # -- the draft -----------------------------------------------------------
     def set_text(self, markdown: str) -> None:
         """Show ``markdown`` as the unchanged draft (clears undo history)."""
-        doc = tm.parse(markdown)
+        doc = tm.parse(markdown) if markdown else tm.Document()
         self._loaded = markdown
         self._front_matter = doc.front_matter
         self.document().blockSignals(True)
