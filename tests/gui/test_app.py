@@ -235,3 +235,59 @@ def test_ctrl_p_exports_the_packet_with_its_memo(qtbot, window, tmp_path: Path) 
     assert "align the policy" in text                          # the memo's description
     assert "Website Privacy Policy" in text
     window._exporter.done_box.close()
+
+
+def test_an_effective_date_ten_days_after_posting_is_refused_with_the_earliest(qtbot, window) -> None:
+    open_policy(qtbot, window, "student-records")
+    today = window.data.today
+    _record(window, qtbot, "first_reading", today - timedelta(days=3))
+    qtbot.waitUntil(lambda: window.data.policy.versions[-1].first_reading is not None
+                    and window.data.policy.versions[-1].adopted is None, timeout=20000)
+    number = window.data.policy.versions[-1].number
+    _record(window, qtbot, "adopted", today - timedelta(days=2), version=number)
+    _record(window, qtbot, "posted", today - timedelta(days=1), version=number)
+    qtbot.waitUntil(lambda: window.data.policy.versions[-1].posted == today - timedelta(days=1),
+                    timeout=20000)
+    seen: dict = {}
+
+    def try_too_early(dialog: EventDialog) -> None:
+        dialog.event_box.setCurrentIndex(dialog.event_box.findData("effective"))
+        dialog.version_box.setCurrentIndex(dialog.version_box.findData(number))
+        dialog.set_when(today + timedelta(days=9))          # 10 days after the posting
+        seen["problems"] = dialog.problems()
+        seen["earliest"] = dialog.earliest()
+        seen["button"] = dialog.earliest_button.isVisible() and dialog.earliest_button.text()
+        dialog.reject()
+
+    with_next_dialog(EventDialog, try_too_early)
+    window.record_event()
+    assert seen["problems"] and "30" in " ".join(seen["problems"])
+    assert seen["earliest"] == today - timedelta(days=1) + timedelta(days=30)
+    assert seen["button"]
+    assert window.data.policy.versions[-1].effective is None     # nothing recorded
+
+
+def test_no_command_and_gui_demo_open_the_window(qtbot, data_dir: Path, library: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from policyeditor import cli
+    from policyeditor.gui.mainwindow import MainWindow
+
+    opened: list[str] = []
+
+    def close_when_ready(left: int = 1500) -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        ready = [w for w in windows if w.lib is not None and w.policy_list.model.rows()]
+        if ready:
+            opened.append(str(ready[0].lib.path))
+            ready[0].runner.wait_idle(20000)
+            ready[0].close()
+        elif left:
+            QTimer.singleShot(20, lambda: close_when_ready(left - 1))
+
+    QTimer.singleShot(0, close_when_ready)
+    assert cli.main(["--library", str(library)]) == 0            # no command: the GUI
+    QTimer.singleShot(0, close_when_ready)
+    assert cli.main(["gui", "--demo"]) == 0
+    assert opened == [str(library), str(data_dir / "demo-library")]
