@@ -47,7 +47,8 @@ class MainWindow(WindowCommands, QMainWindow):
         self.init_state()
         self._build_panels()
         self.actions = action_table.build_actions(self)
-        action_table.build_menus(self.menuBar(), self.actions)
+        self.menus = action_table.build_menus(self.menuBar(), self.actions)
+        self._build_recent_menu()
         self._build_toolbar()
         self._build_statusbar()
         self._connect()
@@ -76,6 +77,8 @@ class MainWindow(WindowCommands, QMainWindow):
         versions_page = QSplitter(Qt.Orientation.Vertical, self)
         versions_page.addWidget(self.versions)
         versions_page.addWidget(self.timeline)
+        versions_page.setStretchFactor(1, 2)
+        versions_page.setSizes([220, 440])
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Policy views"))
         self.tabs.addTab(draft_page, self.tr("&Draft and redline"))
@@ -87,6 +90,22 @@ class MainWindow(WindowCommands, QMainWindow):
         main.setStretchFactor(1, 1)
         main.setSizes([370, 830])
         self.setCentralWidget(main)
+
+    def _build_recent_menu(self) -> None:
+        """File > Open Recent: the user's recent libraries, listed when opened."""
+        menu = self.menus["file"]
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        menu.insertMenu(self.actions["open_demo"], self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for folder in self.user_settings.recent:
+            action = self.recent_menu.addAction(folder)
+            action.triggered.connect(lambda _c=False, f=folder: self.confirm_leave(
+                lambda: self.open_library_at(f)) and self.open_library_at(f))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Tools"), self)

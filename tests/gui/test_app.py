@@ -66,6 +66,12 @@ def test_the_list_shows_code_title_and_state_and_filters(qtbot, window) -> None:
     assert window.policy_list.proxy.rowCount() == 4
 
 
+def test_open_recent_lists_the_library(window, library: Path) -> None:
+    window.runner.wait_idle(20000)
+    window._fill_recent_menu()
+    assert str(library) in [a.text() for a in window.recent_menu.actions()]
+
+
 def test_type_see_the_redline_update_and_save_a_commit(qtbot, window, library: Path) -> None:
     open_policy(qtbot, window, "website-privacy")
     assert window.windowTitle().startswith("Website Privacy Policy")
