@@ -19,7 +19,8 @@ class ProcessCommands(ExportCommands):
 
     # -- record an event ----------------------------------------------------------
     def record_event(self, version: int | None = None, event: str | None = None) -> None:
-        """The event dialog; the draft is saved first so a reading presents it."""
+        """The event dialog; before a first reading the draft is saved, so the
+        version presented is the text on the screen."""
         from policyeditor.gui.event_dialog import EventDialog, core_preview
 
         if self.data is None:
@@ -31,8 +32,8 @@ class ProcessCommands(ExportCommands):
         if not dialog.exec():
             return
         request = dialog.request()
-        if self.editor.is_modified():
-            self.save(self.tr("Draft as presented"))
+        if request.event == "first_reading" and self.editor.is_modified():
+            self.save(self.tr("Draft as presented"))   # the reading presents what is on screen
         lib, policy_id = self.lib, data.policy.id
 
         def recorded(v) -> None:
