@@ -5,7 +5,9 @@ helpers: inserted text in ``w:ins``, deleted text in ``w:del`` with
 ``w:delText``, formatting changes as ``w:rPrChange`` (the complete old run
 properties, last child of ``w:rPr``), paragraph style changes as
 ``w:pPrChange``, inserted and deleted paragraph marks in the paragraph's
-``w:rPr``. Every revision has a unique id, the author and the date. Accepting
+``w:rPr``; a paragraph moved whole is a ``w:moveFrom``/``w:moveTo`` pair
+with named ranges, as Word's Compare writes it. Every revision has a unique
+id, the author and the date. Accepting
 all changes in Word or LibreOffice gives the new text, rejecting all the old.
 """
 
@@ -34,6 +36,8 @@ from policyeditor.export.output import write_atomic
 # Characters XML 1.0 cannot hold; they never come from typed text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 LINK_COLOR = "0563C1"
+# The revision element around changed runs (and in a changed paragraph mark).
+_WRAPPERS = {INSERTED: "w:ins", DELETED: "w:del", MOVED_FROM: "w:moveFrom", MOVED_TO: "w:moveTo"}
 
 
 def xml_text(text: str) -> str:
@@ -97,9 +101,10 @@ class TrackedWriter:
         style_id = self._style_id(block.style)
         if style_id != "Normal":
             ppr.style = style_id
+        moved = block.status if block.status in (MOVED_FROM, MOVED_TO) else None
         if block.break_op in (INSERTED, DELETED):
             mark = OxmlElement("w:rPr")
-            mark.append(self._revision("w:ins" if block.break_op == INSERTED else "w:del"))
+            mark.append(self._revision(_WRAPPERS[moved or block.break_op]))
             ppr.append(mark)
         if block.style_changed:
             change = self._revision("w:pPrChange")
@@ -109,13 +114,18 @@ class TrackedWriter:
             old_ppr.append(style_el)
             change.append(old_ppr)
             ppr.append(change)
+        if moved:
+            kind = "moveFrom" if moved == MOVED_FROM else "moveTo"
+            start = self._revision(f"w:{kind}RangeStart")
+            start.set(qn("w:name"), f"move{block.move_id}")
+            paragraph._p.append(start)
         for seg in block.segments:
-            op = seg.op
-            if block.status == MOVED_FROM:
-                op = DELETED
-            elif block.status == MOVED_TO:
-                op = INSERTED
+            op = moved or seg.op
             self._add_segment(paragraph, op, seg.text, seg.style, seg.old_style if op == FORMATTED else None)
+        if moved:
+            end = OxmlElement(f"w:{kind}RangeEnd")
+            end.set(qn("w:id"), start.get(qn("w:id")))
+            paragraph._p.append(end)
         return paragraph
 
     def _add_segment(self, paragraph, op: str, text: str, style: RunStyle, old_style: RunStyle | None) -> None:
@@ -134,8 +144,8 @@ class TrackedWriter:
             change = self._revision("w:rPrChange")
             change.append(_rpr(old_style))
             run.find(qn("w:rPr")).append(change)    # last child of w:rPr
-        if op in (INSERTED, DELETED):
-            wrapper = self._revision("w:ins" if op == INSERTED else "w:del")
+        if op in _WRAPPERS:
+            wrapper = self._revision(_WRAPPERS[op])
             wrapper.append(run)
             container.append(wrapper)
         else:

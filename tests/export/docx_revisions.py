@@ -3,7 +3,8 @@
 It reads the XML that Word and LibreOffice read (word/document.xml through
 python-docx), not our own objects: accepting keeps w:ins and drops w:del;
 a deleted paragraph mark joins its paragraph to the next. Rejecting does the
-opposite. Formatting is read from w:rPr (accept) or w:rPrChange (reject).
+opposite; a move (w:moveFrom/w:moveTo) is a deletion there and an insertion
+here. Formatting is read from w:rPr (accept) or w:rPrChange (reject).
 """
 
 from __future__ import annotations
@@ -50,14 +51,15 @@ def read(data, mode: str) -> list[tuple[str, str, list[tuple[str, bool]]]]:
             style = _style(ppr, mode)
         for el in p.iter(W + "t", W + "delText"):
             if mode == "accept":
-                keep = el.tag == W + "t" and not _inside(el, W + "del")
+                keep = el.tag == W + "t" and not _inside(el, W + "del") and not _inside(el, W + "moveFrom")
             else:
-                keep = not _inside(el, W + "ins")
+                keep = not _inside(el, W + "ins") and not _inside(el, W + "moveTo")
             if keep and el.text:
                 text += el.text
                 runs.append((el.text, _run_bold(el.getparent(), mode)))
         mark = ppr.find(W + "rPr") if ppr is not None else None
-        joined = mark is not None and mark.find(W + ("del" if mode == "accept" else "ins")) is not None
+        gone = ("del", "moveFrom") if mode == "accept" else ("ins", "moveTo")
+        joined = mark is not None and any(mark.find(W + tag) is not None for tag in gone)
         if not joined:
             out.append((text, style, runs))
             text, runs, style = "", [], None

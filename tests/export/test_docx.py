@@ -96,3 +96,17 @@ def test_full_redline_document_is_saved_atomically(tmp_path):
     assert "WEBSITE PRIVACY POLICY" in text and "Adopted: October 5, 2009" in text
     assert reread.sections[0].header.paragraphs[0].text == "Website Privacy Policy"
     assert reread.settings.element.find(W + "trackRevisions") is not None
+
+
+def test_moved_paragraph_is_a_native_move():
+    a = "Cookies are files that a website can place on a computer."
+    old = f"{a}\n\nShort one.\n\nAnother short paragraph of text here.\n"
+    new = f"Short one.\n\nAnother short paragraph of text here.\n\n{a}\n"
+    data = bare_docx(old, new)
+    assert texts(data, "accept") == ["Short one.", "Another short paragraph of text here.", a]
+    assert texts(data, "reject") == [a, "Short one.", "Another short paragraph of text here."]
+    body = body_of(data)
+    starts = [el.get(W + "name") for tag in ("moveFromRangeStart", "moveToRangeStart") for el in body.iter(W + tag)]
+    assert starts == ["move1", "move1"]
+    assert len(list(body.iter(W + "moveFrom"))) == 2 and len(list(body.iter(W + "moveTo"))) == 2  # runs + mark
+    assert not list(body.iter(W + "del")) and not list(body.iter(W + "ins"))

@@ -153,3 +153,16 @@ def test_unreadable_signature_is_a_plain_error_and_writes_nothing(qapp, tmp_path
 def test_missing_folder_is_a_plain_error(qapp, tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         packet_pdf(first_reading(), tmp_path / "nowhere" / "packet.pdf")
+
+
+def test_moves_convert_in_libreoffice(qapp, tmp_path):
+    a = "Cookies are files that a website can place on a computer."
+    redline = compare(f"{a}\n\nShort one.\n\nAnother paragraph.\n", f"Short one.\n\nAnother paragraph.\n\n{a}\n")
+    target = tmp_path / "moved.docx"
+    save_docx(redline_docx(redline, PageParts(title="Moves"), author="Clerk", when=WHEN), target)
+    text = " ".join(pdf_text(soffice_to_pdf(target, tmp_path)).split())
+    assert text.count("Cookies are files") == 2     # shown where it was and where it is
+    pdf = tmp_path / "moved.pdf"
+    redline_pdf(redline, PageParts(title="Moves"), pdf)
+    text = " ".join(pdf_text(pdf).split())
+    assert "Moved from here (move 1)" in text and "Moved here (move 1)" in text
