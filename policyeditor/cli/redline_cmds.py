@@ -188,10 +188,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
     kind = output_format(args.output, ("pdf", "docx"))
     with _open(args) as lib:
         policy = lib.policy(policy_id)
-        if args.reading == "adopted":
-            packet = _clean_packet(lib, policy, args.version)
-        else:
-            packet = _reading_packet(lib, policy, args.reading, args.version)
+        packet = library_packet(lib, policy, args.reading, args.version)
         if kind == "pdf":
             packet_pdf(packet, args.output)
         else:
@@ -199,6 +196,16 @@ def cmd_packet(args: argparse.Namespace) -> int:
     what = "clean adopted copy" if args.reading == "adopted" else f"{args.reading}-reading packet"
     print(f"Wrote the {what} of {policy.title} to {args.output}.")
     return 0
+
+
+def library_packet(lib, policy, reading: str, number: int | None = None):
+    """The packet ``packet`` prints: 'first'/'second' reading, or 'adopted' (clean copy).
+
+    ``lib`` is an open Library; ``number`` the version (default as the command).
+    """
+    if reading == "adopted":
+        return _clean_packet(lib, policy, number)
+    return _reading_packet(lib, policy, reading, number)
 
 
 def _clean_packet(lib, policy, number: int | None):

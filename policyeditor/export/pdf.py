@@ -221,6 +221,8 @@ def _paint(body_html: str, target: Path, title: str, header_from_page: int, imag
                              f"Page {index + 1} of {pages}")
     finally:
         painter.end()
+        doc.documentLayout().setPaintDevice(None)
+        del writer      # closes the file now, before it is renamed (Windows keeps open files)
 
 
 def redline_pdf(redline: Redline, parts: PageParts, path) -> Path:
