@@ -297,3 +297,51 @@ def test_no_command_and_gui_demo_open_the_window(qtbot, data_dir: Path, library:
     QTimer.singleShot(0, close_when_ready)
     assert cli.main(["gui", "--demo"]) == 0
     assert opened == [str(library), str(data_dir / "demo-library")]
+
+
+def test_new_policy_is_created_opened_and_a_bad_id_refused(qtbot, window, library: Path) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    def answer(text: str, then=None):
+        def act(dialog: QInputDialog) -> None:
+            dialog.setTextValue(text)
+            if then is not None:
+                then()
+            dialog.accept()
+        return act
+
+    seen: list[str] = []
+    with_next_dialog(QInputDialog, answer("Bus Safety",
+                                          lambda: with_next_dialog(QInputDialog, answer("Bus Safety!",
+                                          lambda: answer_next_box(QMessageBox.StandardButton.Ok, seen)))))
+    window.new_policy()
+    assert seen and "lowercase" in seen[0].lower()              # refused in plain words
+    assert not (library / "policies" / "bus-safety").exists()
+    with_next_dialog(QInputDialog, answer("Bus Safety",
+                                          lambda: with_next_dialog(QInputDialog, answer("bus-safety"))))
+    window.new_policy()
+    qtbot.waitUntil(lambda: window.data is not None and window.data.policy.id == "bus-safety", timeout=20000)
+    assert window.data.policy.title == "Bus Safety"
+    assert (library / "policies" / "bus-safety" / "policy.toml").is_file()
+
+
+def test_save_with_a_message_and_the_busy_indicator(qtbot, window, library: Path) -> None:
+    from app_helpers import git
+    from PySide6.QtWidgets import QInputDialog
+
+    open_policy(qtbot, window, "policy-adoption")
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Noted.")
+    busy: list[bool] = []
+    window.runner.busy_changed.connect(busy.append)
+
+    def answer(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Clarify the review clause")
+        dialog.accept()
+
+    with_next_dialog(QInputDialog, answer)
+    window.save_with_message()
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=20000)
+    assert window.runner.wait_idle(20000)
+    assert busy[0] is True and busy[-1] is False
+    assert "Clarify the review clause" in git(library, "log", "-1", "--format=%B")
