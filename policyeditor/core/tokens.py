@@ -74,7 +74,7 @@ class BlockTokens:
     ``text``; ``runs`` are (end offset, style) of the block's runs, in order.
     """
 
-    __slots__ = ("text", "tokens", "offsets", "lo", "hi", "runs")
+    __slots__ = ("text", "tokens", "offsets", "lo", "hi", "runs", "single_style")
 
     def __init__(self, block: Block) -> None:
         self.text = block.text
@@ -93,14 +93,10 @@ class BlockTokens:
                 end += len(run.text)
                 runs.append((end, RunStyle.of(run)))
         self.runs = runs
-
-    @property
-    def single_style(self) -> RunStyle | None:
-        """The block's one style, or None when its runs differ."""
-        styles = {style for _, style in self.runs}
-        if not styles:
-            return PLAIN
-        return next(iter(styles)) if len(styles) == 1 else None
+        styles = {style for _, style in runs}
+        # The block's one style, or None when its runs differ.
+        self.single_style: RunStyle | None = (
+            PLAIN if not styles else next(iter(styles)) if len(styles) == 1 else None)
 
     def pieces(self, start: int, end: int) -> list[tuple[str, RunStyle]]:
         """The text of tokens start..end as (text, style) pieces, by run."""
