@@ -75,6 +75,7 @@ class RedlineBlock:
 
     @property
     def in_old(self) -> bool:
+        """Whether the old text has (part of) this paragraph."""
         return self.old_style is not None
 
     @property
@@ -104,6 +105,7 @@ class RedlineBlock:
 
 
 def font_change(old: RunStyle | None, new: RunStyle) -> str:
+    """What changed in a run's font, in Word's words: 'Not Bold', 'Italic, Link'."""
     old = old or RunStyle()
     parts = []
     if old.bold != new.bold:
@@ -123,6 +125,7 @@ class Redline:
 
     @property
     def has_changes(self) -> bool:
+        """Whether anything at all changed (words, formatting, breaks, moves)."""
         return any(b.status != EQUAL for b in self.blocks)
 
     def paragraphs(self, side: str) -> list[str]:
