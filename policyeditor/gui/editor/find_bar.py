@@ -33,7 +33,7 @@ class FindBar(QWidget):
         self.replace_edit = QLineEdit(self)
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
         self.replace_edit.setAccessibleName(self.tr("Replacement text"))
-        self.case_box = QCheckBox(self.tr("Match &case"), self)
+        self.case_box = QCheckBox(self.tr("Match ca&se"), self)
         self.status = QLabel(self)
         self._build_layout()
         self.find_edit.returnPressed.connect(self.find_next)
@@ -49,9 +49,9 @@ class FindBar(QWidget):
         layout.setContentsMargins(6, 2, 6, 2)
         buttons = [
             (self.tr("&Next"), self.find_next),
-            (self.tr("&Previous"), self.find_previous),
+            (self.tr("Previo&us"), self.find_previous),
             (self.tr("&Replace"), self.replace_one),
-            (self.tr("Replace &all"), self.replace_all),
+            (self.tr("Replace a&ll"), self.replace_all),
         ]
         layout.addWidget(self.find_edit, 2)
         for text, slot in buttons[:2]:
