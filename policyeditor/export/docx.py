@@ -89,16 +89,23 @@ class TrackedWriter:
 
     def add_redline(self, redline: Redline, *, center_first: bool = False) -> None:
         """Every block of the redline; the first centred when it is the title."""
+        styles = _merged_styles(redline.blocks)
         for index, block in enumerate(redline.blocks):
-            paragraph = self.add_block(block)
+            paragraph = self.add_block(block, *styles[index])
             if index == 0 and center_first:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    def add_block(self, block: RedlineBlock):
-        """One paragraph with its changes, its style change and its mark's change."""
+    def add_block(self, block: RedlineBlock, style: BlockStyle | None = None,
+                  old_style: BlockStyle | None = None):
+        """One paragraph with its changes, its style change and its mark's change.
+
+        ``style``/``old_style`` override the block's own (see ``_merged_styles``).
+        """
+        style = style or block.style
+        old_style = old_style or block.old_style or style
         paragraph = self.document.add_paragraph()
         ppr = paragraph._p.get_or_add_pPr()
-        style_id = self._style_id(block.style)
+        style_id = self._style_id(style)
         if style_id != "Normal":
             ppr.style = style_id
         moved = block.status if block.status in (MOVED_FROM, MOVED_TO) else None
@@ -106,11 +113,11 @@ class TrackedWriter:
             mark = OxmlElement("w:rPr")
             mark.append(self._revision(_WRAPPERS[moved or block.break_op]))
             ppr.append(mark)
-        if block.style_changed:
+        if old_style != style:
             change = self._revision("w:pPrChange")
             old_ppr = OxmlElement("w:pPr")
             style_el = OxmlElement("w:pStyle")
-            style_el.set(qn("w:val"), self._style_id(block.old_style))
+            style_el.set(qn("w:val"), self._style_id(old_style))
             old_ppr.append(style_el)
             change.append(old_ppr)
             ppr.append(change)
@@ -150,6 +157,28 @@ class TrackedWriter:
             container.append(wrapper)
         else:
             container.append(run)
+
+
+def _merged_styles(blocks) -> list[tuple[BlockStyle, BlockStyle]]:
+    """(style, old style) to write for each block, so merged paragraphs agree.
+
+    Accepting a deleted paragraph mark joins the paragraph to the next, and
+    rejecting an inserted mark does the same; which paragraph's properties the
+    joined one keeps differs between word processors. So every paragraph of a
+    group that accepting joins gets the style of the group's last (the new
+    paragraph it becomes), and every paragraph of a group that rejecting joins
+    gets that group's last old style.
+    """
+    result: list[tuple[BlockStyle, BlockStyle]] = [None] * len(blocks)   # type: ignore[list-item]
+    new_next = old_next = None
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        new = new_next if block.break_op == DELETED and new_next is not None else block.style
+        old = (old_next if block.break_op == INSERTED and old_next is not None
+               else block.old_style or block.style)
+        result[index] = (new, old)
+        new_next, old_next = new, old
+    return result
 
 
 def _rpr(style: RunStyle) -> OxmlElement:

@@ -110,3 +110,29 @@ def test_moved_paragraph_is_a_native_move():
     assert starts == ["move1", "move1"]
     assert len(list(body.iter(W + "moveFrom"))) == 2 and len(list(body.iter(W + "moveTo"))) == 2  # runs + mark
     assert not list(body.iter(W + "del")) and not list(body.iter(W + "ins"))
+
+
+def test_accept_and_reject_on_generated_documents():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from policyeditor.core.textmodel import Block, Document, Run
+
+    words = st.lists(st.sampled_from(["the", "user's", "his/her", "policy", ",", "30", "days", "e-mail"]),
+                     min_size=1, max_size=8)
+    block = st.builds(lambda w, bold, kind: Block(kind, (Run(" ".join(w), bold=bold),), 2 if kind == "heading" else 0),
+                      words, st.booleans(), st.sampled_from(["paragraph", "heading", "bullet"]))
+    document = st.lists(block, max_size=6).map(lambda bs: Document(tuple(bs)))
+
+    @settings(max_examples=60, deadline=None)
+    @given(document, document)
+    def check(old, new):
+        body = body_of(bare_docx(old, new))
+        assert texts(body, "accept") == plain(new)
+        assert texts(body, "reject") == plain(old)
+        styles = [s for _, s, _ in read(body, "accept")]
+        old_styles = [s for _, s, _ in read(body, "reject")]
+        assert [s == "Heading2" for s in styles] == [b.kind == "heading" for b in new.blocks]
+        assert [s == "Heading2" for s in old_styles] == [b.kind == "heading" for b in old.blocks]
+
+    check()
