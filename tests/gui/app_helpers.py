@@ -34,7 +34,7 @@ def commit_count(path: Path) -> int:
     return int(git(path, "rev-list", "--count", "HEAD").strip())
 
 
-def answer_next_box(button: QMessageBox.StandardButton, seen: list | None = None, tries: int = 200) -> None:
+def answer_next_box(button: QMessageBox.StandardButton, seen: list | None = None, tries: int = 1500) -> None:
     """When the next QMessageBox is up, press ``button`` (records its text in ``seen``)."""
 
     def attempt(left: int) -> None:
@@ -49,7 +49,7 @@ def answer_next_box(button: QMessageBox.StandardButton, seen: list | None = None
     QTimer.singleShot(0, lambda: attempt(tries))
 
 
-def with_next_dialog(kind: type, act, tries: int = 200) -> None:
+def with_next_dialog(kind: type, act, tries: int = 1500) -> None:
     """When a modal dialog of ``kind`` is up, call ``act(dialog)``."""
 
     def attempt(left: int) -> None:
