@@ -34,6 +34,13 @@ class WindowCommands(ProcessCommands):
         self.autosaver: Autosaver | None = None
         self._recovered: dict[str, str] = {}
         self._after_open: Callable[[], None] | None = None
+        self._writes = 0
+
+    def write(self, what: str, fn: Callable, on_done: Callable, on_error: Callable | None = None) -> int:
+        """Run a library write in the serial pool. Writes are never "stale":
+        each gets its own key, so every commit's result is reported."""
+        self._writes += 1
+        return self.runner.run(f"{what}#{self._writes}", fn, on_done, on_error, serial=True)
 
     # -- libraries ----------------------------------------------------------------
     def open_library_at(self, path: str | Path, then: Callable[[], None] | None = None) -> None:
@@ -60,7 +67,7 @@ class WindowCommands(ProcessCommands):
         if self.user_settings.name and self.user_settings.email:
             lib.author = Author(self.user_settings.name, self.user_settings.email)
         self.user_settings.add_recent(str(lib.path))
-        self.runner.run("settings", self.user_settings.save, lambda _r: None, serial=True)
+        self.write("settings", self.user_settings.save, lambda _r: None)
         recovery = RecoveryFile(lib.path)
         self._recovered = recovery.load()
         self.autosaver = Autosaver(recovery, self.unsaved_drafts, self)
@@ -124,7 +131,10 @@ class WindowCommands(ProcessCommands):
             if after is not None:
                 after()
 
-        self.runner.run("list", rows, shown, serial=True)
+        if after is None:
+            self.runner.run("list", rows, shown, serial=True)
+        else:   # a follow-up is waiting for this very list: never drop it
+            self.write("list", rows, shown)
         if self.data is not None:
             self.reload_policy()
 
@@ -224,7 +234,7 @@ class WindowCommands(ProcessCommands):
                 then()
 
         self.show_status(self.tr("Saving..."))
-        self.runner.run("save", lambda: lib.save_draft(policy_id, text, message), saved, serial=True)
+        self.write("save", lambda: lib.save_draft(policy_id, text, message), saved)
 
     def save_with_message(self) -> None:
         message, ok = QInputDialog.getMultiLineText(

@@ -40,9 +40,9 @@ class ProcessCommands(ExportCommands):
             self.show_status(self.tr("Recorded for version {n}.").format(n=v.number))
             self.refresh()
 
-        self.runner.run("event", lambda: lib.record_event(
+        self.write("event", lambda: lib.record_event(
             policy_id, request.event, request.when, version=request.version,
-            editorial=request.editorial, justification=request.justification), recorded, serial=True)
+            editorial=request.editorial, justification=request.justification), recorded)
 
     # -- memo ---------------------------------------------------------------------
     def show_memo_of(self, number: int | None) -> None:
@@ -62,7 +62,7 @@ class ProcessCommands(ExportCommands):
             self.show_status(self.tr("Memo saved."))
             self.reload_policy()
 
-        self.runner.run("memo", lambda: lib.update_memo(policy_id, number, memo), saved, serial=True)
+        self.write("memo", lambda: lib.update_memo(policy_id, number, memo), saved)
 
     # -- policies and library details ---------------------------------------------
     def new_policy(self) -> None:
@@ -87,8 +87,8 @@ class ProcessCommands(ExportCommands):
             show_error(self, exc)
             return
         lib = self.lib
-        self.runner.run("new-policy", lambda: lib.create_policy(policy_id, title.strip()),
-                        lambda p: self.refresh(after=lambda: self.policy_list.select(p.id)), serial=True)
+        self.write("new-policy", lambda: lib.create_policy(policy_id, title.strip()),
+                   lambda p: self.refresh(after=lambda: self.policy_list.select(p.id)))
 
     def district_details(self) -> None:
         from policyeditor.gui.library_dialog import LibraryDialog
@@ -98,8 +98,8 @@ class ProcessCommands(ExportCommands):
         dialog = LibraryDialog(self.lib.settings, self)
         if dialog.exec():
             lib, settings = self.lib, dialog.settings()
-            self.runner.run("district", lambda: lib.update_settings(settings),
-                            lambda _r: (self.update_title(), self.reload_policy()), serial=True)
+            self.write("district", lambda: lib.update_settings(settings),
+                       lambda _r: (self.update_title(), self.reload_policy()))
 
     def open_settings(self) -> None:
         """The user's settings; a changed library folder opens that library."""
@@ -112,8 +112,7 @@ class ProcessCommands(ExportCommands):
         old_library = self.user_settings.library
         dialog.apply_to(self.user_settings)
         settings = self.user_settings
-        self.runner.run("settings", settings.save, lambda _r: self.show_status(self.tr("Settings saved.")),
-                        serial=True)
+        self.write("settings", settings.save, lambda _r: self.show_status(self.tr("Settings saved.")))
         if self.lib is not None and settings.name and settings.email:
             self.lib.author = Author(settings.name, settings.email)
         if settings.library and settings.library != old_library and self.confirm_leave(lambda: None):
