@@ -185,12 +185,14 @@ class WindowCommands(ProcessCommands):
                 self.editor.document().setModified(True)
                 self.show_status(self.tr("Restored the unsaved changes of {title}.").format(
                     title=data.policy.title), 10000)
-        self._show_policy_data(data)
+        self._show_policy_data(data, same)
         self.policy_list.select(data.policy.id, emit=False)
         self.update_title()
         self.update_enabled()
 
-    def _show_policy_data(self, data: loading.PolicyData) -> None:
+    def _show_policy_data(self, data: loading.PolicyData, same: bool = False) -> None:
+        """Fill the panels; the same policy read again keeps the chosen comparison
+        and a memo being edited."""
         from policyeditor.gui import loading
 
         choices = []
@@ -203,11 +205,15 @@ class WindowCommands(ProcessCommands):
                 choices.append((label, version.number))
         if not choices:
             choices.append((self.tr("Nothing yet (a new policy)"), 0))
-        self.redline.set_bases(choices, loading.default_base(data))
+        base = self.redline.base_number() if same else None
+        if base is None or base not in data.texts:
+            base = loading.default_base(data)
+        self.redline.set_bases(choices, base, keep_position=same)
         self.versions.set_policy(data.policy, data.today, states=data.states, failures=data.failures)
         self.timeline.set_policy(data.policy, data.today, notice_days=data.notice_days,
                                  failures=data.failures)
-        self.show_memo_of(self.versions.selected_version())
+        if not (same and self.memo.is_modified()):
+            self.show_memo_of(self.versions.selected_version())
         self.request_redline()
 
     # -- saving -------------------------------------------------------------------

@@ -66,15 +66,20 @@ class RedlinePane(QWidget):
         self.base_box.activated.connect(self._on_base_chosen)
         self._fresh = True
 
-    def set_bases(self, choices: list[tuple[str, int]], selected: int | None) -> None:
-        """Fill the chooser with (label, version number) and select ``selected``."""
-        self._fresh = True
+    def set_bases(self, choices: list[tuple[str, int]], selected: int | None,
+                  keep_position: bool = False) -> None:
+        """Fill the chooser with (label, version number) and select ``selected``;
+        ``keep_position``: the same comparison again (keep the scroll position)."""
+        if not keep_position or selected != self.base_number():
+            self._fresh = True           # another comparison: open at its first change
+        self.base_box.blockSignals(True)
         self.base_box.clear()
         for text, number in choices:
             self.base_box.addItem(text, number)
         index = self.base_box.findData(selected) if selected is not None else -1
         self.base_box.setCurrentIndex(max(index, 0))
         self.base_box.setEnabled(bool(choices))
+        self.base_box.blockSignals(False)
 
     def base_number(self) -> int | None:
         data = self.base_box.currentData()

@@ -345,3 +345,22 @@ def test_save_with_a_message_and_the_busy_indicator(qtbot, window, library: Path
     assert window.runner.wait_idle(20000)
     assert busy[0] is True and busy[-1] is False
     assert "Clarify the review clause" in git(library, "log", "-1", "--format=%B")
+
+
+def test_a_chosen_comparison_survives_a_save(qtbot, window) -> None:
+    open_policy(qtbot, window, "acceptable-use")
+    box = window.redline.base_box
+    numbers = [box.itemData(i) for i in range(box.count())]
+    assert len(numbers) >= 2
+    older = min(numbers)
+    box.setCurrentIndex(box.findData(older))
+    box.activated.emit(box.currentIndex())
+    assert window.runner.wait_idle(20000)
+    summary = window.redline.summary.text()
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Saved once.")
+    window.save()
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=20000)
+    assert window.runner.wait_idle(20000)
+    assert window.redline.base_number() == older
+    assert window.redline.summary.text() != summary
