@@ -69,4 +69,33 @@ def open_policy(qtbot, window, policy_id: str) -> None:
     assert window.runner.wait_idle(20000)
 
 
-__all__ = ["QDialog", "answer_next_box", "commit_count", "demo_copy", "git", "open_policy", "with_next_dialog"]
+class ModalWatchdog:
+    """Closes a modal dialog nobody answered within ``limit_ms`` and remembers
+    its text, so a test meeting an unexpected dialog fails instead of hanging."""
+
+    def __init__(self, limit_ms: int = 45000) -> None:
+        self.stuck: list[str] = []
+        self._seen: dict[int, int] = {}
+        self._limit = limit_ms // 500
+        self.timer = QTimer()
+        self.timer.setInterval(500)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            self._seen.clear()
+            return
+        ticks = self._seen[id(dialog)] = self._seen.get(id(dialog), 0) + 1
+        if ticks >= self._limit:
+            text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+            self.stuck.append(text)
+            dialog.reject()
+
+    def stop(self) -> list[str]:
+        self.timer.stop()
+        return self.stuck
+
+
+__all__ = ["ModalWatchdog", "QDialog", "answer_next_box", "commit_count", "demo_copy", "git", "open_policy", "with_next_dialog"]

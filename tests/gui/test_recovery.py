@@ -9,13 +9,21 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_helpers import answer_next_box, demo_copy
+from app_helpers import ModalWatchdog, answer_next_box, demo_copy
 from PySide6.QtWidgets import QMessageBox
 
 from policyeditor.gui.app import build_window
 from policyeditor.gui.recovery import Autosaver, RecoveryFile
 
 DRIVER = Path(__file__).with_name("recovery_driver.py")
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialogs(qapp):
+    """A dialog no test answers fails the test instead of hanging it."""
+    watchdog = ModalWatchdog()
+    yield
+    assert watchdog.stop() == [], "a dialog was left unanswered"
 
 
 def test_recovery_file_round_trip_and_belongs_to_one_library(tmp_path: Path) -> None:
