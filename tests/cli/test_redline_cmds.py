@@ -11,8 +11,8 @@ import pytest
 
 from policyeditor.cli import main
 from policyeditor.store.demo import create_demo
+from shared_data import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 OLD, NEW = SEEDS / "website-privacy-2009.md", SEEDS / "website-privacy-2018-draft.md"
 
 

@@ -13,9 +13,8 @@ from policyeditor.core.changeclass import Classification, classify, content_key
 from policyeditor.core.errors import TextError
 from policyeditor.core.textmodel import parse
 from policyeditor.core.versions import EDITORIAL, SUBSTANTIVE
+from shared_data import CORPUS, SEEDS
 
-SEEDS = Path("/work/shared/seeds")
-CORPUS = Path("/work/shared/corpus/site-policy")
 BASE = "The user may read his/her data, and may ask the district to correct it."
 
 

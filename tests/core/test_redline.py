@@ -13,10 +13,8 @@ from policyeditor.core.redline import (
 )
 from policyeditor.core.textmodel import BULLET, HEADING, PARAGRAPH, Block, Document, Run, parse
 from policyeditor.core.tokens import normalize_space
+from shared_data import CORPUS, SEEDS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = SHARED / "seeds"
-CORPUS = SHARED / "corpus" / "site-policy"
 
 
 def doc(*blocks: Block) -> Document:

@@ -8,8 +8,8 @@ from policyeditor.core.changeclass import classify
 from policyeditor.core.redline import compare
 from policyeditor.core.redline_stats import redline_stats, words
 from policyeditor.core.textmodel import parse
+from shared_data import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def test_seed_revision_statistics_and_class():

@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from policyeditor.core.textcheck import describe, suspicious_characters
+from shared_data import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def test_clean_seed_text_has_no_findings():

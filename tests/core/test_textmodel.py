@@ -25,10 +25,8 @@ from policyeditor.core.textmodel import (
     parse,
     serialize,
 )
+from shared_data import CORPUS, SEEDS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SEEDS = SHARED / "seeds"
-CORPUS = SHARED / "corpus" / "site-policy"
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "300"))  # 3000 pass; CI keeps 300
 
 

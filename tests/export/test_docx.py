@@ -14,9 +14,8 @@ from policyeditor.core.redline import compare
 from policyeditor.core.textmodel import parse
 from policyeditor.export.docx import TrackedWriter, docx_bytes, redline_docx, save_docx, xml_text
 from policyeditor.export.html import PageParts
+from shared_data import CORPUS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CORPUS = SHARED / "corpus" / "site-policy"
 WHEN = datetime(2018, 5, 1, 9, 30, tzinfo=timezone.utc)
 
 

@@ -19,8 +19,8 @@ from policyeditor.export.html import PageParts
 from policyeditor.export.memo import history_line
 from policyeditor.export.packet import clean_copy, packet_docx, packet_pdf, reading_packet
 from policyeditor.export.pdf import redline_pdf
+from shared_data import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 OLD = (SEEDS / "website-privacy-2009.md").read_text(encoding="utf-8")
 NEW = (SEEDS / "website-privacy-2018-draft.md").read_text(encoding="utf-8")
 WHEN = datetime(2018, 5, 1, 12, tzinfo=timezone.utc)

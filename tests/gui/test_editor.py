@@ -17,9 +17,8 @@ from PySide6.QtGui import QTextCursor
 from policyeditor.core import textmodel as tm
 from policyeditor.gui.editor import DraftEditor, FindBar
 from policyeditor.gui.editor.paste import document_from_html
+from shared_data import CORPUS, SEEDS
 
-SEEDS = Path("/work/shared/seeds")
-CORPUS = Path("/work/shared/corpus/site-policy")
 
 
 def _texts() -> list[Path]:
