@@ -85,3 +85,44 @@ def library_state(path: Path) -> dict:
 def state_of():
     """library_state as a fixture: ``before = state_of(lib.path)``."""
     return library_state
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo library (store.demo.create_demo), built once per test session.
+
+    Tests never use it directly: ``demo_path`` and ``demo_library`` copy it.
+    """
+    from policyeditor.store.demo import create_demo
+
+    folder = tmp_path_factory.mktemp("demo-template") / "library"
+    create_demo(folder).close()
+    return folder
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo library (a real git repository) at ``tmp_path / "library"``."""
+    import shutil
+
+    path = tmp_path / "library"
+    shutil.copytree(demo_template, path, symlinks=True)
+    return path
+
+
+@pytest.fixture
+def demo_library(demo_path: Path):
+    """The Library opened on a fresh copy of the demo library; closed after the test."""
+    from policyeditor.store import Library
+
+    lib = Library.open(demo_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def posted_demo(demo_library):
+    """The demo library with Website Privacy version 2 adopted 2018-05-15 and posted 2018-06-01."""
+    demo_library.record_event("website-privacy", "adopted", "2018-05-15", version=2)
+    demo_library.record_event("website-privacy", "posted", "2018-06-01", version=2)
+    return demo_library

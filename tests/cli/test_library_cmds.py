@@ -6,7 +6,6 @@ refs (tags), the index and the work tree exactly as they were.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,26 +13,10 @@ from pathlib import Path
 import pytest
 
 from policyeditor.cli import main
-from policyeditor.store.demo import create_demo
 
 
 def git(path: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo-master") / "library"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the demo library for one test."""
-    path = tmp_path / "library"
-    shutil.copytree(demo_master, path, symlinks=True)
-    return path
 
 
 def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:
@@ -42,8 +25,8 @@ def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_list_shows_the_manual(demo: Path, capsys) -> None:
-    code, out, _ = run(capsys, "--library", str(demo), "list")
+def test_list_shows_the_manual(demo_path: Path, capsys) -> None:
+    code, out, _ = run(capsys, "--library", str(demo_path), "list")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "CODE", "TITLE", "IN", "FORCE", "PENDING"]
@@ -53,22 +36,22 @@ def test_list_shows_the_manual(demo: Path, capsys) -> None:
     assert "draft changed" in next(line for line in lines if line.startswith("student-records"))
 
 
-def test_list_due_and_library_from_the_environment(demo: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setenv("POLICYEDITOR_LIBRARY", str(demo))
+def test_list_due_and_library_from_the_environment(demo_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("POLICYEDITOR_LIBRARY", str(demo_path))
     code, out, _ = run(capsys, "list", "--due")
     assert code == 0
     assert "review due (every 36 months; last 2019-02-05)" in out
     assert "policy-adoption" not in out
 
 
-def test_versions_show_and_in_force(demo: Path, capsys) -> None:
-    lib = ["--library", str(demo)]
+def test_versions_show_and_in_force(demo_path: Path, capsys) -> None:
+    lib = ["--library", str(demo_path)]
     code, out, _ = run(capsys, *lib, "versions", "website-privacy")
     assert code == 0
     assert "1        legacy       in force" in out
     assert "first reading held  2018-05-01" in out
     code, out, _ = run(capsys, *lib, "show", "website-privacy", "--version", "1")
-    assert code == 0 and out == git(demo, "show", "website-privacy/v1:policies/website-privacy/policy.md")
+    assert code == 0 and out == git(demo_path, "show", "website-privacy/v1:policies/website-privacy/policy.md")
     code, out, _ = run(capsys, *lib, "show", "acceptable-use", "--at", "2019-03-10")
     assert "Online Services" not in out
     code, out, _ = run(capsys, *lib, "show", "acceptable-use", "--at", "2019-03-11")
@@ -76,7 +59,7 @@ def test_versions_show_and_in_force(demo: Path, capsys) -> None:
     code, out, _ = run(capsys, *lib, "show", "student-records")
     assert "Electronic Records" in out
     code, out, _ = run(capsys, *lib, "in-force", "acceptable-use", "--at", "2019-03-11T00:00:00")
-    sha = git(demo, "show", "acceptable-use/v2:policies/acceptable-use/policy.md")
+    sha = git(demo_path, "show", "acceptable-use/v2:policies/acceptable-use/policy.md")
     import hashlib
 
     assert out.splitlines() == ["version 2", "effective 2019-03-11",
@@ -88,8 +71,8 @@ def test_versions_show_and_in_force(demo: Path, capsys) -> None:
     assert out.splitlines()[0] == "version 2"
 
 
-def test_new_save_record_check_verify(demo: Path, tmp_path: Path, capsys) -> None:
-    lib = ["--library", str(demo)]
+def test_new_save_record_check_verify(demo_path: Path, tmp_path: Path, capsys) -> None:
+    lib = ["--library", str(demo_path)]
     text = tmp_path / "bylaws.md"
     text.write_text("The committee meets monthly.\n")
     assert run(capsys, *lib, "new", "bylaws", "--title", "Bylaws", "--code", "BA", "--text", str(text))[0] == 0
@@ -99,7 +82,7 @@ def test_new_save_record_check_verify(demo: Path, tmp_path: Path, capsys) -> Non
     assert code == 0 and out.startswith("Saved the draft of 'bylaws'")
     code, out, _ = run(capsys, *lib, "save", "bylaws", str(text))
     assert code == 0 and "unchanged; nothing was saved" in out
-    assert git(demo, "log", "-1", "--format=%s") == "Meet twice a month\n"
+    assert git(demo_path, "log", "-1", "--format=%s") == "Meet twice a month\n"
     for event, day in (("first-reading", "2024-01-09"), ("adopted", "2024-02-06"), ("posted", "2024-02-07"),
                        ("effective", "2024-03-08")):
         code, out, err = run(capsys, *lib, "record", "bylaws", event, day)
@@ -109,19 +92,19 @@ def test_new_save_record_check_verify(demo: Path, tmp_path: Path, capsys) -> Non
     assert run(capsys, *lib, "check")[0] == 0
     code, out, _ = run(capsys, *lib, "verify")
     assert code == 0 and out == "Every adopted text, hash and tag is intact.\n"
-    assert "bylaws/v2" in git(demo, "tag")
+    assert "bylaws/v2" in git(demo_path, "tag")
 
 
-def test_check_and_verify_exit_1(demo: Path, capsys) -> None:
-    lib = ["--library", str(demo)]
-    record = demo / "policies/acceptable-use/policy.toml"
+def test_check_and_verify_exit_1(demo_path: Path, capsys) -> None:
+    lib = ["--library", str(demo_path)]
+    record = demo_path / "policies/acceptable-use/policy.toml"
     record.write_text(record.read_text().replace("effective = 2019-03-11", "effective = 2019-03-01"))
-    git(demo, "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-qam", "hand edit")
+    git(demo_path, "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-qam", "hand edit")
     code, out, _ = run(capsys, *lib, "check", "acceptable-use")
     assert code == 1
     assert "acceptable-use: rule 2: Version 2: effective 2019-03-01 is 22 days after posting on 2019-02-07" in out
     assert "earliest 2019-03-09" in out
-    git(demo, "tag", "-d", "website-privacy/v1")
+    git(demo_path, "tag", "-d", "website-privacy/v1")
     code, out, _ = run(capsys, *lib, "verify")
     assert code == 1
     assert out == ("Website Privacy Policy (website-privacy), version 1: the tag website-privacy/v1 "
@@ -157,40 +140,40 @@ REFUSED = [
 
 
 @pytest.mark.parametrize(("argv", "message"), REFUSED, ids=[" ".join(a[:3]) for a, _ in REFUSED])
-def test_refused_commands_exit_2_and_write_nothing(demo: Path, tmp_path: Path, capsys, state_of,
+def test_refused_commands_exit_2_and_write_nothing(demo_path: Path, tmp_path: Path, capsys, state_of,
                                                    argv: list[str], message: str) -> None:
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Caf\u00e9 policy.\n".encode("latin-1"))
-    argv = [a.format(latin1=latin1, library=demo) for a in argv]
-    before = state_of(demo)
-    code, out, err = run(capsys, "--library", str(demo), *argv)
+    argv = [a.format(latin1=latin1, library=demo_path) for a in argv]
+    before = state_of(demo_path)
+    code, out, err = run(capsys, "--library", str(demo_path), *argv)
     assert code == 2
     assert out == ""
     assert err.startswith("policyeditor: ") and err.count("\n") == 1 and "Traceback" not in err
     assert message in err
-    assert state_of(demo) == before
+    assert state_of(demo_path) == before
 
 
-def test_refused_outside_a_library_and_when_busy(demo: Path, tmp_path: Path, capsys, state_of) -> None:
+def test_refused_outside_a_library_and_when_busy(demo_path: Path, tmp_path: Path, capsys, state_of) -> None:
     code, _, err = run(capsys, "--library", str(tmp_path), "list")
     assert code == 2 and "is not a policy library" in err
-    (demo / ".git" / "index.lock").write_text("")
-    before = state_of(demo)
-    code, _, err = run(capsys, "--library", str(demo), "record", "website-privacy", "adopted", "2018-06-05")
+    (demo_path / ".git" / "index.lock").write_text("")
+    before = state_of(demo_path)
+    code, _, err = run(capsys, "--library", str(demo_path), "record", "website-privacy", "adopted", "2018-06-05")
     assert code == 2 and "Another program is writing to the library" in err
-    assert state_of(demo) == before
+    assert state_of(demo_path) == before
 
 
-def test_refused_notice_rule_names_the_earliest_date(demo: Path, capsys, state_of) -> None:
-    lib = ["--library", str(demo)]
+def test_refused_notice_rule_names_the_earliest_date(demo_path: Path, capsys, state_of) -> None:
+    lib = ["--library", str(demo_path)]
     assert run(capsys, *lib, "record", "website-privacy", "adopted", "2018-06-05")[0] == 0
     assert run(capsys, *lib, "record", "website-privacy", "posted", "2018-06-06")[0] == 0
-    before = state_of(demo)
+    before = state_of(demo_path)
     code, out, err = run(capsys, *lib, "record", "website-privacy", "effective", "2018-06-25")
     assert code == 2 and out == ""
     assert err == ("policyeditor: Version 2: effective 2018-06-25 is 19 days after posting on 2018-06-06; "
                    "substantive changes need 30: earliest 2018-07-06.\n")
-    assert state_of(demo) == before
+    assert state_of(demo_path) == before
 
 
 def test_init_demo_and_config(tmp_path: Path, capsys, _user_config_dir: Path) -> None:
@@ -204,12 +187,12 @@ def test_init_demo_and_config(tmp_path: Path, capsys, _user_config_dir: Path) ->
     assert git(tmp_path / "new", "log", "-1", "--format=%an <%ae>") == "Maria Lopez <maria@district.example>\n"
 
 
-def test_entry_point_runs_as_a_module(demo: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "policyeditor", "--library", str(demo), "versions", "acceptable-use"],
+def test_entry_point_runs_as_a_module(demo_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "policyeditor", "--library", str(demo_path), "versions", "acceptable-use"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Acceptable Use of Technology (acceptable-use, IJNDB)" in done.stdout
-    done = subprocess.run([sys.executable, "-m", "policyeditor", "--library", str(demo), "record", "website-privacy",
+    done = subprocess.run([sys.executable, "-m", "policyeditor", "--library", str(demo_path), "record", "website-privacy",
                            "adopted", "2018-06-05"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "Recorded the adoption of 'website-privacy' version 2 on 2018-06-05.\n"
@@ -217,10 +200,10 @@ def test_entry_point_runs_as_a_module(demo: Path) -> None:
 
 @pytest.mark.parametrize("argv", [["list"], ["versions", "website-privacy"],
                                   ["in-force", "website-privacy", "--at", "2018-06-01"]])
-def test_reading_commands_do_not_load_gitpython(demo: Path, argv: list[str]) -> None:
+def test_reading_commands_do_not_load_gitpython(demo_path: Path, argv: list[str]) -> None:
     """list, versions and in-force read TOML files only: no git process, no GitPython import."""
     code = ("import sys\nfrom policyeditor.cli import main\n"
-            f"rc = main({['--library', str(demo), *argv]!r})\n"
+            f"rc = main({['--library', str(demo_path), *argv]!r})\n"
             "print('GITPYTHON LOADED' if 'git' in sys.modules else 'NO GITPYTHON', rc)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stdout.splitlines()[-1] == "NO GITPYTHON 0", done.stderr

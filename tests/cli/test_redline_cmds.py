@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from policyeditor.cli import main
-from policyeditor.store.demo import create_demo
 from shared_data import SEEDS
 
 OLD, NEW = SEEDS / "website-privacy-2009.md", SEEDS / "website-privacy-2018-draft.md"
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo-master") / "library"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "library"
-    shutil.copytree(demo_master, path, symlinks=True)
-    return path
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -79,38 +61,38 @@ def test_diff_refusals_are_plain_and_write_nothing(capsys, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["latin1.md"]
 
 
-def test_redline_of_the_draft_against_the_version_in_force(qapp, capsys, demo, tmp_path):
+def test_redline_of_the_draft_against_the_version_in_force(qapp, capsys, demo_path, tmp_path):
     target = tmp_path / "redline.html"
-    code, out, err = run(capsys, "--library", str(demo), "redline", "website-privacy", "-o", str(target))
+    code, out, err = run(capsys, "--library", str(demo_path), "redline", "website-privacy", "-o", str(target))
     assert (code, err) == (0, "")
     html = target.read_text(encoding="utf-8")
     assert "compared with version 1" in html and "<ins>" in html
-    code, _, err = run(capsys, "--library", str(demo), "redline", "website-privacy", "--from", "1", "--to", "2",
+    code, _, err = run(capsys, "--library", str(demo_path), "redline", "website-privacy", "--from", "1", "--to", "2",
                        "-o", str(tmp_path / "v2.docx"))
     assert (code, err) == (0, "")
-    code, _, err = run(capsys, "--library", str(demo), "redline", "website-privacy", "--to", "9",
+    code, _, err = run(capsys, "--library", str(demo_path), "redline", "website-privacy", "--to", "9",
                        "-o", str(tmp_path / "v9.pdf"))
     assert code == 2 and "has no version 9" in err and not (tmp_path / "v9.pdf").exists()
-    code, _, err = run(capsys, "--library", str(demo), "redline", "Bad Id", "-o", str(tmp_path / "x.pdf"))
+    code, _, err = run(capsys, "--library", str(demo_path), "redline", "Bad Id", "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "Traceback" not in err
-    assert status(demo) == ""
+    assert status(demo_path) == ""
 
 
-def test_packet_first_reading_pdf_and_adopted_copy(qapp, capsys, demo, tmp_path):
+def test_packet_first_reading_pdf_and_adopted_copy(qapp, capsys, demo_path, tmp_path):
     target = tmp_path / "packet.pdf"
-    code, out, err = run(capsys, "--library", str(demo), "packet", "website-privacy", "-o", str(target))
+    code, out, err = run(capsys, "--library", str(demo_path), "packet", "website-privacy", "-o", str(target))
     assert (code, err) == (0, "") and "first-reading packet" in out
     text = " ".join(subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert "This is the first reading of these proposed revisions to the Website Privacy Policy." in text
     assert "Approval of Revisions to the Website Privacy Policy" in text and "themselves" in text
     assert "Adopted: October 5, 2009" in text
-    code, out, err = run(capsys, "--library", str(demo), "packet", "website-privacy", "--reading", "second",
+    code, out, err = run(capsys, "--library", str(demo_path), "packet", "website-privacy", "--reading", "second",
                          "-o", str(tmp_path / "second.docx"))
     assert (code, err) == (0, "")
-    code, out, err = run(capsys, "--library", str(demo), "packet", "website-privacy", "--reading", "adopted",
+    code, out, err = run(capsys, "--library", str(demo_path), "packet", "website-privacy", "--reading", "adopted",
                          "-o", str(tmp_path / "adopted.pdf"))
     assert (code, err) == (0, "") and "clean adopted copy" in out
-    code, _, err = run(capsys, "--library", str(demo), "packet", "website-privacy", "-o", str(tmp_path / "p.html"))
+    code, _, err = run(capsys, "--library", str(demo_path), "packet", "website-privacy", "-o", str(tmp_path / "p.html"))
     assert code == 2 and ".pdf, .docx" in err
-    assert status(demo) == ""
+    assert status(demo_path) == ""

@@ -1,29 +1,14 @@
-"""Helpers of the application tests (test_app*, test_recovery*): a demo library
-per test (copied from one made per session), the window on it, and answering
-the next modal dialog the way a user would (clicking its button)."""
+"""Helpers of the application tests (test_app*, test_recovery*): git, the window
+on a library, and answering the next modal dialog the way a user would
+(clicking its button). The demo library per test is conftest's ``demo_path``."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-
-_TEMPLATE: dict[str, Path] = {}
-
-
-def demo_copy(tmp_path_factory, dest: Path) -> Path:
-    """A fresh copy of the demo library at ``dest`` (the demo is built once)."""
-    if "demo" not in _TEMPLATE:
-        from policyeditor.store.demo import create_demo
-
-        folder = tmp_path_factory.mktemp("demo-template") / "library"
-        create_demo(folder).close()
-        _TEMPLATE["demo"] = folder
-    shutil.copytree(_TEMPLATE["demo"], dest, symlinks=True)
-    return dest
 
 
 def git(path: Path, *args: str) -> str:
@@ -98,4 +83,4 @@ class ModalWatchdog:
         return self.stuck
 
 
-__all__ = ["ModalWatchdog", "QDialog", "answer_next_box", "commit_count", "demo_copy", "git", "open_policy", "with_next_dialog"]
+__all__ = ["ModalWatchdog", "QDialog", "answer_next_box", "commit_count", "git", "open_policy", "with_next_dialog"]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from app_helpers import ModalWatchdog, answer_next_box, commit_count, demo_copy, open_policy, with_next_dialog
+from app_helpers import ModalWatchdog, answer_next_box, commit_count, open_policy, with_next_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
@@ -26,8 +26,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def library(tmp_path_factory, tmp_path: Path) -> Path:
-    return demo_copy(tmp_path_factory, tmp_path / "library")
+def library(demo_path: Path) -> Path:
+    return demo_path
 
 
 @pytest.fixture(autouse=True)

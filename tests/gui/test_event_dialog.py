@@ -7,10 +7,8 @@ The demo's Website Privacy Policy version 2 had its first reading on
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,28 +19,8 @@ from policyeditor.core.errors import RuleViolation
 from policyeditor.core.versions import EDITORIAL
 from policyeditor.gui.event_dialog import EventDialog, core_preview
 from policyeditor.store import Library
-from policyeditor.store.demo import create_demo
 
 PID = "website-privacy"
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo library, built once per module (copied for each test)."""
-    path = tmp_path_factory.mktemp("demo-master") / "demo"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def posted_lib(demo_master: Path, tmp_path: Path):
-    """A copy of the demo with version 2 adopted on 2018-05-15 and posted on 2018-06-01."""
-    shutil.copytree(demo_master, tmp_path / "demo", symlinks=True)
-    lib = Library.open(tmp_path / "demo")
-    lib.record_event(PID, "adopted", "2018-05-15", version=2)
-    lib.record_event(PID, "posted", "2018-06-01", version=2)
-    yield lib
-    lib.close()
 
 
 def dialog_for(qtbot, lib: Library, **kwargs) -> EventDialog:
@@ -56,13 +34,13 @@ def dialog_for(qtbot, lib: Library, **kwargs) -> EventDialog:
     return dialog
 
 
-def test_effective_ten_days_after_posting_is_refused_in_the_cores_words(qtbot, posted_lib):
-    dialog = dialog_for(qtbot, posted_lib, event="effective", version=2)
+def test_effective_ten_days_after_posting_is_refused_in_the_cores_words(qtbot, posted_demo):
+    dialog = dialog_for(qtbot, posted_demo, event="effective", version=2)
     dialog.set_when(date(2018, 6, 11))
 
     assert not dialog.ok_button.isEnabled()
     with pytest.raises(RuleViolation) as refused:
-        posted_lib.record_event(PID, "effective", "2018-06-11", version=2)
+        posted_demo.record_event(PID, "effective", "2018-06-11", version=2)
     assert refused.value.message in dialog.checks_label.text()
     assert "10 days after posting" in dialog.checks_label.text()
     assert dialog.earliest() == date(2018, 7, 1)
@@ -73,8 +51,8 @@ def test_effective_ten_days_after_posting_is_refused_in_the_cores_words(qtbot, p
     assert dialog.isVisible()
 
 
-def test_earliest_button_sets_the_date_enables_record_and_the_store_accepts_it(qtbot, posted_lib):
-    dialog = dialog_for(qtbot, posted_lib, event="effective", version=2)
+def test_earliest_button_sets_the_date_enables_record_and_the_store_accepts_it(qtbot, posted_demo):
+    dialog = dialog_for(qtbot, posted_demo, event="effective", version=2)
     dialog.set_when(date(2018, 6, 11))
 
     qtbot.mouseClick(dialog.earliest_button, Qt.LeftButton)
@@ -86,16 +64,16 @@ def test_earliest_button_sets_the_date_enables_record_and_the_store_accepts_it(q
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert dialog.result() == EventDialog.Accepted
     r = dialog.request()
-    recorded = posted_lib.record_event(PID, r.event, r.when, version=r.version,
-                                       editorial=r.editorial, justification=r.justification)
+    recorded = posted_demo.record_event(PID, r.event, r.when, version=r.version,
+                                        editorial=r.editorial, justification=r.justification)
     assert recorded.effective == date(2018, 7, 1)
-    assert posted_lib.policy(PID).version(2).effective == date(2018, 7, 1)
+    assert posted_demo.policy(PID).version(2).effective == date(2018, 7, 1)
 
 
-def test_library_preview_gives_the_same_refusal(qtbot, posted_lib):
+def test_library_preview_gives_the_same_refusal(qtbot, posted_demo):
     """The store's own preview plugs in unchanged (functools.partial over the policy id)."""
-    policy = posted_lib.policy(PID)
-    dialog = EventDialog(policy, posted_lib.today(), partial(posted_lib.preview_event, PID),
+    policy = posted_demo.policy(PID)
+    dialog = EventDialog(policy, posted_demo.today(), partial(posted_demo.preview_event, PID),
                          event="effective", version=2)
     qtbot.addWidget(dialog)
     dialog.set_when(date(2018, 6, 20))
@@ -105,8 +83,8 @@ def test_library_preview_gives_the_same_refusal(qtbot, posted_lib):
     assert not dialog.ok_button.isEnabled()
 
 
-def test_reading_after_today_is_refused(qtbot, posted_lib):
-    dialog = dialog_for(qtbot, posted_lib, event="first_reading")
+def test_reading_after_today_is_refused(qtbot, posted_demo):
+    dialog = dialog_for(qtbot, posted_demo, event="first_reading")
     assert dialog.version_number() is None
     assert "New version 3" in dialog.version_box.currentText()
     dialog.set_when(date(2026, 12, 24))
@@ -116,8 +94,8 @@ def test_reading_after_today_is_refused(qtbot, posted_lib):
     assert dialog.ok_button.isEnabled()
 
 
-def test_switching_event_rechecks_live(qtbot, posted_lib):
-    dialog = dialog_for(qtbot, posted_lib, event="effective", version=2)
+def test_switching_event_rechecks_live(qtbot, posted_demo):
+    dialog = dialog_for(qtbot, posted_demo, event="effective", version=2)
     dialog.set_when(date(2018, 6, 11))
     assert not dialog.ok_button.isEnabled()
     dialog.event_box.setCurrentIndex(dialog.event_box.findData("reviewed"))
@@ -127,8 +105,8 @@ def test_switching_event_rechecks_live(qtbot, posted_lib):
     assert dialog.ok_button.isEnabled(), dialog.problems()
 
 
-def test_editorial_mark_requires_a_justification(qtbot, posted_lib):
-    lib = posted_lib
+def test_editorial_mark_requires_a_justification(qtbot, posted_demo):
+    lib = posted_demo
     old = lib.version_text(PID, 2)
     new = old.replace("Web Administrator", "Webmaster")
     lib.save_draft(PID, new, "Contact name")
@@ -156,8 +134,8 @@ def test_editorial_mark_requires_a_justification(qtbot, posted_lib):
     assert v3.justification == "The office's title changed; duties are the same."
 
 
-def test_editorial_mark_is_offered_only_where_the_store_takes_it(qtbot, posted_lib):
-    dialog = dialog_for(qtbot, posted_lib, event="posted", version=2)
+def test_editorial_mark_is_offered_only_where_the_store_takes_it(qtbot, posted_demo):
+    dialog = dialog_for(qtbot, posted_demo, event="posted", version=2)
     assert dialog.editorial_box.isHidden()
     dialog.event_box.setCurrentIndex(dialog.event_box.findData("adopted"))
     assert not dialog.editorial_box.isHidden()
@@ -173,8 +151,8 @@ def test_a_policy_without_versions_asks_for_a_first_reading(qtbot, tmp_library):
     assert "Record a first reading first" in dialog.checks_label.text()
 
 
-def test_controls_are_named_and_reachable_by_keyboard(qtbot, posted_lib):
-    dialog = dialog_for(qtbot, posted_lib, event="adopted", version=2)
+def test_controls_are_named_and_reachable_by_keyboard(qtbot, posted_demo):
+    dialog = dialog_for(qtbot, posted_demo, event="adopted", version=2)
     controls = [dialog.event_box, dialog.version_box, dialog.date_edit, dialog.editorial_box,
                 dialog.ok_button]
     for widget in controls:

@@ -8,11 +8,9 @@ here) is replaced by an ``opener`` that records the address it was given.
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QWidget
 
@@ -21,25 +19,8 @@ from policyeditor.gui import errors
 from policyeditor.gui.export_dialogs import Exporter, with_suffix
 from policyeditor.gui.export_jobs import data_columns, guess_time_column, suggested_name, work_for
 from policyeditor.gui.tasks import TaskRunner
-from policyeditor.store import Library
-from policyeditor.store.demo import create_demo
 
 PID = "website-privacy"
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo-master") / "demo"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path):
-    shutil.copytree(demo_master, tmp_path / "demo", symlinks=True)
-    lib = Library.open(tmp_path / "demo")
-    yield lib
-    lib.close()
 
 
 class Harness:
@@ -78,10 +59,10 @@ def pdf_text(path: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
-def test_packet_pdf_has_the_memo_and_the_redline(qtbot, demo, tmp_path):
-    memo = demo.policy(PID).version(2).memo
+def test_packet_pdf_has_the_memo_and_the_redline(qtbot, demo_library, tmp_path):
+    memo = demo_library.policy(PID).version(2).memo
     h = Harness(qtbot, tmp_path / "packet.pdf")
-    work = work_for("packet-pdf", demo, policy_id=PID, version=2, reading="first")
+    work = work_for("packet-pdf", demo_library, policy_id=PID, version=2, reading="first")
     suggested = tmp_path / suggested_name("packet-pdf", policy_id=PID, version=2)
     assert h.run("packet-pdf", work, suggested)
     assert h.errors == []
@@ -94,11 +75,11 @@ def test_packet_pdf_has_the_memo_and_the_redline(qtbot, demo, tmp_path):
     assert "Written to" in h.exporter.done_box.text()
 
 
-def test_packet_docx_second_reading(qtbot, demo, tmp_path):
+def test_packet_docx_second_reading(qtbot, demo_library, tmp_path):
     import docx
 
     h = Harness(qtbot, tmp_path / "packet")      # the suffix is added
-    work = work_for("packet-docx", demo, policy_id=PID, version=2, reading="second")
+    work = work_for("packet-docx", demo_library, policy_id=PID, version=2, reading="second")
     assert h.run("packet-docx", work, tmp_path / "p.docx")
     assert h.errors == []
     document = docx.Document(str(tmp_path / "packet.docx"))
@@ -106,21 +87,21 @@ def test_packet_docx_second_reading(qtbot, demo, tmp_path):
     assert "This is the second reading of these proposed revisions" in text
 
 
-def test_redline_pdf_of_the_draft(qtbot, demo, tmp_path):
-    demo.save_draft(PID, demo.draft_text(PID).replace("Web Administrator", "Webmaster"))
+def test_redline_pdf_of_the_draft(qtbot, demo_library, tmp_path):
+    demo_library.save_draft(PID, demo_library.draft_text(PID).replace("Web Administrator", "Webmaster"))
     h = Harness(qtbot, tmp_path / "redline.pdf")
-    assert h.run("redline-pdf", work_for("redline-pdf", demo, policy_id=PID), tmp_path / "r.pdf")
+    assert h.run("redline-pdf", work_for("redline-pdf", demo_library, policy_id=PID), tmp_path / "r.pdf")
     assert h.errors == []
     text = pdf_text(tmp_path / "redline.pdf")
     assert "Webmaster" in text and "The draft compared with version 1." in " ".join(text.split())
 
 
-def test_redline_html_is_written_in_the_background_and_offered_to_open(qtbot, demo, tmp_path):
-    demo.save_draft(PID, demo.draft_text(PID).replace("Web Administrator", "Webmaster"))
+def test_redline_html_is_written_in_the_background_and_offered_to_open(qtbot, demo_library, tmp_path):
+    demo_library.save_draft(PID, demo_library.draft_text(PID).replace("Web Administrator", "Webmaster"))
     h = Harness(qtbot, tmp_path / "out" / "privacy-redline")   # no suffix typed
     (tmp_path / "out").mkdir()
     suggested = tmp_path / suggested_name("redline-html", policy_id=PID)
-    assert h.run("redline-html", work_for("redline-html", demo, policy_id=PID), suggested)
+    assert h.run("redline-html", work_for("redline-html", demo_library, policy_id=PID), suggested)
 
     assert h.errors == []
     written = tmp_path / "out" / "privacy-redline.html"
@@ -136,18 +117,18 @@ def test_redline_html_is_written_in_the_background_and_offered_to_open(qtbot, de
     assert h.errors == []
 
 
-def test_cancelled_dialog_exports_nothing(qtbot, demo, tmp_path):
+def test_cancelled_dialog_exports_nothing(qtbot, demo_library, tmp_path):
     h = Harness(qtbot, None)
-    assert not h.run("redline-html", work_for("redline-html", demo, policy_id=PID), tmp_path / "x.html")
+    assert not h.run("redline-html", work_for("redline-html", demo_library, policy_id=PID), tmp_path / "x.html")
     assert h.asked and h.exporter.progress is None and not h.runner.is_busy()
     assert list(tmp_path.glob("*.html")) == []
 
 
-def test_a_failure_comes_back_in_plain_words(qtbot, demo, tmp_path):
+def test_a_failure_comes_back_in_plain_words(qtbot, demo_library, tmp_path):
     h = Harness(qtbot, tmp_path / "no-such-folder" / "r.html")
     finished: list = []
     h.exporter.finished.connect(lambda key, path: finished.append(path))
-    assert h.run("redline-html", work_for("redline-html", demo, policy_id=PID), tmp_path / "r.html")
+    assert h.run("redline-html", work_for("redline-html", demo_library, policy_id=PID), tmp_path / "r.html")
     assert finished == [] and len(h.errors) == 1
     message = errors.plain_message(h.errors[0])
     assert isinstance(h.errors[0], ExportError)
@@ -155,10 +136,10 @@ def test_a_failure_comes_back_in_plain_words(qtbot, demo, tmp_path):
     assert h.exporter.progress is None and not h.exporter.is_running()
 
 
-def test_publish_site_into_a_folder(qtbot, demo, tmp_path):
+def test_publish_site_into_a_folder(qtbot, demo_library, tmp_path):
     target = tmp_path / "site"
     h = Harness(qtbot, target)
-    assert h.run("site", work_for("site", demo), tmp_path / "notice-site")
+    assert h.run("site", work_for("site", demo_library), tmp_path / "notice-site")
     index = (target / "index.html").read_text(encoding="utf-8")
     assert "Website Privacy Policy" in index
     assert (target / PID / "latest.html").exists()
@@ -169,14 +150,14 @@ def test_publish_site_into_a_folder(qtbot, demo, tmp_path):
     assert h.opened == [QUrl.fromLocalFile(str(target / "index.html"))]
 
 
-def test_publish_site_inside_the_library_is_refused(qtbot, demo):
-    h = Harness(qtbot, Path(demo.path) / "site")
-    assert h.run("site", work_for("site", demo), Path(demo.path))
+def test_publish_site_inside_the_library_is_refused(qtbot, demo_library):
+    h = Harness(qtbot, Path(demo_library.path) / "site")
+    assert h.run("site", work_for("site", demo_library), Path(demo_library.path))
     assert len(h.errors) == 1 and "inside the policy library" in errors.plain_message(h.errors[0])
-    assert not (Path(demo.path) / "site").exists()
+    assert not (Path(demo_library.path) / "site").exists()
 
 
-def test_tag_a_data_file(qtbot, demo, tmp_path):
+def test_tag_a_data_file(qtbot, demo_library, tmp_path):
     data = tmp_path / "survey.csv"
     with open(data, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -186,7 +167,7 @@ def test_tag_a_data_file(qtbot, demo, tmp_path):
     assert data_columns(data) == ["response_id", "submitted_at", "answer"]
     assert guess_time_column(data_columns(data)) == 1
     h = Harness(qtbot, data, column="submitted_at")
-    assert h.run("tag", work_for("tag", demo, policy_id=PID), tmp_path)
+    assert h.run("tag", work_for("tag", demo_library, policy_id=PID), tmp_path)
     assert h.errors == []
     out = h.exporter.done_box.text()
     assert "Tagged 2 records" in out
@@ -195,11 +176,11 @@ def test_tag_a_data_file(qtbot, demo, tmp_path):
     assert [r["policy_version"] for r in rows] == ["1", "1"]
 
 
-def test_tag_without_an_open_policy_is_refused_plainly(qtbot, demo, tmp_path):
+def test_tag_without_an_open_policy_is_refused_plainly(qtbot, demo_library, tmp_path):
     data = tmp_path / "d.csv"
     data.write_text("t\n2020-01-01\n", encoding="utf-8")
     h = Harness(qtbot, data, column="t")
-    assert h.run("tag", work_for("tag", demo), tmp_path)
+    assert h.run("tag", work_for("tag", demo_library), tmp_path)
     assert "Open a policy first" in errors.plain_message(h.errors[0])
 
 
@@ -210,11 +191,11 @@ def test_helpers():
         "website-privacy-v2-first-reading-packet.pdf"
 
 
-def test_two_exports_at_once_each_finish(qtbot, demo, tmp_path):
+def test_two_exports_at_once_each_finish(qtbot, demo_library, tmp_path):
     h = Harness(qtbot, [tmp_path / "a.html", tmp_path / "b.html"])
     finished: list = []
     h.exporter.finished.connect(lambda key, path: finished.append(path))
-    work = work_for("redline-html", demo, policy_id=PID)
+    work = work_for("redline-html", demo_library, policy_id=PID)
     assert h.exporter.export("redline-html", work, suggested=tmp_path / "x.html")
     assert h.exporter.export("redline-html", work, suggested=tmp_path / "x.html")
     assert h.exporter.is_running("redline-html")
@@ -223,12 +204,12 @@ def test_two_exports_at_once_each_finish(qtbot, demo, tmp_path):
     assert h.exporter.progress is None and not h.exporter.is_running()
 
 
-def test_redline_docx_has_tracked_changes(qtbot, demo, tmp_path):
+def test_redline_docx_has_tracked_changes(qtbot, demo_library, tmp_path):
     import docx
 
-    demo.save_draft(PID, demo.draft_text(PID).replace("Web Administrator", "Webmaster"))
+    demo_library.save_draft(PID, demo_library.draft_text(PID).replace("Web Administrator", "Webmaster"))
     h = Harness(qtbot, tmp_path / "redline.docx")
-    assert h.run("redline-docx", work_for("redline-docx", demo, policy_id=PID), tmp_path / "r.docx")
+    assert h.run("redline-docx", work_for("redline-docx", demo_library, policy_id=PID), tmp_path / "r.docx")
     assert h.errors == []
     body = docx.Document(str(tmp_path / "redline.docx")).element.body.xml
     assert "<w:ins " in body and "<w:del " in body and "Webmaster" in body

@@ -3,35 +3,16 @@ against the real demo library."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from policyeditor.core.versions import Memo
 from policyeditor.gui.library_dialog import LibraryDialog, is_timezone
 from policyeditor.gui.memo_panel import MemoPanel, render_memo_html
 from policyeditor.store import Library
-from policyeditor.store.demo import create_demo
 
 PID = "website-privacy"
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo-master") / "demo"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path):
-    shutil.copytree(demo_master, tmp_path / "demo", symlinks=True)
-    lib = Library.open(tmp_path / "demo")
-    yield lib
-    lib.close()
 
 
 def memo_panel(qtbot, lib: Library) -> MemoPanel:
@@ -45,9 +26,9 @@ def memo_panel(qtbot, lib: Library) -> MemoPanel:
     return panel
 
 
-def test_memo_fields_and_preview_show_the_demo_memo(qtbot, demo):
-    panel = memo_panel(qtbot, demo)
-    memo = demo.policy(PID).version(2).memo
+def test_memo_fields_and_preview_show_the_demo_memo(qtbot, demo_library):
+    panel = memo_panel(qtbot, demo_library)
+    memo = demo_library.policy(PID).version(2).memo
     assert panel.memo() == memo
     assert not panel.is_modified()
     preview = panel.preview.toPlainText()
@@ -58,8 +39,8 @@ def test_memo_fields_and_preview_show_the_demo_memo(qtbot, demo):
         assert expected in preview, expected
 
 
-def test_reading_switches_the_memo_sentence(qtbot, demo):
-    panel = memo_panel(qtbot, demo)
+def test_reading_switches_the_memo_sentence(qtbot, demo_library):
+    panel = memo_panel(qtbot, demo_library)
     qtbot.mouseClick(panel.first_radio, Qt.LeftButton)
     panel.update_preview()
     assert "This is the first reading of these proposed revisions" in panel.preview.toPlainText()
@@ -69,8 +50,8 @@ def test_reading_switches_the_memo_sentence(qtbot, demo):
     assert "This is the second reading" in panel.preview.toPlainText()
 
 
-def test_typing_updates_the_preview_and_save_writes_the_memo(qtbot, demo):
-    panel = memo_panel(qtbot, demo)
+def test_typing_updates_the_preview_and_save_writes_the_memo(qtbot, demo_library):
+    panel = memo_panel(qtbot, demo_library)
     panel.supporting_edit.setFocus()
     panel.supporting_edit.selectAll()
     with qtbot.waitSignal(panel.memo_edited):
@@ -82,30 +63,30 @@ def test_typing_updates_the_preview_and_save_writes_the_memo(qtbot, demo):
         qtbot.mouseClick(panel.save_button, Qt.LeftButton)
     number, memo = saved.args
     assert number == 2 and memo.supporting_data == "Redline and <script>alert(1)</script> notes."
-    demo.update_memo(PID, number, memo)
+    demo_library.update_memo(PID, number, memo)
     panel.mark_saved(memo)
     assert not panel.is_modified()
-    assert demo.policy(PID).version(2).memo.supporting_data == memo.supporting_data
+    assert demo_library.policy(PID).version(2).memo.supporting_data == memo.supporting_data
 
 
-def test_no_version_disables_the_fields(qtbot, demo):
+def test_no_version_disables_the_fields(qtbot, demo_library):
     panel = MemoPanel()
     qtbot.addWidget(panel)
-    policy = demo.create_policy("bus-safety", "Bus Safety", text="Ride safely.\n")
-    panel.set_context(demo.settings, policy, None, demo.today())
+    policy = demo_library.create_policy("bus-safety", "Bus Safety", text="Ride safely.\n")
+    panel.set_context(demo_library.settings, policy, None, demo_library.today())
     assert not panel.recommendation_edit.isEnabled()
     assert not panel.save_button.isEnabled()
     assert panel.memo() == Memo()
 
 
-def test_render_memo_html_escapes_every_field(demo):
-    html = render_memo_html(demo.settings, demo.policy(PID), Memo("<b>x</b>", "a & b", "<i>"),
+def test_render_memo_html_escapes_every_field(demo_library):
+    html = render_memo_html(demo_library.settings, demo_library.policy(PID), Memo("<b>x</b>", "a & b", "<i>"),
                             reading="first", when=date(2018, 5, 1))
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "a &amp; b" in html and "<i>" not in html.split("</p>")[6]
 
 
-def test_library_dialog_edits_and_validates_the_time_zone(qtbot, demo):
-    dialog = LibraryDialog(demo.settings)
+def test_library_dialog_edits_and_validates_the_time_zone(qtbot, demo_library):
+    dialog = LibraryDialog(demo_library.settings)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.ok_button.isEnabled()
@@ -123,8 +104,8 @@ def test_library_dialog_edits_and_validates_the_time_zone(qtbot, demo):
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert dialog.result() == LibraryDialog.Accepted
     settings = dialog.settings()
-    demo.update_settings(settings)
-    reopened = Library.open(demo.path)
+    demo_library.update_settings(settings)
+    reopened = Library.open(demo_library.path)
     try:
         assert reopened.settings.timezone == "America/Chicago"
         assert reopened.settings.notice_days == 45
@@ -140,8 +121,8 @@ def demo_settings_salutation() -> str:
     return SETTINGS.salutation
 
 
-def test_library_dialog_requires_a_district(qtbot, demo):
-    dialog = LibraryDialog(demo.settings)
+def test_library_dialog_requires_a_district(qtbot, demo_library):
+    dialog = LibraryDialog(demo_library.settings)
     qtbot.addWidget(dialog)
     dialog.district_edit.clear()
     assert not dialog.ok_button.isEnabled()
@@ -157,13 +138,13 @@ def test_is_timezone():
     assert not is_timezone("../../etc/passwd")
 
 
-def test_refreshing_the_same_version_keeps_unsaved_typing(qtbot, demo):
-    panel = memo_panel(qtbot, demo)
+def test_refreshing_the_same_version_keeps_unsaved_typing(qtbot, demo_library):
+    panel = memo_panel(qtbot, demo_library)
     panel.description_edit.setFocus()
     qtbot.keyClicks(panel.description_edit, " More.")
-    policy = demo.policy(PID)
-    panel.set_context(demo.settings, policy, policy.version(2), demo.today())
+    policy = demo_library.policy(PID)
+    panel.set_context(demo_library.settings, policy, policy.version(2), demo_library.today())
     assert "More." in panel.memo().description
     assert panel.is_modified()
-    panel.set_context(demo.settings, policy, policy.version(1), demo.today())
+    panel.set_context(demo_library.settings, policy, policy.version(1), demo_library.today())
     assert panel.memo() == policy.version(1).memo

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_helpers import ModalWatchdog, answer_next_box, demo_copy
+from app_helpers import ModalWatchdog, answer_next_box
 from PySide6.QtWidgets import QMessageBox
 
 from policyeditor.gui.app import build_window
@@ -69,9 +69,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_killed_window_is_offered_its_typing_back(qtbot, tmp_path_factory, tmp_path: Path,
-                                                  data_dir: Path) -> None:
-    library = demo_copy(tmp_path_factory, tmp_path / "library")
+def test_killed_window_is_offered_its_typing_back(qtbot, demo_path: Path, data_dir: Path) -> None:
+    library = demo_path
     typed = " Typed before the crash."
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen([sys.executable, str(DRIVER), str(library), "policy-adoption", typed],

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
@@ -15,27 +13,8 @@ from policyeditor.core import rules
 from policyeditor.gui.timeline_axis import TimeScale
 from policyeditor.gui.timeline_view import TimelineView
 from policyeditor.store import Library
-from policyeditor.store.demo import create_demo
 
 PID = "website-privacy"
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo-master") / "demo"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def posted(demo_master: Path, tmp_path: Path):
-    """The demo with version 2 adopted 2018-05-15 and posted 2018-06-01."""
-    shutil.copytree(demo_master, tmp_path / "demo", symlinks=True)
-    lib = Library.open(tmp_path / "demo")
-    lib.record_event(PID, "adopted", "2018-05-15", version=2)
-    lib.record_event(PID, "posted", "2018-06-01", version=2)
-    yield lib
-    lib.close()
 
 
 def is_red(c: QColor) -> bool:
@@ -70,11 +49,11 @@ def failing_policy(lib: Library):
 
 
 @pytest.mark.parametrize("ratio", [1.0, 2.0])
-def test_a_failing_rule_is_drawn_red_where_it_fails(qtbot, posted, ratio):
-    bad = failing_policy(posted)
-    failures = rules.check_policy(bad, today=posted.today(), notice_days=30)
+def test_a_failing_rule_is_drawn_red_where_it_fails(qtbot, posted_demo, ratio):
+    bad = failing_policy(posted_demo)
+    failures = rules.check_policy(bad, today=posted_demo.today(), notice_days=30)
     assert [f.rule for f in failures] == [2]
-    view, image = painted(qtbot, bad, posted.today(), failures, ratio)
+    view, image = painted(qtbot, bad, posted_demo.today(), failures, ratio)
 
     regions = view.failing_regions()
     assert regions
@@ -89,46 +68,42 @@ def test_a_failing_rule_is_drawn_red_where_it_fails(qtbot, posted, ratio):
     assert red_pixels(image, lane1) == 0
 
 
-def test_no_red_when_every_rule_passes(qtbot, posted):
-    posted.record_event(PID, "effective", "2018-07-01", version=2)
-    policy = posted.policy(PID)
-    failures = rules.check_policy(policy, today=posted.today(), notice_days=30)
+def test_no_red_when_every_rule_passes(qtbot, posted_demo):
+    posted_demo.record_event(PID, "effective", "2018-07-01", version=2)
+    policy = posted_demo.policy(PID)
+    failures = rules.check_policy(policy, today=posted_demo.today(), notice_days=30)
     assert failures == []
-    view, image = painted(qtbot, policy, posted.today(), failures)
+    view, image = painted(qtbot, policy, posted_demo.today(), failures)
     assert view.failing_regions() == []
     assert red_pixels(image) == 0
     assert "Version 2, in force from July 1, 2018" in view.summary()
 
 
-def test_the_failure_message_is_the_tooltip(qtbot, posted):
-    bad = failing_policy(posted)
-    failures = rules.check_policy(bad, today=posted.today(), notice_days=30)
-    view, _ = painted(qtbot, bad, posted.today(), failures)
+def test_the_failure_message_is_the_tooltip(qtbot, posted_demo):
+    bad = failing_policy(posted_demo)
+    failures = rules.check_policy(bad, today=posted_demo.today(), notice_days=30)
+    view, _ = painted(qtbot, bad, posted_demo.today(), failures)
     rect, _message = view.failing_regions()[0]
     assert view.tooltip_at(rect.center().toPoint()) == failures[0].message
     assert view.tooltip_at(QPoint(1, view.height() - 2)) == ""
     assert failures[0].message in view.accessibleDescription()
 
 
-def test_every_demo_policy_paints(qtbot, demo_master):
-    lib = Library.open(demo_master)
-    try:
-        for policy in lib.policies():
-            view, image = painted(qtbot, policy, lib.today())
-            assert red_pixels(image) == 0
-            text_like = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
-                            if image.pixelColor(x, y).lightness() < 100)
-            assert text_like > 50, policy.id
-            assert f"Version {policy.versions[0].number}" in view.summary()
-    finally:
-        lib.close()
+def test_every_demo_policy_paints(qtbot, demo_library):
+    for policy in demo_library.policies():
+        view, image = painted(qtbot, policy, demo_library.today())
+        assert red_pixels(image) == 0
+        text_like = sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+                        if image.pixelColor(x, y).lightness() < 100)
+        assert text_like > 50, policy.id
+        assert f"Version {policy.versions[0].number}" in view.summary()
 
 
-def test_pending_effective_date_is_marked(qtbot, posted):
+def test_pending_effective_date_is_marked(qtbot, posted_demo):
     # A version posted today-ish that takes effect in the future: its band is "from" that day.
-    future = replace(posted.policy(PID).versions[1], posted=date(2026, 11, 2),
+    future = replace(posted_demo.policy(PID).versions[1], posted=date(2026, 11, 2),
                      adopted=date(2026, 11, 2), effective=date(2027, 1, 4))
-    policy = replace(posted.policy(PID), versions=(posted.policy(PID).versions[0], future))
+    policy = replace(posted_demo.policy(PID), versions=(posted_demo.policy(PID).versions[0], future))
     view, _ = painted(qtbot, policy, date(2026, 11, 29))
     assert "takes effect January 4, 2027" in view.summary()
 

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from policyeditor.core import rules
 from policyeditor.gui.versions_panel import COLUMNS, VersionsPanel
 from policyeditor.store import Library
-from policyeditor.store.demo import create_demo
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo-master") / "demo"
-    create_demo(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path):
-    shutil.copytree(demo_master, tmp_path / "demo", symlinks=True)
-    lib = Library.open(tmp_path / "demo")
-    yield lib
-    lib.close()
 
 
 def cell(panel: VersionsPanel, row: int, key: str, role=Qt.DisplayRole):
@@ -46,8 +27,8 @@ def shown(qtbot, lib: Library, policy_id: str, **kwargs) -> VersionsPanel:
     return panel
 
 
-def test_website_privacy_versions_and_states(qtbot, demo):
-    panel = shown(qtbot, demo, "website-privacy")
+def test_website_privacy_versions_and_states(qtbot, demo_library):
+    panel = shown(qtbot, demo_library, "website-privacy")
     assert panel.model.rowCount() == 2
     assert cell(panel, 0, "number") == "1"
     assert "legacy" in cell(panel, 0, "change_class")
@@ -65,46 +46,46 @@ def test_website_privacy_versions_and_states(qtbot, demo):
     assert panel.selected_version() == 2
 
 
-def test_superseded_version_and_adopted_revision(qtbot, demo):
-    panel = shown(qtbot, demo, "acceptable-use")
+def test_superseded_version_and_adopted_revision(qtbot, demo_library):
+    panel = shown(qtbot, demo_library, "acceptable-use")
     assert [cell(panel, r, "state") for r in range(2)] == ["superseded", "in force"]
     assert cell(panel, 1, "effective") == "Mar 11, 2019"
 
 
-def test_every_demo_policy_fills_the_table(qtbot, demo):
+def test_every_demo_policy_fills_the_table(qtbot, demo_library):
     panel = VersionsPanel()
     qtbot.addWidget(panel)
-    for policy in demo.policies():
-        panel.set_policy(policy, demo.today())
+    for policy in demo_library.policies():
+        panel.set_policy(policy, demo_library.today())
         assert panel.model.rowCount() == len(policy.versions)
         for row in range(panel.model.rowCount()):
             assert cell(panel, row, "state")
 
 
-def test_a_failing_rule_is_red_with_its_message(qtbot, demo):
-    demo.record_event("website-privacy", "adopted", "2018-05-15", version=2)
-    demo.record_event("website-privacy", "posted", "2018-06-01", version=2)
-    policy = demo.policy("website-privacy")
+def test_a_failing_rule_is_red_with_its_message(qtbot, demo_library):
+    demo_library.record_event("website-privacy", "adopted", "2018-05-15", version=2)
+    demo_library.record_event("website-privacy", "posted", "2018-06-01", version=2)
+    policy = demo_library.policy("website-privacy")
     # The store refuses 10 days' notice, so the failing record is made in memory.
     bad = replace(policy, versions=(policy.versions[0],
                                     replace(policy.versions[1], effective=date(2018, 6, 11))))
-    failures = rules.check_policy(bad, today=demo.today(), notice_days=30)
+    failures = rules.check_policy(bad, today=demo_library.today(), notice_days=30)
     assert failures
     panel = VersionsPanel()
     qtbot.addWidget(panel)
-    panel.set_policy(bad, demo.today(), failures=failures)
+    panel.set_policy(bad, demo_library.today(), failures=failures)
     assert "rule fails" in cell(panel, 1, "state")
     assert cell(panel, 1, "state", Qt.ForegroundRole).red() > 150
     assert failures[0].message in cell(panel, 1, "effective", Qt.ToolTipRole)
     assert cell(panel, 0, "state", Qt.ForegroundRole) is None
 
 
-def test_selection_signals_and_is_kept_on_refresh(qtbot, demo):
-    panel = shown(qtbot, demo, "website-privacy")
+def test_selection_signals_and_is_kept_on_refresh(qtbot, demo_library):
+    panel = shown(qtbot, demo_library, "website-privacy")
     with qtbot.waitSignal(panel.version_selected) as picked:
         panel.select_version(1)
     assert picked.args == [1]
-    panel.set_policy(demo.policy("website-privacy"), demo.today())
+    panel.set_policy(demo_library.policy("website-privacy"), demo_library.today())
     assert panel.selected_version() == 1
     with qtbot.waitSignal(panel.version_activated) as activated:
         panel.view.setFocus()
@@ -113,8 +94,8 @@ def test_selection_signals_and_is_kept_on_refresh(qtbot, demo):
     assert panel.view.accessibleName()
 
 
-def test_no_policy_empties_the_table(qtbot, demo):
-    panel = shown(qtbot, demo, "website-privacy")
-    panel.set_policy(None, demo.today())
+def test_no_policy_empties_the_table(qtbot, demo_library):
+    panel = shown(qtbot, demo_library, "website-privacy")
+    panel.set_policy(None, demo_library.today())
     assert panel.model.rowCount() == 0
     assert panel.selected_version() is None

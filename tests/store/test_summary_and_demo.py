@@ -142,3 +142,16 @@ def test_cached_summary_holds_until_the_next_date_of_the_policy(tmp_path: Path, 
     now[0] = datetime(2018, 7, 20, 0, 0, tzinfo=TZ)
     second = lib.summaries()[0]
     assert (second.title, second.in_force, second.pending) == ("Bylaws", 2, ())
+
+
+def test_the_copied_demo_is_a_working_library(demo_library: Library, demo_template: Path) -> None:
+    """conftest's demo_library is a copy of a demo built once: git works on it, apart from the template."""
+    path = demo_library.path
+    assert git(path, "status", "--porcelain") == ""
+    assert git(path, "rev-parse", "--show-toplevel").strip() == str(path.resolve())
+    assert demo_library.verify() == []
+    head = git(demo_template, "rev-parse", "HEAD")
+    sha = demo_library.save_draft("website-privacy", demo_library.draft_text("website-privacy") + "\nOne more line.\n",
+                                  "Copy check")
+    assert sha and git(path, "rev-parse", "HEAD").strip() == sha
+    assert git(demo_template, "rev-parse", "HEAD") == head
