@@ -17,12 +17,11 @@ from typing import TYPE_CHECKING
 
 from policyeditor.gui.errors import show_error
 from policyeditor.gui.process_commands import ProcessCommands
-from policyeditor.gui.recovery import Autosaver, RecoveryFile, data_dir
+from policyeditor.gui.recovery import Autosaver, RecoveryFile
+from policyeditor.store.demo import ensure_demo
 
 if TYPE_CHECKING:   # loaded in the workers, after the window shows
     from policyeditor.gui import loading
-
-DEMO_FOLDER = "demo-library"
 
 
 class WindowCommands(ProcessCommands):
@@ -307,13 +306,3 @@ class WindowCommands(ProcessCommands):
         if self.lib is not None:
             self.lib.close()
 
-
-def ensure_demo():
-    """The demo library in the user's data folder, created on first use (worker)."""
-    from policyeditor.store import Library
-    from policyeditor.store.demo import create_demo
-
-    path = data_dir() / DEMO_FOLDER
-    if (path / "library.toml").is_file():
-        return Library.open(path)
-    return create_demo(path)

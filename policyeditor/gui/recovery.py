@@ -1,7 +1,7 @@
 """Autosave and crash recovery: nothing typed is ever lost.
 
 Every few seconds the window's unsaved drafts go to a recovery file in the
-user's data folder (platformdirs; ``POLICYEDITOR_DATA_DIR`` overrides it),
+user's data folder (store.usersettings.data_dir, as the CLI's),
 one file per library, written atomically. A save of a draft removes it from
 the file, a clean close removes the file. If policyeditor crashed or was
 killed, the file is still there on the next start, and the window offers to
@@ -22,19 +22,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from policyeditor.store.usersettings import data_dir
 
-APP_NAME = "policyeditor"
 AUTOSAVE_MS = 3000
-
-
-def data_dir() -> Path:
-    """The user's data folder: $POLICYEDITOR_DATA_DIR or the platform's."""
-    override = os.environ.get("POLICYEDITOR_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 class RecoveryFile:

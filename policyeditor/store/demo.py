@@ -22,6 +22,7 @@ from policyeditor.store.records import Author
 TIMEZONE = "America/New_York"
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "demo"
 AUTHOR = Author("Policy Office", "policy.office@example.org")
+DEMO_FOLDER = "demo-library"   # in the user's data folder: see ensure_demo
 
 SETTINGS = LibrarySettings(
     district="Cambridge Public Schools",
@@ -136,3 +137,13 @@ def _acceptable_use(lib: Library, clock: _Clock) -> None:
         if event == "first_reading":
             clock.set(day, hour, minute + 5)
             lib.update_memo("acceptable-use", 2, ACCEPTABLE_USE_MEMO)
+
+
+def ensure_demo() -> Library:
+    """The demo library in the user's data folder (usersettings.data_dir), created on first use."""
+    from policyeditor.store.usersettings import data_dir
+
+    path = data_dir() / DEMO_FOLDER
+    if (path / "library.toml").is_file():
+        return Library.open(path)
+    return create_demo(path)

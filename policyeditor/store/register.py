@@ -14,7 +14,6 @@ written. WAL mode, foreign keys on, one transaction per write, and a
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,13 +126,10 @@ class VersionCount:
 
 
 def default_path() -> Path:
-    """``$POLICYEDITOR_DATA_DIR/register.sqlite``, else the user's data folder."""
-    folder = os.environ.get("POLICYEDITOR_DATA_DIR")
-    if not folder:
-        import platformdirs
+    """``register.sqlite`` in the user's data folder (usersettings.data_dir)."""
+    from policyeditor.store.usersettings import data_dir
 
-        folder = platformdirs.user_data_dir("policyeditor", appauthor=False)
-    return Path(folder) / FILE_NAME
+    return data_dir() / FILE_NAME
 
 
 class Register:

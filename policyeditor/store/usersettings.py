@@ -6,6 +6,9 @@ variable POLICYEDITOR_CONFIG_DIR overrides the folder, which tests use). Only
 values that differ from DEFAULTS are written; unknown keys are refused, so a
 typo in the file is reported instead of ignored. Qt-free: the CLI and the GUI
 share it.
+
+``data_dir()`` is the one user data folder of the CLI and the GUI (tagging
+register, demo library, recovery files); POLICYEDITOR_DATA_DIR overrides it.
 """
 
 from __future__ import annotations
@@ -39,6 +42,16 @@ def config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """The user's data folder (never inside a library): $POLICYEDITOR_DATA_DIR or the platform's."""
+    override = os.environ.get("POLICYEDITOR_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 class UserSettings:

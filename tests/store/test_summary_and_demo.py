@@ -155,3 +155,19 @@ def test_the_copied_demo_is_a_working_library(demo_library: Library, demo_templa
                                   "Copy check")
     assert sha and git(path, "rev-parse", "HEAD").strip() == sha
     assert git(demo_template, "rev-parse", "HEAD") == head
+
+
+def test_ensure_demo_creates_the_demo_in_the_data_folder_once(tmp_path: Path, monkeypatch) -> None:
+    """The GUI's "Open demo" and the register share one user data folder (POLICYEDITOR_DATA_DIR)."""
+    from policyeditor.store.demo import DEMO_FOLDER, ensure_demo
+    from policyeditor.store.register import default_path
+    from policyeditor.store.usersettings import data_dir
+
+    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(tmp_path / "data"))
+    assert data_dir() == tmp_path / "data" and default_path().parent == data_dir()
+    with ensure_demo() as lib:
+        assert lib.path == tmp_path / "data" / DEMO_FOLDER
+        head = git(lib.path, "rev-parse", "HEAD")
+    with ensure_demo() as again:
+        assert again.path == tmp_path / "data" / DEMO_FOLDER
+        assert git(again.path, "rev-parse", "HEAD") == head
