@@ -132,11 +132,11 @@ def _redline(lib, policy_id: str, base: int | None, path: Path) -> Written:
 
 def _packet(lib, policy_id: str, number: int | None, reading: str, fmt: str, path: Path) -> Written:
     """The reading packet of version ``number``, built as ``policyeditor packet`` builds it."""
-    from policyeditor.cli import redline_cmds
+    from policyeditor.cli.redline_cmds import library_packet
     from policyeditor.export.packet import packet_docx, packet_pdf
 
     policy = lib.policy(policy_id)
-    packet = redline_cmds._reading_packet(lib, policy, reading, number)
+    packet = library_packet(lib, policy, reading, number)
     if fmt == "pdf":
         packet_pdf(packet, path)
     else:
@@ -145,16 +145,12 @@ def _packet(lib, policy_id: str, number: int | None, reading: str, fmt: str, pat
 
 
 def _site(lib, folder: Path) -> Written:
-    from policyeditor.cli import data_cmds
-    from policyeditor.export.site import build_site, write_site
+    """The notice site, written as ``policyeditor publish`` writes it (no postings recorded)."""
+    from policyeditor.cli.data_cmds import publish_site
 
-    data_cmds._refuse_inside_library(lib, folder)
-    items = [data_cmds._published(lib, policy) for policy in lib.policies()]
-    files = build_site(lib.settings, items, today=lib.today(), generated=lib.now())
-    write_site(folder, files)
-    pages = sum(1 for name in files if name.endswith(".html"))
+    _lines, pages = publish_site(lib, folder)
     return Written(folder, tr("%1 pages and a feed for %2 policies.")
-                   .replace("%1", str(pages)).replace("%2", str(len(items))))
+                   .replace("%1", str(pages)).replace("%2", str(len(lib.policy_ids()))))
 
 
 def _tag(lib, policy_id: str, data: Path, column: str) -> Written:
