@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from policyeditor.cli.library_cmds import open_library
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this area's subcommands to sub."""
@@ -61,20 +63,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_feed)
 
 
-def _library(args: argparse.Namespace):
-    from policyeditor.cli import library_path
-    from policyeditor.store import Library
-
-    return Library.open(library_path(args))
-
-
 def cmd_tag(args: argparse.Namespace) -> int:
     from policyeditor.core.ids import validate_policy_id
     from policyeditor.core.tagging import Tagger
     from policyeditor.store.register import library_key, open_for
     from policyeditor.store.tagging import TagJob, tag_file
 
-    lib = _library(args)
+    lib = open_library(args)
     policy = lib.policy(validate_policy_id(args.policy_id))
     tagger = Tagger(policy, lib.settings.timezone, now=lib.now(), dst=args.dst)
     job = TagJob(Path(args.data), args.time_column, args.key_column, args.output and Path(args.output),
@@ -95,7 +90,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     from policyeditor.core.ids import validate_policy_id
     from policyeditor.store.register import library_key, open_for
 
-    lib = _library(args)
+    lib = open_library(args)
     with open_for(lib) as reg:
         key = library_key(lib)
         if args.key is not None:
@@ -151,7 +146,7 @@ def _print_governed(reg, library: str, policy, number: int, dataset: str | None)
 
 def cmd_publish(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
-    lines, pages = publish_site(_library(args), outdir, record_posting=args.record_posting)
+    lines, pages = publish_site(open_library(args), outdir, record_posting=args.record_posting)
     for line in lines:
         print(line)
     print(f"Wrote {pages} page(s) and feed.xml to {outdir}.")
@@ -233,7 +228,7 @@ def _record_postings(lib) -> list[str]:
 def cmd_feed(args: argparse.Namespace) -> int:
     from policyeditor.export.feed import feed_json
 
-    lib = _library(args)
+    lib = open_library(args)
     text = feed_json(lib.settings, lib.policies(), today=lib.today(), generated=lib.now())
     if args.output:
         from policyeditor.export.site import write_text_atomic

@@ -95,7 +95,8 @@ def _register_process(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_config)
 
 
-def _open(args: argparse.Namespace):
+def open_library(args: argparse.Namespace):
+    """The Library named by --library, $POLICYEDITOR_LIBRARY or the current folder (every command's)."""
     from policyeditor.cli import library_path
     from policyeditor.store import Library
 
@@ -133,7 +134,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     text = _read_file(args.text) if args.text else ""
-    with _open(args) as lib:
+    with open_library(args) as lib:
         policy = lib.create_policy(args.id, args.title, args.code, text, args.review_months)
         print(f"Added {policy.title} ({policy.id}). Its first version begins with a first reading.")
     return 0
@@ -145,7 +146,7 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         items = lib.summaries()
     if args.due:
         items = [s for s in items if s.review_due]
@@ -167,7 +168,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from policyeditor.core import dates
     from policyeditor.core.errors import NotFound
 
-    with _open(args) as lib:
+    with open_library(args) as lib:
         if args.version is not None:
             text = lib.version_text(args.id, args.version)
         elif args.at:
@@ -184,7 +185,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_save(args: argparse.Namespace) -> int:
     data = _read_file(args.file)
-    with _open(args) as lib:
+    with open_library(args) as lib:
         sha = lib.save_draft(args.id, data, args.message)
     print(f"Saved the draft of '{args.id}' (commit {sha[:10]})." if sha else
           f"The draft of '{args.id}' is unchanged; nothing was saved.")
@@ -194,7 +195,7 @@ def cmd_save(args: argparse.Namespace) -> int:
 def cmd_versions(args: argparse.Namespace) -> int:
     from policyeditor.core import timeline
 
-    with _open(args) as lib:
+    with open_library(args) as lib:
         policy = lib.policy(args.id)
         states = timeline.states(policy, lib.today())
     print(f"{policy.title} ({policy.id}{', ' + policy.code if policy.code else ''})")
@@ -224,7 +225,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     from policyeditor.store.events import event_name
 
     event = event_name(args.event)
-    with _open(args) as lib:
+    with open_library(args) as lib:
         version = lib.record_event(args.id, event, args.date, version=args.version, editorial=args.editorial,
                                    justification=args.justification, legacy=args.legacy)
     legacy = " (legacy)" if version.legacy else ""
@@ -233,7 +234,7 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         results = {args.id: lib.check(args.id)} if args.id else lib.check_by_policy()
     failures = [(pid, f) for pid, items in results.items() for f in items]
     for pid, f in failures:
@@ -248,7 +249,7 @@ def cmd_in_force(args: argparse.Namespace) -> int:
     from policyeditor.core import dates
     from policyeditor.core.errors import NotFound
 
-    with _open(args) as lib:
+    with open_library(args) as lib:
         when = dates.parse_when(args.at, lib.settings.timezone)
         version = lib.in_force(args.id, when)
     if version is None:
@@ -260,7 +261,7 @@ def cmd_in_force(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         problems = lib.verify()
     for line in problems:
         print(line)

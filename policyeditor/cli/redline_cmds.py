@@ -15,6 +15,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
+from policyeditor.cli.library_cmds import open_library
 from policyeditor.core.errors import ExportError, InvalidInput
 
 
@@ -94,13 +95,6 @@ def _title_from(name: str) -> str:
     return Path(name).stem.replace("-", " ").replace("_", " ").strip().title() or "Policy"
 
 
-def _open(args: argparse.Namespace):
-    from policyeditor.cli import library_path
-    from policyeditor.store import Library
-
-    return Library.open(library_path(args))
-
-
 def _now(lib) -> datetime:
     now = getattr(lib, "now", None)
     return now() if callable(now) else datetime.now(timezone.utc)
@@ -155,7 +149,7 @@ def cmd_redline(args: argparse.Namespace) -> int:
     policy_id = validate_policy_id(args.id)
     output_format(args.output)
     to_number = _version_number(args.to_version)
-    with _open(args) as lib:
+    with open_library(args) as lib:
         policy = lib.policy(policy_id)
         new_text = lib.draft_text(policy_id) if to_number is None else lib.version_text(policy_id, to_number)
         from_number = args.from_version
@@ -186,7 +180,7 @@ def cmd_packet(args: argparse.Namespace) -> int:
 
     policy_id = validate_policy_id(args.id)
     kind = output_format(args.output, ("pdf", "docx"))
-    with _open(args) as lib:
+    with open_library(args) as lib:
         policy = lib.policy(policy_id)
         packet = library_packet(lib, policy, args.reading, args.version)
         if kind == "pdf":
