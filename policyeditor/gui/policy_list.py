@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from policyeditor.core.versions import Policy, State
+from policyeditor.store.summary import add_months
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,24 +44,13 @@ class PolicyRow:
     search_text: str
 
 
-def _add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    return day
-
-
 def review_due(policy: Policy, today: date) -> bool:
     """The policy has a review cycle and its last adoption/review is older than it."""
     if not policy.review_months:
         return False
     last = max((d for v in policy.versions if v.adopted
                 for d in (v.adopted, *v.reviewed)), default=None)
-    return last is not None and _add_months(last, policy.review_months) <= today
+    return last is not None and add_months(last, policy.review_months) <= today
 
 
 def state_text(policy: Policy, today: date, draft_changed: bool) -> str:
