@@ -24,6 +24,14 @@ def commit_all(path: Path, message: str) -> None:
     git(path, "-c", "user.name=Someone", "-c", "user.email=someone@example.org", "commit", "-qam", message)
 
 
+def squash_history(path: Path) -> None:
+    """Replace branch main by one new root commit holding every file (the tags stay)."""
+    git(path, "checkout", "-q", "--orphan", "rewritten")
+    commit_all(path, "one commit holding everything")
+    git(path, "branch", "-D", "main")
+    git(path, "branch", "-m", "main")
+
+
 @pytest.fixture
 def lib(tmp_path: Path, library_settings) -> Library:
     """Bylaws: v1 legacy (1999), v2 adopted 2018-06-05; the draft moved on afterwards."""
@@ -95,10 +103,7 @@ def test_history_rewritten_so_the_commit_no_longer_exists(lib: Library) -> None:
     v1 = lib.policy("bylaws").version(1)
     path = lib.path
     lib.close()
-    git(path, "checkout", "-q", "--orphan", "rewritten")
-    commit_all(path, "one commit holding everything")
-    git(path, "branch", "-D", "main")
-    git(path, "branch", "-m", "main")
+    squash_history(path)
     for tag in git(path, "tag").split():
         git(path, "tag", "-d", tag)
     git(path, "reflog", "expire", "--expire=now", "--all")
@@ -114,10 +119,7 @@ def test_history_rewritten_so_the_commit_no_longer_exists(lib: Library) -> None:
 def test_rewritten_history_is_caught_even_while_tags_keep_the_old_commits(lib: Library) -> None:
     path = lib.path
     lib.close()
-    git(path, "checkout", "-q", "--orphan", "rewritten")
-    commit_all(path, "one commit holding everything")
-    git(path, "branch", "-D", "main")
-    git(path, "branch", "-m", "main")
+    squash_history(path)
     problems = Library.open(path).verify()
     assert len(problems) == 2 and all("no longer in the library's history" in p for p in problems)
 
