@@ -207,6 +207,25 @@ class GitRepo:
         )
         return commit.hexsha
 
+    def commit_tree(self, tree: str, parents: list[str], message: str, author: Author, when: datetime) -> str:
+        """A commit of ``tree`` with ``parents`` (no branch moves): how sync joins two histories."""
+        env = {
+            "GIT_AUTHOR_NAME": author.name, "GIT_AUTHOR_EMAIL": author.email, "GIT_AUTHOR_DATE": _git_time(when),
+            "GIT_COMMITTER_NAME": author.name, "GIT_COMMITTER_EMAIL": author.email,
+            "GIT_COMMITTER_DATE": _git_time(when),
+        }
+        args = [arg for parent in parents for arg in ("-p", parent)]
+        return self.repo.git.commit_tree("--no-gpg-sign", *args, "-m", message, tree, env=env).strip()
+
+    @classmethod
+    def clone(cls, url: str, root: Path, env: dict[str, str]) -> "GitRepo":
+        """Clone ``url`` (checked by store.remote) into ``root``, branch 'main'.
+
+        GitPython puts ``--`` before the address, so it is never read as an option.
+        """
+        git.Repo.clone_from(url, root, env=env, branch=BRANCH).close()
+        return cls(root)
+
     def create_tag(self, name: str, target: str, message: str, author: Author, when: datetime) -> None:
         """An annotated tag; the tagger is passed through git's environment."""
         env = {

@@ -407,3 +407,31 @@ class Library:
         from policyeditor.store import verify
 
         return verify.verify(self)
+
+    # --- sharing between workstations (see remote.py and sync.py) ----------------------------
+
+    def remote_url(self) -> str:
+        """The shared library's address ('' when the library is not shared)."""
+        from policyeditor.store import remote
+
+        return remote.remote_url(self)
+
+    def set_remote(self, url: str) -> str:
+        """Share the library through ``url`` (checked first: see store.remote)."""
+        from policyeditor.store import remote
+
+        return remote.set_remote(self, url)
+
+    def sync(self):
+        """Fetch, join and push the shared library's changes: a store.sync.SyncResult."""
+        from policyeditor.store import sync
+
+        return sync.sync(self)
+
+    @classmethod
+    def clone_from(cls, url: str, path: str | Path, *, author: Author | None = None,
+                   clock: Clock | None = None) -> "Library":
+        """Copy the shared library at ``url`` into ``path`` (a new workstation) and open it."""
+        from policyeditor.store import sync
+
+        return sync.clone_library(url, path, author=author, clock=clock)
