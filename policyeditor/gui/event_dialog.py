@@ -162,7 +162,7 @@ class EventDialog(QDialog):
     def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self._label(self.tr("E&vent:"), self.event_box), self.event_box)
-        form.addRow(self._label(self.tr("V&ersion:"), self.version_box), self.version_box)
+        form.addRow(self._label(self.tr("Versi&on:"), self.version_box), self.version_box)
         form.addRow("", self.record_label)
         form.addRow(self._label(self.tr("&Date:"), self.date_edit), self.date_edit)
         form.addRow("", self.earliest_button)

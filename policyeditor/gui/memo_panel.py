@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from policyeditor.core.dates import long_date
 from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
 
 READINGS = ("first", "second")
@@ -92,8 +91,8 @@ class MemoPanel(QWidget):
         self.recommendation_edit = self._text_edit(self.tr("Recommendation"))
         self.description_edit = self._text_edit(self.tr("Description"))
         self.supporting_edit = self._text_edit(self.tr("Supporting data"))
-        self.first_radio = QRadioButton(self.tr("&First reading"), self)
-        self.second_radio = QRadioButton(self.tr("S&econd reading"), self)
+        self.first_radio = QRadioButton(self.tr("F&irst reading"), self)
+        self.second_radio = QRadioButton(self.tr("Seco&nd reading"), self)
         self.first_radio.setChecked(True)
         self.reading_group = QButtonGroup(self)
         for radio in (self.first_radio, self.second_radio):
@@ -115,7 +114,7 @@ class MemoPanel(QWidget):
         form = QFormLayout()
         for label, edit in ((self.tr("&Recommendation:"), self.recommendation_edit),
                             (self.tr("&Description:"), self.description_edit),
-                            (self.tr("Supporting &data:"), self.supporting_edit)):
+                            (self.tr("S&upporting data:"), self.supporting_edit)):
             buddy = QLabel(label, self)
             buddy.setBuddy(edit)
             form.addRow(buddy, edit)
@@ -132,7 +131,7 @@ class MemoPanel(QWidget):
         preview_box = QWidget(self)
         right = QVBoxLayout(preview_box)
         right.setContentsMargins(0, 0, 0, 0)
-        preview_label = QLabel(self.tr("Packet &preview (memo page):"), self)
+        preview_label = QLabel(self.tr("Pac&ket preview (memo page):"), self)
         preview_label.setBuddy(self.preview)
         right.addWidget(preview_label)
         right.addWidget(self.preview)
