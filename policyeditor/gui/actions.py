@@ -75,6 +75,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
       _n("Write the public notice web site of the library")),
     S("tag_data", "file", _n("&Tag a Data File..."), "tag_data", None, "", "",
       _n("Record which policy version governs a file of collected data")),
+    S("sync", "file", _n("S&ync with Shared Library"), "sync_library", None, "", "emblem-synchronizing",
+      _n("Receive the changes made on other workstations and send yours")),
     S("settings", "file", _n("Se&ttings..."), "open_settings", Key.Preferences, "", "preferences-system",
       _n("Your name and e-mail for saving, and the library folder")),
     S("quit", "file", _n("&Quit"), "close", Key.Quit, "", "application-exit", _n("Close policyeditor")),
@@ -183,7 +185,7 @@ def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, obj
 
 _GROUPS = ({"save", "save_with_message"}, {"export_packet", "export_packet_docx", "export_redline", "export_redline_docx",
             "export_redline_html", "publish_site", "tag_data"},
-           {"settings"}, {"quit"}, {"undo", "redo"}, {"cut", "copy", "paste"},
+           {"sync"}, {"settings"}, {"quit"}, {"undo", "redo"}, {"cut", "copy", "paste"},
            {"find", "find_next", "find_previous"}, {"bold", "italic", "link"},
            {"paragraph", "heading1", "heading2", "heading3"}, {"bullets", "numbers", "indent", "outdent"},
            {"refresh"}, {"filter"}, {"district"})

@@ -101,6 +101,53 @@ class ProcessCommands(ExportCommands):
             self.write("district", lambda: lib.update_settings(settings),
                        lambda _r: (self.update_title(), self.reload_policy()))
 
+    # -- sharing through the shared library ------------------------------------------
+    def sync_library(self) -> None:
+        """Sync with the shared library (its address is asked for the first time)."""
+        if self.lib is None or not self.confirm_leave(self.sync_library):
+            return
+        lib = self.lib
+        self.write("sync-address", lib.remote_url, lambda url: self._sync_with(lib, url))
+
+    def _sync_with(self, lib, url: str) -> None:
+        """Run ``lib.sync`` in the serial pool; a newly typed address that fails is forgotten."""
+        new = not url
+        if new:
+            url, ok = QInputDialog.getText(self, self.tr("Sync with shared library"), self.tr(
+                "Address of the shared library (https://..., ssh://... or a folder on the file server):"))
+            url = url.strip()
+            if not ok or not url:
+                return
+
+        def run():
+            from policyeditor.store.remote import forget_remote
+
+            if new:
+                lib.set_remote(url)
+            head = lib.repo().head_sha()
+            try:
+                return lib.sync()
+            except PolicyEditorError:
+                if new and lib.repo().head_sha() == head:
+                    forget_remote(lib)   # nothing came of it: the next sync asks again
+                raise
+
+        def synced(result) -> None:
+            self.update_title()
+            policy_id = self.data.policy.id if self.data is not None else None
+            self.refresh(after=lambda: self.show_status(result.summary(), 15000))
+            if policy_id is not None and not self.editor.is_modified():
+                self.open_policy(policy_id)   # the draft as received, not as it was before
+            if result.problems:
+                QMessageBox.warning(self, self.tr("Sync with shared library"), "\n\n".join(result.problems))
+
+        def failed(exc: BaseException) -> None:
+            self.show_status(self.tr("The sync did not happen."))
+            show_error(self, exc, self.tr("Sync with shared library"))
+
+        self.show_status(self.tr("Syncing with the shared library..."), 0)
+        self.write("sync", run, synced, failed)
+
     def open_settings(self) -> None:
         """The user's settings; a changed library folder opens that library."""
         from policyeditor.gui.settings_dialog import SettingsDialog

@@ -188,3 +188,16 @@ def set_remote(lib: "Library", url: str) -> str:
             details=str(exc),
         ) from exc
     return url
+
+
+def forget_remote(lib: "Library") -> None:
+    """Remove the shared library's address (the window does so when a newly typed one failed)."""
+    from git.exc import GitCommandError
+
+    repo = lib.repo().repo
+    if any(r.name == REMOTE for r in repo.remotes):
+        try:
+            repo.delete_remote(repo.remote(REMOTE))
+        except GitCommandError as exc:
+            raise LibraryError("The shared library's address could not be removed from the library's "
+                               "git settings. The details say why.", details=str(exc)) from exc
