@@ -129,7 +129,10 @@ def local_path(url: str) -> Path | None:
         parts = urlsplit(url)
         if parts.netloc not in ("", "localhost") or not parts.path.startswith("/"):
             raise _refuse(url, "a file:// address names a folder on this computer, like file:///srv/policies.git.")
-        return Path(unquote(parts.path))
+        path = unquote(parts.path)
+        if os.name == "nt" and re.match(r"/[A-Za-z]:", path):
+            path = path[1:]   # file:///C:/share/policies.git
+        return Path(path)
     return Path(url) if _is_local(url) else None
 
 

@@ -372,6 +372,27 @@ def test_a_refused_push_keeps_what_was_received(office: Library, clerk: Library,
     assert clerk.sync().sent == 1
 
 
+def test_a_file_in_the_way_stops_the_sync_and_nothing_changes(
+    office: Library, clerk: Library, state_of
+) -> None:
+    """The shared library brings a new policy whose folder holds a stray file here: refused, undone."""
+    office.create_policy("field-trips", "Field Trips", "IJOA", "Trips need a permission slip.\n")
+    office.sync()
+    stray = clerk.path / "policies" / "field-trips" / "policy.md"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("a copy someone put here\n")
+    clerk.save_draft("conduct", "Changed here too.\n")        # so sync has a merge to make as well
+    before = state_of(clerk.path)
+    with pytest.raises(SyncError) as refused:
+        clerk.sync()
+    assert refused.value.message.startswith("The changes from the shared library could not be written")
+    assert "nothing was changed here" in refused.value.message
+    assert "untracked working tree files would be overwritten" in refused.value.details
+    assert state_of(clerk.path) == before
+    stray.unlink()
+    assert clerk.sync().joined
+
+
 def test_clone_refuses_an_empty_shared_library_and_leaves_no_folder(shared: Path, tmp_path: Path) -> None:
     target = tmp_path / "copy"
     with pytest.raises(SyncError, match="is empty: no library has been shared there yet"):
