@@ -16,7 +16,7 @@ nothing in it is lost; YAML front matter is kept verbatim in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 PARAGRAPH = "paragraph"
 HEADING = "heading"

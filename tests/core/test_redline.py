@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,6 @@ from policyeditor.core.redline import (
 from policyeditor.core.textmodel import BULLET, HEADING, PARAGRAPH, Block, Document, Run, parse
 from policyeditor.core.tokens import normalize_space
 from shared_data import CORPUS, SEEDS
-
 
 
 def doc(*blocks: Block) -> Document:

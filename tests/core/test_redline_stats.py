@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from policyeditor.core.changeclass import classify
 from policyeditor.core.redline import compare
 from policyeditor.core.redline_stats import redline_stats, words
 from policyeditor.core.textmodel import parse
 from shared_data import SEEDS
-
 
 
 def test_seed_revision_statistics_and_class():

@@ -1,8 +1,5 @@
-from pathlib import Path
-
 from policyeditor.core.textcheck import describe, suspicious_characters
 from shared_data import SEEDS
-
 
 
 def test_clean_seed_text_has_no_findings():

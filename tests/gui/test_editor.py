@@ -20,7 +20,6 @@ from policyeditor.gui.editor.paste import document_from_html
 from shared_data import CORPUS, SEEDS
 
 
-
 def _texts() -> list[Path]:
     files = sorted(p for p in SEEDS.glob("*") if p.suffix in (".md", ".txt"))
     manifest = CORPUS / "manifest.json"
