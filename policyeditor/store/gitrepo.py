@@ -217,6 +217,14 @@ class GitRepo:
         args = [arg for parent in parents for arg in ("-p", parent)]
         return self.repo.git.commit_tree("--no-gpg-sign", *args, "-m", message, tree, env=env).strip()
 
+    @staticmethod
+    def user_config_value(key: str) -> str:
+        """A value of the user's global git configuration ('' when unset), for before a clone."""
+        try:
+            return git.Git().config("--global", "--get", key).strip()
+        except GitCommandError:
+            return ""
+
     @classmethod
     def clone(cls, url: str, root: Path, env: dict[str, str]) -> "GitRepo":
         """Clone ``url`` (checked by store.remote) into ``root``, branch 'main'.

@@ -338,7 +338,8 @@ def clone_library(
     if existed and (not root.is_dir() or any(root.iterdir())):
         raise InvalidInput(f"{root} is not an empty folder. Choose a new folder for the copy of the shared library.")
     try:
-        GitRepo.clone(url, root, network_env()).close()
+        ssh_configured = bool(GitRepo.user_config_value("core.sshCommand"))
+        GitRepo.clone(url, root, network_env(ssh_configured)).close()
         if not (root / files.LIBRARY_FILE).is_file():
             raise SyncError(f"The shared library at {url} holds no policy library (it has no library.toml). "
                             "Check the address.")

@@ -17,7 +17,7 @@ import pytest
 
 from policyeditor.core.errors import InvalidInput, LibraryStateError, SyncError
 from policyeditor.store import Author, Library
-from policyeditor.store.remote import check_remote_url
+from policyeditor.store.remote import check_remote_url, network_env
 
 TZ = ZoneInfo("America/New_York")
 
@@ -299,6 +299,18 @@ def test_ext_transport_is_blocked_by_git_too(office: Library, tmp_path: Path) ->
     with pytest.raises(SyncError, match="could not be reached"):
         _Sync(office, url).fetch()
     assert not witness.exists()
+
+
+def test_git_never_waits_for_a_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GIT_SSH_COMMAND", raising=False)
+    monkeypatch.delenv("GIT_SSH", raising=False)
+    env = network_env()
+    assert env["GIT_TERMINAL_PROMPT"] == "0"
+    assert env["GIT_ALLOW_PROTOCOL"] == "file:https:ssh"
+    assert "-o BatchMode=yes" in env["GIT_SSH_COMMAND"]
+    assert "GIT_SSH_COMMAND" not in network_env(ssh_configured=True)   # the user's own ssh command is kept
+    monkeypatch.setenv("GIT_SSH_COMMAND", "ssh -i ~/.ssh/district")
+    assert "GIT_SSH_COMMAND" not in network_env()
 
 
 def test_unreachable_remote_is_a_plain_error_and_nothing_changes(
