@@ -28,10 +28,18 @@ for _name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_
 
 @pytest.fixture(autouse=True)
 def _user_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets its own, empty user-settings folder and user-data folder (tagging register)."""
+    """Each test gets its own, empty user-settings folder (POLICYEDITOR_CONFIG_DIR)."""
     folder = tmp_path_factory.mktemp("user-config")
     monkeypatch.setenv("POLICYEDITOR_CONFIG_DIR", str(folder))
-    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own, empty user-data folder (POLICYEDITOR_DATA_DIR): tagging register,
+    demo library, recovery files; never the real one."""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(folder))
     return folder
 
 

@@ -1,4 +1,7 @@
-"""Fixtures for the data tests: the Website Privacy library (see _datalib), a private register folder."""
+"""Fixtures for the data tests: the Website Privacy library (see _datalib).
+
+Each test's register lives in its own user-data folder (tests/conftest.py ``data_dir``).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,6 @@ from pathlib import Path
 import pytest
 
 from _datalib import build_privacy_library
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets its own register folder (never the real user data folder)."""
-    folder = tmp_path_factory.mktemp("register")
-    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

@@ -19,13 +19,6 @@ from policyeditor.gui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def library(demo_path: Path) -> Path:
     return demo_path
 

@@ -62,13 +62,6 @@ def test_autosaver_writes_only_what_changed(qtbot, tmp_path: Path) -> None:
     saver.stop()
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(folder))
-    return folder
-
-
 def test_killed_window_is_offered_its_typing_back(qtbot, demo_path: Path, data_dir: Path) -> None:
     library = demo_path
     typed = " Typed before the crash."
