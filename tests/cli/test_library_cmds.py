@@ -13,10 +13,7 @@ from pathlib import Path
 import pytest
 
 from policyeditor.cli import main
-
-
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
+from gitcmd import git
 
 
 def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:

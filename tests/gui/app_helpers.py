@@ -4,15 +4,11 @@ on a library, and answering the next modal dialog the way a user would
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-
-
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
+from gitcmd import git
 
 
 def commit_count(path: Path) -> int:

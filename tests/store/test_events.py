@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,13 +13,10 @@ import pytest
 from policyeditor.core.errors import InvalidInput, LibraryStateError, NotFound, RuleViolation
 from policyeditor.core.versions import EDITORIAL, SUBSTANTIVE
 from policyeditor.store import Author, Library
+from gitcmd import git
 
 SEEDS = Path(__file__).resolve().parents[2] / "resources" / "demo"
 TZ = ZoneInfo("America/New_York")
-
-
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,7 @@ from policyeditor.core.errors import (
 from policyeditor.core.versions import LibrarySettings
 from policyeditor.store import Author, Library
 from policyeditor.store.usersettings import UserSettings
-
-
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
+from gitcmd import git
 
 
 def test_create_lays_out_the_library(tmp_library: Library) -> None:

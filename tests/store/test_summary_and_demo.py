@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -15,12 +14,9 @@ from policyeditor.core.versions import Memo
 from policyeditor.store import Author, Library
 from policyeditor.store.demo import create_demo
 from policyeditor.store.summary import add_months
+from gitcmd import git
 
 TZ = ZoneInfo("America/New_York")
-
-
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,9 @@ import pytest
 
 from policyeditor.core.errors import LibraryStateError
 from policyeditor.store import Author, Library
+from gitcmd import git
 
 TZ = ZoneInfo("America/New_York")
-
-
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
 
 
 def commit_all(path: Path, message: str) -> None:
