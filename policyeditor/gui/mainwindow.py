@@ -164,7 +164,7 @@ class MainWindow(WindowCommands, QMainWindow):
         has_policy = self.data is not None
         for name in action_table.policy_actions():
             self.actions[name].setEnabled(has_policy)
-        for name in ("new_policy", "district", "refresh", "publish_site", "tag_data", "filter"):
+        for name in ("new_policy", "district", "refresh", "publish_site", "tag_data", "filter", "sync"):
             self.actions[name].setEnabled(self.lib is not None)
         self.editor.setReadOnly(not has_policy)
         self.actions["undo"].setEnabled(has_policy and self.editor.document().isUndoAvailable())

@@ -175,3 +175,14 @@ def test_conflicting_change_is_refused_in_plain_words(
     assert seen[0].startswith("Website Privacy Policy was changed on this workstation and on the shared library")
     assert "Nothing was changed here." in seen[0]
     assert state_of(shared_library) == before
+
+
+def test_sync_is_offered_only_with_a_library_open(qtbot, shared_library: Path, data_dir: Path):
+    from policyeditor.gui.mainwindow import MainWindow
+    from policyeditor.store.usersettings import UserSettings
+
+    empty = MainWindow(UserSettings())  # no library yet (build_window would ask which to open)
+    qtbot.addWidget(empty)
+    assert not empty.actions["sync"].isEnabled()
+    win = make_window(qtbot, shared_library)
+    assert win.actions["sync"].isEnabled()
