@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policyeditor.core.errors import TextError
-from policyeditor.core.seqdiff import DELETE, EQUAL as DIFF_EQUAL, cleanup_semantic, diff_units
+from policyeditor.core.seqdiff import DELETE, EQUAL as DIFF_EQUAL, cleanup_semantic, diff_units, edges_hold
 from policyeditor.core.textmodel import Document
 from policyeditor.core.tokens import (
-    BlockStyle, BlockTokens, KeyMap, RunStyle, TokenKeyMap, block_key, normalize_space,
+    BlockStyle, BlockTokens, KeyMap, RunStyle, TokenKeyMap, block_key, normalize_space, region_tokens,
 )
 
 BREAK = "\n"   # the code of a paragraph break in a token string (see tokens.TokenKeyMap)
@@ -172,13 +172,18 @@ def _as_document(value: str | Document) -> Document:
 
 def compare(old: str | Document, new: str | Document) -> Redline:
     """The redline from ``old`` to ``new`` (Markdown strings or Documents)."""
-    old_doc, new_doc = _as_document(old), _as_document(new)
+    return _compare(_as_document(old), _as_document(new))
+
+
+def _compare(old_doc: Document, new_doc: Document, trim: bool = True) -> Redline:
+    """``compare`` on documents; ``trim=False`` tokenizes changed blocks whole
+    (the reference the shortcut of ``tokens.region_tokens`` is tested against)."""
     blocks = KeyMap()
-    block_diff = diff_units(
-        blocks.encode([block_key(b) for b in old_doc.blocks]),
-        blocks.encode([block_key(b) for b in new_doc.blocks]),
-    )
-    builder = _Builder(old_doc, new_doc)
+    old_keys = [block_key(b) for b in old_doc.blocks]
+    new_keys = [block_key(b) for b in new_doc.blocks]
+    block_diff = diff_units(blocks.encode(old_keys), blocks.encode(new_keys))
+    builder = _Builder(old_doc, new_doc, trim)
+
     ia = ib = 0
     pending_old: list[int] = []
     pending_new: list[int] = []
@@ -232,40 +237,58 @@ class _Cursor:
 class _Builder:
     """Turns diffs of blocks and tokens into redline blocks."""
 
-    def __init__(self, old_doc: Document, new_doc: Document) -> None:
+    def __init__(self, old_doc: Document, new_doc: Document, trim: bool = True) -> None:
         self.old_doc, self.new_doc = old_doc, new_doc
+        self.trim = trim
         self.blocks: list[RedlineBlock] = []
         self.keymap = TokenKeyMap()   # one map for the whole comparison
         self._reset()
 
     def _reset(self) -> None:
-        self.segments: list[Segment] = []
+        # Segments of the current block as [op, style, old_style, texts]:
+        # neighbours with the same op and styles are joined once, at the end.
+        self.segments: list[list] = []
+        self._last: list | None = None
         self.old_index: int | None = None
         self.new_index: int | None = None
 
     def equal_block(self, ia: int, ib: int) -> None:
         """A block whose words did not change (its formatting may have)."""
         old, new = self.old_doc.blocks[ia], self.new_doc.blocks[ib]
-        if old != new:
+        if old is not new and old != new:
             self.region([ia], [ib])
             return
         self.old_index, self.new_index = ia, ib
         for run in new.runs:
             if run.text:
-                self._append(Segment(EQUAL, run.text, RunStyle.of(run)))
+                self._append(EQUAL, run.text, RunStyle.of(run))
         self._end_block(EQUAL)
 
-    def region(self, old: list[int], new: list[int]) -> None:
+    def region(self, old: list[int], new: list[int], trim: bool | None = None) -> None:
         """Diff a run of changed blocks token by token and add the result."""
         if not old and not new:
             return
-        old_bt = [(i, BlockTokens(self.old_doc.blocks[i])) for i in old]
-        new_bt = [(i, BlockTokens(self.new_doc.blocks[i])) for i in new]
-        keymap = self.keymap
-        a = "".join(keymap.encode(bt.tokens[bt.lo:bt.hi]) + BREAK for _, bt in old_bt)
-        b = "".join(keymap.encode(bt.tokens[bt.lo:bt.hi]) + BREAK for _, bt in new_bt)
-        old_cur, new_cur = _Cursor(old_bt), _Cursor(new_bt)
-        for op, units in cleanup_semantic(diff_units(a, b)):
+        old_blocks = [self.old_doc.blocks[i] for i in old]
+        new_blocks = [self.new_doc.blocks[i] for i in new]
+        if self.trim if trim is None else trim:
+            old_bt, new_bt = region_tokens(old_blocks, new_blocks)
+        else:
+            old_bt, new_bt = [BlockTokens.of(b) for b in old_blocks], [BlockTokens.of(b) for b in new_blocks]
+        encode = self.keymap.encode
+        a = "".join([encode(bt.tokens[bt.lo:bt.hi]) + BREAK for bt in old_bt])
+        b = "".join([encode(bt.tokens[bt.lo:bt.hi]) + BREAK for bt in new_bt])
+        diffs = cleanup_semantic(diff_units(a, b))
+        head = new_bt[0].head if new_bt else None
+        tail = new_bt[-1].tail if new_bt else None
+        if (head or tail) and not edges_hold(diffs, bool(head), bool(tail)):
+            self.region(old, new, trim=False)   # see tokens.region_tokens
+            return
+        if head:
+            self.old_index, self.new_index = old[0], new[0]
+            for text, style in new_bt[0].char_pieces(*head):
+                self._append(EQUAL, text, style)
+        old_cur, new_cur = _Cursor(list(zip(old, old_bt))), _Cursor(list(zip(new, new_bt)))
+        for op, units in diffs:
             n = len(units)
             if op == DIFF_EQUAL:
                 for o, w in zip(old_cur.take(n), new_cur.take(n)):
@@ -287,24 +310,27 @@ class _Builder:
             self._end_block(op)
             return
         for text, style in bt.pieces(start, end):
-            self._append(Segment(op, text, style))
+            self._append(op, text, style)
 
     def _equal_span(self, old_span, new_span) -> None:
         oi, obt, o0, o1, is_break = old_span
         ni, nbt, n0, n1, _ = new_span
         self.old_index, self.new_index = oi, ni
         if is_break:
+            if nbt.tail:
+                for text, style in nbt.char_pieces(*nbt.tail):
+                    self._append(EQUAL, text, style)
             self._end_block(EQUAL)
             return
         same = obt.single_style
-        if same is not None and same == nbt.single_style:
+        if same is not None and (same is nbt.single_style or same == nbt.single_style):
             for text, style in nbt.pieces(n0, n1):
-                self._append(Segment(EQUAL, text, style))
+                self._append(EQUAL, text, style)
             return
         old_styles, new_styles = obt.styles(o0, o1), nbt.styles(n0, n1)
         if old_styles == new_styles:
             for text, style in nbt.pieces(n0, n1):
-                self._append(Segment(EQUAL, text, style))
+                self._append(EQUAL, text, style)
             return
         tokens = nbt.tokens
         start, current = n0, None   # current: the old style of a formatted stretch, or False
@@ -321,28 +347,32 @@ class _Builder:
     def _formatted(self, bt: BlockTokens, start: int, end: int, old_style) -> None:
         for text, style in bt.pieces(start, end):
             if old_style:
-                self._append(Segment(FORMATTED, text, style, old_style))
+                self._append(FORMATTED, text, style, old_style)
             else:
-                self._append(Segment(EQUAL, text, style))
+                self._append(EQUAL, text, style)
 
-    def _append(self, seg: Segment) -> None:
-        last = self.segments[-1] if self.segments else None
-        if last and (last.op, last.style, last.old_style) == (seg.op, seg.style, seg.old_style):
-            self.segments[-1] = Segment(seg.op, last.text + seg.text, seg.style, seg.old_style)
+    def _append(self, op: str, text: str, style: RunStyle, old_style: RunStyle | None = None) -> None:
+        last = self._last
+        if (last is not None and last[0] == op and (last[1] is style or last[1] == style)
+                and last[2] == old_style):
+            last[3].append(text)
         else:
-            self.segments.append(seg)
+            self._last = [op, style, old_style, [text]]
+            self.segments.append(self._last)
 
     def _end_block(self, break_op: str) -> None:
-        segs = tuple(self.segments)
-        has_old = break_op != INSERTED or any(s.in_old for s in segs)
-        has_new = break_op != DELETED or any(s.in_new for s in segs)
+        segs = tuple([Segment(op, texts[0] if len(texts) == 1 else "".join(texts), style, old)
+                      for op, style, old, texts in self.segments])
+        has_old = break_op != INSERTED or any(s.op != INSERTED for s in segs)
+        has_new = break_op != DELETED or any(s.op != DELETED for s in segs)
         old_style = _block_style(self.old_doc, self.old_index) if has_old else None
         new_style = _block_style(self.new_doc, self.new_index) if has_new else None
         if new_style is None:
             status = DELETED
         elif old_style is None:
             status = INSERTED
-        elif break_op != EQUAL or old_style != new_style or any(s.op != EQUAL for s in segs):
+        elif (break_op != EQUAL or (old_style is not new_style and old_style != new_style)
+              or any(s.op != EQUAL for s in segs)):
             status = CHANGED
         else:
             status = EQUAL
@@ -350,11 +380,19 @@ class _Builder:
         self._reset()
 
 
+_BLOCK_STYLES: dict[tuple[str, int], BlockStyle] = {}
+
+
 def _block_style(doc: Document, index: int | None) -> BlockStyle:
     if index is None or index >= len(doc.blocks):
-        return BlockStyle("paragraph")
-    block = doc.blocks[index]
-    return BlockStyle(block.kind, block.level)
+        key = ("paragraph", 0)
+    else:
+        block = doc.blocks[index]
+        key = (block.kind, block.level)
+    style = _BLOCK_STYLES.get(key)
+    if style is None:
+        style = _BLOCK_STYLES[key] = BlockStyle(*key)
+    return style
 
 
 def _mark_moves(blocks: list[RedlineBlock]) -> tuple[RedlineBlock, ...]:

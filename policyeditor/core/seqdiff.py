@@ -13,8 +13,8 @@ inputs. This module keeps its results minimal at any size:
 4. the rest are cut at anchors: units occurring exactly once on each side
    (then, failing those, equally rare units), kept in order by a longest
    increasing subsequence (patience diff); each gap between anchors recurses.
-   A large gap with no anchor at all is a rewrite too; diff-match-patch gets
-   a short budget for it, which is the only place a timeout is used.
+   A large gap with no anchor at all is a rewrite too; diff-match-patch
+   diffs it only when it is small enough to stay fast (see FALLBACK_CELLS).
 
 Units are single characters (see ``tokens.KeyMap``): a block or a token each.
 The result is a diff-match-patch diff list ``[(op, text), ...]`` with
@@ -48,15 +48,116 @@ NEAR_SIZE = 1000
 NEAR_EDITS = 24
 # The rarest repeated units tried as anchors when no unit is unique.
 MAX_REPEAT = 8
-# A last-resort budget (seconds) for a large gap with no anchor at all: such a
-# gap shares no rare unit, so it is a rewrite whatever the diff finds.
-FALLBACK_TIMEOUT = 0.05
+# A large gap with no anchor at all shares no rare unit: it is a rewrite
+# whatever the diff finds. diff-match-patch (with its half-match speedup)
+# still diffs it when it has at most FALLBACK_CELLS (len(a) * len(b)) cells,
+# which bounds its time; FALLBACK_TIMEOUT (seconds) is only a safety net.
+# (This was a 50 ms budget, so the result depended on the machine's speed.)
+FALLBACK_CELLS = 40_000
+FALLBACK_TIMEOUT = 1.0
 
 
 def _dmp(timeout: float = 0.0) -> diff_match_patch:
-    d = diff_match_patch()
+    d = _FastDiff() if timeout <= 0 else diff_match_patch()
     d.Diff_Timeout = timeout
     return d
+
+
+class _FastDiff(diff_match_patch):
+    """diff-match-patch without a timeout, with a faster middle-snake search.
+
+    ``diff_bisect`` is diff-match-patch's own (Myers' O(ND) bisection, same
+    loops, same choices, so the same diff), except that it follows a snake
+    (a run of equal units) by comparing slices, at C speed, where the original
+    steps one unit at a time in Python; and without a deadline to check.
+    """
+
+    def diff_bisect(self, text1: str, text2: str, deadline) -> list[tuple[int, str]]:
+        n1, n2 = len(text1), len(text2)
+        max_d = (n1 + n2 + 1) // 2
+        v_offset, v_length = max_d, 2 * max_d
+        v1 = [-1] * v_length
+        v1[v_offset + 1] = 0
+        v2 = v1[:]
+        delta = n1 - n2
+        front = delta % 2 != 0
+        k1start = k1end = k2start = k2end = 0
+        for d in range(max_d):
+            for k1 in range(-d + k1start, d + 1 - k1end, 2):
+                k1_offset = v_offset + k1
+                if k1 == -d or (k1 != d and v1[k1_offset - 1] < v1[k1_offset + 1]):
+                    x1 = v1[k1_offset + 1]
+                else:
+                    x1 = v1[k1_offset - 1] + 1
+                y1 = x1 - k1
+                if x1 < n1 and y1 < n2 and text1[x1] == text2[y1]:
+                    m = _run_forward(text1, x1, text2, y1, min(n1 - x1, n2 - y1))
+                    x1 += m
+                    y1 += m
+                v1[k1_offset] = x1
+                if x1 > n1:
+                    k1end += 2
+                elif y1 > n2:
+                    k1start += 2
+                elif front:
+                    k2_offset = v_offset + delta - k1
+                    if 0 <= k2_offset < v_length and v2[k2_offset] != -1:
+                        if x1 >= n1 - v2[k2_offset]:
+                            return self.diff_bisectSplit(text1, text2, x1, y1, deadline)
+            for k2 in range(-d + k2start, d + 1 - k2end, 2):
+                k2_offset = v_offset + k2
+                if k2 == -d or (k2 != d and v2[k2_offset - 1] < v2[k2_offset + 1]):
+                    x2 = v2[k2_offset + 1]
+                else:
+                    x2 = v2[k2_offset - 1] + 1
+                y2 = x2 - k2
+                if x2 < n1 and y2 < n2 and text1[n1 - x2 - 1] == text2[n2 - y2 - 1]:
+                    m = _run_backward(text1, n1 - x2, text2, n2 - y2, min(n1 - x2, n2 - y2))
+                    x2 += m
+                    y2 += m
+                v2[k2_offset] = x2
+                if x2 > n1:
+                    k2end += 2
+                elif y2 > n2:
+                    k2start += 2
+                elif not front:
+                    k1_offset = v_offset + delta - k2
+                    if 0 <= k1_offset < v_length and v1[k1_offset] != -1:
+                        x1 = v1[k1_offset]
+                        y1 = v_offset + x1 - k1_offset
+                        if x1 >= n1 - x2:
+                            return self.diff_bisectSplit(text1, text2, x1, y1, deadline)
+        return [(DELETE, text1), (INSERT, text2)]
+
+
+def _run_forward(a: str, i: int, b: str, j: int, n: int) -> int:
+    """How many units a[i:] and b[j:] share at their start (at most n; >= 1 known)."""
+    lo, hi = 1, 2
+    while hi <= n and a[i:i + hi] == b[j:j + hi]:
+        lo, hi = hi, hi * 2
+    hi = min(hi, n + 1)          # the answer is in [lo, hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i:i + mid] == b[j:j + mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _run_backward(a: str, i: int, b: str, j: int, n: int) -> int:
+    """How many units a[:i] and b[:j] share at their end (at most n; >= 1 known)."""
+    lo, hi = 1, 2
+    while hi <= n and a[i - hi:i] == b[j - hi:j]:
+        lo, hi = hi, hi * 2
+    hi = min(hi, n + 1)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[i - mid:i] == b[j - mid:j]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def diff_units(a: str, b: str) -> list[tuple[int, str]]:
@@ -79,7 +180,8 @@ def merge(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return merged
 
 
-def _common_prefix(a: str, b: str) -> int:
+def common_prefix(a: str, b: str) -> int:
+    """The length of the common start of a and b."""
     n = min(len(a), len(b))
     lo, hi = 0, n
     while lo < hi:   # binary search on slices: C speed
@@ -91,7 +193,8 @@ def _common_prefix(a: str, b: str) -> int:
     return lo
 
 
-def _common_suffix(a: str, b: str) -> int:
+def common_suffix(a: str, b: str) -> int:
+    """The length of the common end of a and b."""
     n = min(len(a), len(b))
     lo, hi = 0, n
     while lo < hi:
@@ -105,11 +208,11 @@ def _common_suffix(a: str, b: str) -> int:
 
 def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
     """Append the diff of a and b to out."""
-    p = _common_prefix(a, b)
+    p = common_prefix(a, b)
     if p:
         out.append((EQUAL, a[:p]))
         a, b = a[p:], b[p:]
-    s = _common_suffix(a, b)
+    s = common_suffix(a, b)
     tail = a[len(a) - s:] if s else ""
     if s:
         a, b = a[: len(a) - s], b[: len(b) - s]
@@ -145,7 +248,11 @@ def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_pat
         return
     anchors = _anchors(a, b, count_a, count_b)
     if not anchors:
-        out.extend(_dmp(FALLBACK_TIMEOUT).diff_main(a, b, False))
+        if len(a) * len(b) <= FALLBACK_CELLS:
+            out.extend(_dmp(FALLBACK_TIMEOUT).diff_main(a, b, False))
+        else:
+            out.append((DELETE, a))
+            out.append((INSERT, b))
         return
     ia = ib = 0
     for i, j in anchors:
@@ -217,6 +324,41 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         k = back[k]
     result.reverse()
     return result
+
+
+# Characters diff-match-patch's boundary scoring reads beyond an edge (its
+# blank-line patterns), plus one.
+EDGE_MARGIN = 5
+
+
+def edges_hold(diffs: list[tuple[int, str]], first: bool, last: bool) -> bool:
+    """Whether semantic cleanup, in making ``diffs``, stayed clear of the start
+    of the first equal stretch (``first``) and the end of the last (``last``).
+
+    The cleanup reads an equal stretch only beside a single edit: it shifts the
+    edit left as far as the stretch's end matches the edit's, then steps right
+    while the edit's first character matches the next stretch's, scoring each
+    position by a few characters around it. Both reaches can be found again
+    from the cleaned diff; when they keep EDGE_MARGIN characters from the edge,
+    a longer stretch with the same inner end gives the same diff.
+    """
+    if not diffs:
+        return False
+    if first:
+        if diffs[0][0] != EQUAL:
+            return False
+        if len(diffs) == 2 or (len(diffs) > 2 and diffs[2][0] == EQUAL):
+            stretch, edit = diffs[0][1], diffs[1][1]
+            if common_suffix(stretch, edit) + EDGE_MARGIN > len(stretch):
+                return False
+    if last:
+        if diffs[-1][0] != EQUAL:
+            return False
+        if len(diffs) == 2 or (len(diffs) > 2 and diffs[-3][0] == EQUAL):
+            edit, stretch = diffs[-2][1], diffs[-1][1]
+            if common_prefix(edit + stretch, stretch) + EDGE_MARGIN > len(stretch):
+                return False
+    return True
 
 
 def cleanup_semantic(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:

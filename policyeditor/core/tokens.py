@@ -23,6 +23,7 @@ from policyeditor.core.textmodel import Block, Run
 
 
 _TOKEN_RE = re.compile(r"\w+(?:['\u2019\-]\w+)*|\s+|[^\w\s]", re.UNICODE)
+_findall = _TOKEN_RE.findall
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,14 @@ class RunStyle:
 
     @classmethod
     def of(cls, run: Run) -> "RunStyle":
-        return cls(run.bold, run.italic, run.link)
+        """The run's style, one shared object per style (so comparisons are cheap)."""
+        key = (run.bold, run.italic, run.link)
+        style = _STYLES.get(key)
+        if style is None:
+            if len(_STYLES) > 4096:     # many distinct links: keep the cache bounded
+                _STYLES.clear()
+            style = _STYLES[key] = cls(*key)
+        return style
 
     def describe(self) -> str:
         """Word's wording for a style: 'Bold, Italic', or 'Not Bold' for plain."""
@@ -46,6 +54,7 @@ class RunStyle:
 
 
 PLAIN = RunStyle()
+_STYLES: dict[tuple[bool, bool, str | None], RunStyle] = {(False, False, None): PLAIN}
 
 
 @dataclass(frozen=True)
@@ -66,46 +75,73 @@ class BlockStyle:
         return name
 
 
-class BlockTokens:
-    """The tokens of one block, with what is needed to cut its text by token.
+def block_runs(block: Block) -> list[tuple[int, RunStyle]]:
+    """(end offset, style) of the block's non-empty runs, in order."""
+    runs: list[tuple[int, RunStyle]] = []
+    end = 0
+    for run in block.runs:
+        if run.text:
+            end += len(run.text)
+            runs.append((end, RunStyle.of(run)))
+    return runs
 
-    ``tokens[lo:hi]`` are the block's content tokens (leading and trailing
-    whitespace is not content); ``offsets[i]`` is where token i starts in
-    ``text``; ``runs`` are (end offset, style) of the block's runs, in order.
+
+class BlockTokens:
+    """The tokens of one block, or of the part of it a redline needs to compare.
+
+    ``tokens`` cover ``text[start:end]`` (token boundaries; the whole block by
+    default); ``tokens[lo:hi]`` are its content tokens (whitespace at the
+    block's ends is not content); ``offsets[i]`` is where token i starts in
+    ``text``; ``runs`` are (end offset, style) of the block's runs. ``head``
+    and ``tail`` are the (start, end) character ranges of content left out
+    before and after the tokens (equal on both sides, see ``region_tokens``).
     """
 
-    __slots__ = ("text", "tokens", "offsets", "lo", "hi", "runs", "single_style")
+    __slots__ = ("text", "tokens", "offsets", "lo", "hi", "runs", "single_style", "head", "tail")
 
-    def __init__(self, block: Block) -> None:
-        self.text = block.text
-        self.tokens = _TOKEN_RE.findall(self.text)
-        self.offsets = [0, *accumulate(map(len, self.tokens))]
-        lo, hi = 0, len(self.tokens)
-        while lo < hi and self.tokens[lo].isspace():
+    def __init__(self, text: str, runs: list[tuple[int, RunStyle]], start: int = 0,
+                 end: int | None = None, tokens: list[str] | None = None) -> None:
+        self.text = text
+        if end is None:
+            end = len(text)
+        if tokens is None:
+            tokens = _findall(text, start, end)
+        self.tokens = tokens
+        self.offsets = list(accumulate(map(len, tokens), initial=start))
+        lo, hi = 0, len(tokens)
+        while lo < hi and tokens[lo].isspace():
             lo += 1
-        while hi > lo and self.tokens[hi - 1].isspace():
+        while hi > lo and tokens[hi - 1].isspace():
             hi -= 1
         self.lo, self.hi = lo, hi
-        runs: list[tuple[int, RunStyle]] = []
-        end = 0
-        for run in block.runs:
-            if run.text:
-                end += len(run.text)
-                runs.append((end, RunStyle.of(run)))
         self.runs = runs
-        styles = {style for _, style in runs}
+        self.head = (len(text) - len(text.lstrip()), start) if start else None
+        self.tail = (end, len(text.rstrip())) if end < len(text) else None
         # The block's one style, or None when its runs differ.
-        self.single_style: RunStyle | None = (
-            PLAIN if not styles else next(iter(styles)) if len(styles) == 1 else None)
+        if not runs:
+            self.single_style: RunStyle | None = PLAIN
+        else:
+            first = runs[0][1]
+            same = all(style is first or style == first for _, style in runs)
+            self.single_style = first if same else None
+
+    @classmethod
+    def of(cls, block: Block) -> "BlockTokens":
+        """All the tokens of a block."""
+        return cls(block.text, block_runs(block))
 
     def pieces(self, start: int, end: int) -> list[tuple[str, RunStyle]]:
         """The text of tokens start..end as (text, style) pieces, by run."""
-        c0, c1 = self.offsets[start], self.offsets[end]
+        return self.char_pieces(self.offsets[start], self.offsets[end])
+
+    def char_pieces(self, c0: int, c1: int) -> list[tuple[str, RunStyle]]:
+        """The text of characters c0..c1 as (text, style) pieces, by run."""
         out: list[tuple[str, RunStyle]] = []
         run_start = 0
+        text = self.text
         for run_end, style in self.runs:
             if run_end > c0 and run_start < c1:
-                out.append((self.text[max(c0, run_start):min(c1, run_end)], style))
+                out.append((text[max(c0, run_start):min(c1, run_end)], style))
             if run_end >= c1:
                 break
             run_start = run_end
@@ -206,3 +242,129 @@ class TokenKeyMap(KeyMap):
         if n <= _SPARE[1] - _SPARE[0]:
             return chr(_SPARE[0] + n)
         raise OverflowError("too many distinct words to compare")
+
+
+# --- Tokenizing only what a comparison needs -------------------------------
+#
+# A changed paragraph usually differs in a few words. ``region_tokens`` leaves
+# out the characters its first (and last) paragraphs share at the start (and
+# end), keeping a window of WINDOW shared tokens beside the difference. The
+# diff of the shortened texts is the diff of the whole ones with a shorter
+# first (last) equal stretch; diff-match-patch's semantic cleanup reads such a
+# stretch only near its inner edge. ``seqdiff.edges_hold`` checks on the
+# cleaned diff that the cleanup stayed inside the windows; when it did not,
+# the redline compares the paragraphs whole. The left-out text is the same on
+# both sides, with the same formatting, and is added to the redline as is.
+
+WINDOW = 12
+
+
+def region_tokens(old_blocks: list[Block], new_blocks: list[Block]) -> tuple[list[BlockTokens], list[BlockTokens]]:
+    """Tokens of a run of changed blocks on each side, shared ends left out."""
+    from policyeditor.core.seqdiff import common_prefix, common_suffix
+
+    old = [(b.text, block_runs(b)) for b in old_blocks]
+    new = [(b.text, block_runs(b)) for b in new_blocks]
+    if not old or not new:
+        return [BlockTokens(t, r) for t, r in old], [BlockTokens(t, r) for t, r in new]
+    single = len(old) == 1 and len(new) == 1
+    (ot0, or0), (nt0, nr0) = old[0], new[0]
+    (otl, orl), (ntl, nrl) = old[-1], new[-1]
+    p = common_prefix(ot0, nt0)
+    q = _head_window(ot0, p - 1) if p > 1 else 0
+    if q and not _same_styles(or0, 0, q, nr0, 0):
+        q = 0
+    d = 0        # the tail cut, counted from the end (the same on both sides)
+    if single or (len(old) > 1 and len(new) > 1):
+        s = common_suffix(otl[p:], ntl[p:]) if single else common_suffix(otl, ntl)
+        if s > 1:
+            d = len(otl) - _tail_window(otl, len(otl) - s + 1)
+        # From the start of the last token kept: a formatting change there
+        # would reach the space after it.
+        c = _cut_before(otl, len(otl) - d - 1) if d else 0
+        if d and not _same_styles(orl, c, len(otl), nrl, len(ntl) - len(otl) + c):
+            d = 0
+    result = []
+    for blocks in (old, new):
+        bts = [BlockTokens(t, r) for t, r in blocks[1:-1]]
+        (t0, r0), (tl, rl) = blocks[0], blocks[-1]
+        if len(blocks) == 1:
+            bts.insert(0, BlockTokens(t0, r0, q, len(t0) - d))
+        else:
+            bts.insert(0, BlockTokens(t0, r0, q, len(t0)))
+            bts.append(BlockTokens(tl, rl, 0, len(tl) - d))
+        result.append(bts)
+    return result[0], result[1]
+
+
+def _head_window(text: str, i: int) -> int:
+    """Where to start tokenizing so that WINDOW tokens precede character i
+    (a cut at or before i); 0 when that leaves out nothing."""
+    cut = _cut_before(text, i)
+    content = len(text) - len(text.lstrip())
+    step = 4 * WINDOW
+    while cut > content:
+        start = _cut_before(text, cut - step) if cut - step > 0 else 0
+        if start <= content:
+            return 0
+        if len(_findall(text, start, cut)) >= WINDOW:
+            return start
+        step *= 2
+    return 0
+
+
+def _tail_window(text: str, i: int) -> int:
+    """Where to stop tokenizing so that WINDOW tokens follow character i (a
+    cut at or after i); len(text) when that leaves out nothing."""
+    n = len(text)
+    cut = _cut_after(text, i)
+    content = len(text.rstrip())
+    step = 4 * WINDOW
+    while cut < content:
+        end = _cut_after(text, cut + step) if cut + step < n else n
+        if end >= content:
+            return n
+        if len(_findall(text, cut, end)) >= WINDOW:
+            return end
+        step *= 2
+    return n
+
+
+def _cut_before(text: str, i: int) -> int:
+    """The last token start at or before i that follows whitespace, or 0."""
+    while i > 0:
+        if text[i - 1].isspace() and not text[i].isspace():
+            return i
+        i -= 1
+    return 0
+
+
+def _cut_after(text: str, i: int) -> int:
+    """The first whitespace at or after i that follows a non-space, or len(text)."""
+    n = len(text)
+    while i < n:
+        if text[i].isspace() and not text[i - 1].isspace():
+            return i
+        i += 1
+    return n
+
+
+def _same_styles(old_runs: list[tuple[int, RunStyle]], o0: int, o1: int,
+                 new_runs: list[tuple[int, RunStyle]], n0: int) -> bool:
+    """Whether old characters o0..o1 and the new ones from n0 have the same styles."""
+    return _styles_in(old_runs, o0, o1) == _styles_in(new_runs, n0, n0 + o1 - o0)
+
+
+def _styles_in(runs: list[tuple[int, RunStyle]], c0: int, c1: int) -> list[tuple[int, RunStyle]]:
+    """(end relative to c0, style) of the stretches of one style within c0..c1."""
+    out: list[tuple[int, RunStyle]] = []
+    for end, style in runs:
+        if end <= c0:
+            continue
+        if out and out[-1][1] == style:
+            out[-1] = (min(end, c1) - c0, style)
+        else:
+            out.append((min(end, c1) - c0, style))
+        if end >= c1:
+            break
+    return out
