@@ -230,7 +230,8 @@ def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> 
 def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
     """Diff two texts with nothing in common at either end (see the module doc)."""
     count_a, count_b = Counter(a), Counter(b)
-    shared = sum(min(n, count_b[u]) for u, n in count_a.items() if u in count_b)
+    both = count_a.keys() & count_b.keys()
+    shared = sum(map(min, map(count_a.__getitem__, both), map(count_b.__getitem__, both)))
     spaces = min(count_a.get(" ", 0), count_b.get(" ", 0))
     smaller = min(len(a) - count_a.get(" ", 0), len(b) - count_b.get(" ", 0))
     lopsided = min(len(a), len(b)) <= LOPSIDED_SMALL and max(len(a), len(b)) > LOPSIDED_RATIO * min(len(a), len(b))
@@ -282,8 +283,8 @@ def _anchors(a: str, b: str, count_a: Counter, count_b: Counter) -> list[tuple[i
     """
     unique = [u for u, n in count_a.items() if n == 1 and count_b.get(u) == 1]
     if unique:
-        where_a = {u: i for i, u in enumerate(a)}     # the last place: the only one here
-        where_b = {u: j for j, u in enumerate(b)}
+        where_a = dict(zip(a, range(len(a))))     # the last place: the only one here
+        where_b = dict(zip(b, range(len(b))))
         lis = _longest_increasing(sorted((where_a[u], where_b[u]) for u in unique))
         if lis:
             return lis
