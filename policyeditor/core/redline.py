@@ -9,8 +9,9 @@ How: blocks are compared as units first (their words, spacing normalized);
 runs of changed blocks are then compared token by token (``core.tokens``)
 with diff-match-patch on one character per token, anchored so the result
 stays minimal on any size (``core.seqdiff``), followed by semantic cleanup on
-the token string. A change therefore never starts or ends inside a word, and
-spacing alone is never a change. Paragraph breaks are tokens: a paragraph that
+the token string (only the stretch between a run's first and last difference
+is tokenized, see ``tokens.region_tokens``). A change therefore never starts
+or ends inside a word, and spacing alone is never a change. Paragraph breaks are tokens: a paragraph that
 appears, vanishes, splits or merges carries an inserted or deleted break.
 """
 
@@ -22,7 +23,8 @@ from policyeditor.core.errors import TextError
 from policyeditor.core.seqdiff import DELETE, EQUAL as DIFF_EQUAL, cleanup_semantic, diff_units, edges_hold
 from policyeditor.core.textmodel import Document
 from policyeditor.core.tokens import (
-    BlockStyle, BlockTokens, KeyMap, RunStyle, TokenKeyMap, block_key, normalize_space, region_tokens,
+    BlockStyle, BlockTokens, KeyMap, RunStyle, TokenCursor, TokenKeyMap, block_key, normalize_space,
+    region_tokens,
 )
 
 BREAK = "\n"   # the code of a paragraph break in a token string (see tokens.TokenKeyMap)
@@ -205,35 +207,6 @@ def _compare(old_doc: Document, new_doc: Document, trim: bool = True) -> Redline
     return Redline(_mark_moves(builder.blocks))
 
 
-class _Cursor:
-    """Walks the tokens of a run of blocks, one diff unit (token or break) at a time."""
-
-    def __init__(self, blocks: list[tuple[int, BlockTokens]]) -> None:
-        self.blocks = blocks
-        self.k = 0
-        self.t = blocks[0][1].lo if blocks else 0
-
-    def take(self, n: int) -> list[tuple[int, BlockTokens, int, int, bool]]:
-        """The (block index, tokens, start, end, is_break) spans covering n units."""
-        spans = []
-        while n > 0:
-            index, bt = self.blocks[self.k]
-            start = self.t
-            avail = bt.hi - start
-            if avail > 0:
-                m = min(n, avail)
-                self.t += m
-                n -= m
-                spans.append((index, bt, start, start + m, False))
-            else:
-                self.k += 1
-                n -= 1
-                if self.k < len(self.blocks):
-                    self.t = self.blocks[self.k][1].lo
-                spans.append((index, bt, start, start, True))
-        return spans
-
-
 class _Builder:
     """Turns diffs of blocks and tokens into redline blocks."""
 
@@ -287,7 +260,7 @@ class _Builder:
             self.old_index, self.new_index = old[0], new[0]
             for text, style in new_bt[0].char_pieces(*head):
                 self._append(EQUAL, text, style)
-        old_cur, new_cur = _Cursor(list(zip(old, old_bt))), _Cursor(list(zip(new, new_bt)))
+        old_cur, new_cur = TokenCursor(list(zip(old, old_bt))), TokenCursor(list(zip(new, new_bt)))
         for op, units in diffs:
             n = len(units)
             if op == DIFF_EQUAL:

@@ -163,6 +163,35 @@ class BlockTokens:
         return out
 
 
+class TokenCursor:
+    """Walks the tokens of a run of blocks, one diff unit (token or break) at a time."""
+
+    def __init__(self, blocks: list[tuple[int, BlockTokens]]) -> None:
+        self.blocks = blocks
+        self.k = 0
+        self.t = blocks[0][1].lo if blocks else 0
+
+    def take(self, n: int) -> list[tuple[int, BlockTokens, int, int, bool]]:
+        """The (block index, tokens, start, end, is_break) spans covering n units."""
+        spans = []
+        while n > 0:
+            index, bt = self.blocks[self.k]
+            start = self.t
+            avail = bt.hi - start
+            if avail > 0:
+                m = min(n, avail)
+                self.t += m
+                n -= m
+                spans.append((index, bt, start, start + m, False))
+            else:
+                self.k += 1
+                n -= 1
+                if self.k < len(self.blocks):
+                    self.t = self.blocks[self.k][1].lo
+                spans.append((index, bt, start, start, True))
+        return spans
+
+
 def whitespace_key(text: str) -> str:
     """The key of a whitespace run: a line break matters, its width does not."""
     return "\n" if "\n" in text else " "
