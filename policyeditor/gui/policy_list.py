@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from policyeditor.core.versions import Policy, State
-from policyeditor.store.summary import add_months
+from policyeditor.core.review import review_due
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,15 +42,6 @@ class PolicyRow:
     title: str
     state: str
     search_text: str
-
-
-def review_due(policy: Policy, today: date) -> bool:
-    """The policy has a review cycle and its last adoption/review is older than it."""
-    if not policy.review_months:
-        return False
-    last = max((d for v in policy.versions if v.adopted
-                for d in (v.adopted, *v.reviewed)), default=None)
-    return last is not None and add_months(last, policy.review_months) <= today
 
 
 def state_text(policy: Policy, today: date, draft_changed: bool) -> str:

@@ -16,7 +16,6 @@ within the clock's resolution is never missed.
 
 from __future__ import annotations
 
-import calendar
 import json
 import os
 import time
@@ -24,6 +23,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from policyeditor.core import review
+from policyeditor.core.review import add_months
 from policyeditor.core.versions import Policy, State
 from policyeditor.store.files import atomic_write, draft_path, record_path
 
@@ -47,13 +48,6 @@ class PolicySummary:
     last_review: date | None       # latest adoption or review
     review_months: int | None
     review_due: bool
-
-
-def add_months(d: date, months: int) -> date:
-    """``d`` plus whole months, clamped to the month's last day (Jan 31 + 1 = Feb 28/29)."""
-    month0 = d.month - 1 + months
-    year, month = d.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def _pending(policy: Policy, current: int, today: date, draft_changed: bool) -> list[str]:
@@ -89,9 +83,7 @@ def summarize(policy: Policy, *, draft_changed: bool, today: date, tz: str) -> P
     from policyeditor.core import timeline
 
     current = timeline.in_force(policy, today, tz)
-    reviews = [d for v in policy.versions for d in (v.adopted, *v.reviewed) if d is not None and d <= today]
-    last = max(reviews, default=None)
-    due = policy.review_months is not None and (last is None or add_months(last, policy.review_months) <= today)
+    last = review.last_review(policy, today)
     return PolicySummary(
         id=policy.id,
         code=policy.code,
@@ -101,7 +93,7 @@ def summarize(policy: Policy, *, draft_changed: bool, today: date, tz: str) -> P
         pending=tuple(_pending(policy, current.number if current else 0, today, draft_changed)),
         last_review=last,
         review_months=policy.review_months,
-        review_due=due,
+        review_due=review.review_due(policy, today),
     )
 
 

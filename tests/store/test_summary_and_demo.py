@@ -13,7 +13,7 @@ import pytest
 from policyeditor.core.versions import Memo
 from policyeditor.store import Author, Library
 from policyeditor.store.demo import create_demo
-from policyeditor.store.summary import add_months
+from policyeditor.core.review import add_months
 from gitcmd import git
 
 TZ = ZoneInfo("America/New_York")
