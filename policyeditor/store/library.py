@@ -363,10 +363,7 @@ class Library:
         """
         from policyeditor.store import events
 
-        if not tagged_records:  # rule 7: count the register's records a new effective date would move
-            from policyeditor.store.register_library import records_moved
-
-            tagged_records = records_moved(self, policy_id, events.event_name(event), when, version)
+        tagged_records = tagged_records or self._records_moved(policy_id, event, when, version)
         request = events.Request(event, when, version, editorial, justification, legacy)
         return events.record_event(self, policy_id, request, tagged_records=tagged_records)
 
@@ -385,8 +382,16 @@ class Library:
         """The rule failures recording the event would meet (for live checks); writes nothing."""
         from policyeditor.store import events
 
+        tagged_records = tagged_records or self._records_moved(policy_id, event, when, version)
         request = events.Request(event, when, version, editorial, justification, legacy)
         return events.preview_event(self, policy_id, request, tagged_records=tagged_records)
+
+    def _records_moved(self, policy_id: str, event: str, when: date | str, version: int | None) -> int:
+        """Rule 7: the register's records that a new effective date would put under another version."""
+        from policyeditor.store import events
+        from policyeditor.store.register_library import records_moved
+
+        return records_moved(self, policy_id, events.event_name(event), when, version)
 
     def check_by_policy(self) -> dict[str, list]:
         """policy id -> rule failures, for every policy."""

@@ -234,6 +234,9 @@ def test_setting_an_effective_date_that_regoverns_tagged_data_is_refused(tmp_pat
     data = write_csv(tmp_path / "v.csv", [[f"k{d}", f"2026-11-{d:02d}T09:00:00", "/"] for d in range(17, 29)])
     run(lib, TagJob(data, "collected_at", "id"))
     before = (lib.path / "policies/website-privacy/policy.toml").read_bytes()
+    # The live check (the event dialog's, through the library) says the same before anything is tried.
+    [failure] = lib.preview_event("website-privacy", "effective", "2026-11-20")
+    assert failure.rule == 7 and "9 tagged data records" in failure.message
     with pytest.raises(RuleViolation, match="9 tagged data records"):
         lib.record_event("website-privacy", "effective", "2026-11-20")    # records of 11-20 .. 11-28
     assert (lib.path / "policies/website-privacy/policy.toml").read_bytes() == before
