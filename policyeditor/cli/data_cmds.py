@@ -69,13 +69,13 @@ def cmd_tag(args: argparse.Namespace) -> int:
     from policyeditor.store.register import library_key, open_for
     from policyeditor.store.tagging import TagJob, tag_file
 
-    lib = open_library(args)
-    policy = lib.policy(validate_policy_id(args.policy_id))
-    tagger = Tagger(policy, lib.settings.timezone, now=lib.now(), dst=args.dst)
-    job = TagJob(Path(args.data), args.time_column, args.key_column, args.output and Path(args.output),
-                 args.dataset, args.format, args.skip_bad)
-    with open_for(lib) as reg:
-        outcome = tag_file(job, tagger, register=reg, library=library_key(lib), ran_by=str(lib.author))
+    with open_library(args) as lib:
+        policy = lib.policy(validate_policy_id(args.policy_id))
+        tagger = Tagger(policy, lib.settings.timezone, now=lib.now(), dst=args.dst)
+        job = TagJob(Path(args.data), args.time_column, args.key_column,
+                     args.output and Path(args.output), args.dataset, args.format, args.skip_bad)
+        with open_for(lib) as reg:
+            outcome = tag_file(job, tagger, register=reg, library=library_key(lib), ran_by=str(lib.author))
     counts = ", ".join(f"version {n}: {c}" for n, c in sorted(outcome.counts.items())) or "none"
     print(f"Tagged {outcome.rows_tagged} record(s) of {job.data} with {policy.title} ({counts}).")
     print(f"Wrote {outcome.output}.")
@@ -90,8 +90,7 @@ def cmd_register(args: argparse.Namespace) -> int:
     from policyeditor.core.ids import validate_policy_id
     from policyeditor.store.register import library_key, open_for
 
-    lib = open_library(args)
-    with open_for(lib) as reg:
+    with open_library(args) as lib, open_for(lib) as reg:
         key = library_key(lib)
         if args.key is not None:
             return _print_key(reg, key, args.key, args.dataset, NotFound)
@@ -146,7 +145,8 @@ def _print_governed(reg, library: str, policy, number: int, dataset: str | None)
 
 def cmd_publish(args: argparse.Namespace) -> int:
     outdir = Path(args.outdir)
-    lines, pages = publish_site(open_library(args), outdir, record_posting=args.record_posting)
+    with open_library(args) as lib:
+        lines, pages = publish_site(lib, outdir, record_posting=args.record_posting)
     for line in lines:
         print(line)
     print(f"Wrote {pages} page(s) and feed.xml to {outdir}.")
@@ -228,8 +228,8 @@ def _record_postings(lib) -> list[str]:
 def cmd_feed(args: argparse.Namespace) -> int:
     from policyeditor.export.feed import feed_json
 
-    lib = open_library(args)
-    text = feed_json(lib.settings, lib.policies(), today=lib.today(), generated=lib.now())
+    with open_library(args) as lib:
+        text = feed_json(lib.settings, lib.policies(), today=lib.today(), generated=lib.now())
     if args.output:
         from policyeditor.export.site import write_text_atomic
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 
+from policyeditor.cli.library_cmds import open_library
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add remote, sync and clone to ``sub``."""
@@ -30,15 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_clone)
 
 
-def _open(args: argparse.Namespace):
-    from policyeditor.cli import library_path
-    from policyeditor.store import Library
-
-    return Library.open(library_path(args))
-
-
 def cmd_remote(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         if args.url is None:
             url = lib.remote_url()
             if url:
@@ -52,7 +47,7 @@ def cmd_remote(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with open_library(args) as lib:
         result = lib.sync()
     print(result.summary())
     if result.tags_received:
