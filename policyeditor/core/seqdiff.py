@@ -57,10 +57,53 @@ FALLBACK_CELLS = 40_000
 FALLBACK_TIMEOUT = 1.0
 
 
-def _dmp(timeout: float = 0.0) -> diff_match_patch:
+def _dmp(timeout: float = 0.0) -> _CppDiff | diff_match_patch:
+    """A diff-match-patch for ``diff_main(a, b, False)``: its C++ build when
+    there is no timeout (the same diffs, much faster), else the Python one."""
+    if timeout <= 0 and _cpp is not None:
+        return _CPP_DIFF
     d = _FastDiff() if timeout <= 0 else diff_match_patch()
     d.Diff_Timeout = timeout
     return d
+
+
+try:    # fast-diff-match-patch: Google's C++ diff-match-patch
+    import fast_diff_match_patch as _cpp
+except ImportError:     # pragma: no cover - a declared dependency; kept as a fallback
+    _cpp = None
+
+_ASTRAL = "\U00010000"     # wide strings may be UTF-16 on some platforms: BMP only
+
+
+class _CppDiff:
+    """diff-match-patch's C++ implementation behind the Python one's interface.
+
+    With no timeout, no line mode and no cleanup it computes the very diff of
+    the Python ``diff_main(a, b, False)`` (same algorithm; checked by tests);
+    strings with characters beyond the BMP go to ``_FastDiff``.
+    """
+
+    def __init__(self) -> None:
+        self._python = _FastDiff()
+        self._python.Diff_Timeout = 0
+
+    def diff_main(self, a: str, b: str, checklines: bool = False) -> list[tuple[int, str]]:
+        if (a and max(a) >= _ASTRAL) or (b and max(b) >= _ASTRAL):
+            return self._python.diff_main(a, b, False)
+        out: list[tuple[int, str]] = []
+        i = j = 0
+        for op, n in _cpp.diff(a, b, timelimit=0, checklines=False, cleanup="No", counts_only=True):
+            if op == "=":
+                out.append((EQUAL, a[i:i + n]))
+                i += n
+                j += n
+            elif op == "-":
+                out.append((DELETE, a[i:i + n]))
+                i += n
+            else:
+                out.append((INSERT, b[j:j + n]))
+                j += n
+        return out
 
 
 class _FastDiff(diff_match_patch):
@@ -206,7 +249,7 @@ def common_suffix(a: str, b: str) -> int:
     return lo
 
 
-def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
+def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch) -> None:
     """Append the diff of a and b to out."""
     p = common_prefix(a, b)
     if p:
@@ -227,7 +270,7 @@ def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> 
         out.append((EQUAL, tail))
 
 
-def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
+def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch) -> None:
     """Diff two texts with nothing in common at either end (see the module doc)."""
     count_a, count_b = Counter(a), Counter(b)
     both = count_a.keys() & count_b.keys()
@@ -264,7 +307,7 @@ def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_pat
     _gap(a[ia:], b[ib:], out, dmp)
 
 
-def _gap(a: str, b: str, out: list[tuple[int, str]], dmp: diff_match_patch) -> None:
+def _gap(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch) -> None:
     """The diff between two anchors: trivial cases directly, else recurse."""
     if not a or not b:
         out.append((DELETE, a))
@@ -327,6 +370,10 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return result
 
 
+_CPP_DIFF = _CppDiff() if _cpp is not None else None
+_CLEANUP = diff_match_patch()
+
+
 # Characters diff-match-patch's boundary scoring reads beyond an edge (its
 # blank-line patterns), plus one.
 EDGE_MARGIN = 5
@@ -365,5 +412,5 @@ def edges_hold(diffs: list[tuple[int, str]], first: bool, last: bool) -> bool:
 def cleanup_semantic(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """diff-match-patch's semantic cleanup, on a copy: fewer, readable edits."""
     diffs = list(diffs)
-    _dmp().diff_cleanupSemantic(diffs)
+    _CLEANUP.diff_cleanupSemantic(diffs)
     return merge(diffs)

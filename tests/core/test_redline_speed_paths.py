@@ -5,7 +5,7 @@ its start and end (keeping a window of shared tokens beside the change);
 ``redline._compare(..., trim=False)`` tokenizes every changed paragraph
 whole. Both must give the same redline, segment for segment, whatever the
 words, formatting, repetitions or paragraph splits. ``seqdiff._FastDiff``
-must give diff-match-patch's own diff.
+and ``seqdiff._CppDiff`` must give diff-match-patch's own diff.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyeditor.core.redline import Redline, _compare
-from policyeditor.core.seqdiff import DELETE, EQUAL, INSERT, _FastDiff, edges_hold
+from policyeditor.core.seqdiff import DELETE, EQUAL, INSERT, _CppDiff, _FastDiff, edges_hold
 from policyeditor.core.textmodel import Block, Document, Run
 from policyeditor.core.tokens import _cut_after, _cut_before, region_tokens
 
@@ -133,14 +133,35 @@ def test_edges_hold_only_when_the_cleanup_stayed_clear_of_the_ends():
     assert edges_hold([(EQUAL, "ab"), (DELETE, "b"), (INSERT, "c"), (EQUAL, "ab")], True, True)
 
 
+# Unit strings: word codes (CJK, and beyond the BMP), spaces, breaks, punctuation.
+UNITS = "\u4e00\u4e01\u4e02 \n\r.,\U00020000"
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab \n.", max_size=80), st.text(alphabet="ab \n.", max_size=80))
-def test_fast_diff_is_diff_match_patch(a, b):
+@given(st.text(alphabet=UNITS, max_size=80), st.text(alphabet=UNITS, max_size=80))
+def test_fast_diffs_are_diff_match_patch(a, b):
     plain = diff_match_patch()
     plain.Diff_Timeout = 0
-    fast = _FastDiff()
-    fast.Diff_Timeout = 0
-    assert fast.diff_main(a, b, False) == plain.diff_main(a, b, False)
+    python = _FastDiff()
+    python.Diff_Timeout = 0
+    expected = plain.diff_main(a, b, False)
+    assert python.diff_main(a, b, False) == expected
+    assert _CppDiff().diff_main(a, b, False) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("\u4e00\u4e01\u4e02\u4e03 ."), max_size=300),
+       st.lists(st.tuples(st.integers(0, 300), st.sampled_from("\u4e00\u4e04 ")), max_size=12))
+def test_cpp_diff_of_long_near_texts_is_diff_match_patch(units, edits):
+    # Long texts with a few edits: the case the redline sends to Myers' diff.
+    a = "".join(units)
+    b = list(a)
+    for where, unit in edits:
+        b.insert(min(where, len(b)), unit)
+    b = "".join(b)
+    plain = diff_match_patch()
+    plain.Diff_Timeout = 0
+    assert _CppDiff().diff_main(a, b, False) == plain.diff_main(a, b, False)
 
 
 def test_formatting_change_in_the_shared_start_keeps_it():
