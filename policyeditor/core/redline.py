@@ -336,8 +336,9 @@ class _Builder:
     def _end_block(self, break_op: str) -> None:
         segs = tuple([Segment(op, texts[0] if len(texts) == 1 else "".join(texts), style, old)
                       for op, style, old, texts in self.segments])
-        has_old = break_op != INSERTED or any(s.op != INSERTED for s in segs)
-        has_new = break_op != DELETED or any(s.op != DELETED for s in segs)
+        ops = {seg[0] for seg in self.segments}
+        has_old = break_op != INSERTED or bool(ops - {INSERTED})
+        has_new = break_op != DELETED or bool(ops - {DELETED})
         old_style = _block_style(self.old_doc, self.old_index) if has_old else None
         new_style = _block_style(self.new_doc, self.new_index) if has_new else None
         if new_style is None:
@@ -345,7 +346,7 @@ class _Builder:
         elif old_style is None:
             status = INSERTED
         elif (break_op != EQUAL or (old_style is not new_style and old_style != new_style)
-              or any(s.op != EQUAL for s in segs)):
+              or bool(ops - {EQUAL})):
             status = CHANGED
         else:
             status = EQUAL

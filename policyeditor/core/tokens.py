@@ -277,7 +277,8 @@ class TokenKeyMap(KeyMap):
 #
 # A changed paragraph usually differs in a few words. ``region_tokens`` leaves
 # out the characters its first (and last) paragraphs share at the start (and
-# end), keeping a window of WINDOW shared tokens beside the difference. The
+# end), keeping a window of WINDOW shared characters (a dozen words or so,
+# cut between tokens) beside the difference. The
 # diff of the shortened texts is the diff of the whole ones with a shorter
 # first (last) equal stretch; diff-match-patch's semantic cleanup reads such a
 # stretch only near its inner edge. ``seqdiff.edges_hold`` checks on the
@@ -285,7 +286,7 @@ class TokenKeyMap(KeyMap):
 # the redline compares the paragraphs whole. The left-out text is the same on
 # both sides, with the same formatting, and is added to the redline as is.
 
-WINDOW = 12
+WINDOW = 64
 
 
 def region_tokens(old_blocks: list[Block], new_blocks: list[Block]) -> tuple[list[BlockTokens], list[BlockTokens]]:
@@ -327,36 +328,25 @@ def region_tokens(old_blocks: list[Block], new_blocks: list[Block]) -> tuple[lis
 
 
 def _head_window(text: str, i: int) -> int:
-    """Where to start tokenizing so that WINDOW tokens precede character i
-    (a cut at or before i); 0 when that leaves out nothing."""
+    """Where to start tokenizing so that about WINDOW characters of whole
+    tokens precede character i; 0 when that leaves out nothing."""
     cut = _cut_before(text, i)
     content = len(text) - len(text.lstrip())
-    step = 4 * WINDOW
-    while cut > content:
-        start = _cut_before(text, cut - step) if cut - step > 0 else 0
-        if start <= content:
-            return 0
-        if len(_findall(text, start, cut)) >= WINDOW:
-            return start
-        step *= 2
-    return 0
+    if cut - WINDOW <= content:
+        return 0
+    start = _cut_before(text, cut - WINDOW)
+    return start if start > content else 0
 
 
 def _tail_window(text: str, i: int) -> int:
-    """Where to stop tokenizing so that WINDOW tokens follow character i (a
-    cut at or after i); len(text) when that leaves out nothing."""
+    """Where to stop tokenizing so that about WINDOW characters of whole
+    tokens follow character i; len(text) when that leaves out nothing."""
     n = len(text)
     cut = _cut_after(text, i)
-    content = len(text.rstrip())
-    step = 4 * WINDOW
-    while cut < content:
-        end = _cut_after(text, cut + step) if cut + step < n else n
-        if end >= content:
-            return n
-        if len(_findall(text, cut, end)) >= WINDOW:
-            return end
-        step *= 2
-    return n
+    if cut + WINDOW >= n:
+        return n
+    end = _cut_after(text, cut + WINDOW)
+    return end if end < len(text.rstrip()) else n
 
 
 def _cut_before(text: str, i: int) -> int:
