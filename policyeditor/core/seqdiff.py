@@ -16,6 +16,8 @@ inputs. This module keeps its results minimal at any size:
    A large gap with no anchor at all is a rewrite too; diff-match-patch
    diffs it only when it is small enough to stay fast (see FALLBACK_CELLS).
 
+Myers' diff runs in diff-match-patch's C++ build (``fast-diff-match-patch``),
+which gives the Python one's diffs at C speed; semantic cleanup is Python's.
 Units are single characters (see ``tokens.KeyMap``): a block or a token each.
 The result is a diff-match-patch diff list ``[(op, text), ...]`` with
 op -1 deleted, 0 equal, 1 inserted.
@@ -62,7 +64,7 @@ def _dmp(timeout: float = 0.0) -> _CppDiff | diff_match_patch:
     there is no timeout (the same diffs, much faster), else the Python one."""
     if timeout <= 0 and _cpp is not None:
         return _CPP_DIFF
-    d = _FastDiff() if timeout <= 0 else diff_match_patch()
+    d = diff_match_patch()
     d.Diff_Timeout = timeout
     return d
 
@@ -80,11 +82,11 @@ class _CppDiff:
 
     With no timeout, no line mode and no cleanup it computes the very diff of
     the Python ``diff_main(a, b, False)`` (same algorithm; checked by tests);
-    strings with characters beyond the BMP go to ``_FastDiff``.
+    strings with characters beyond the BMP go to the Python one.
     """
 
     def __init__(self) -> None:
-        self._python = _FastDiff()
+        self._python = diff_match_patch()
         self._python.Diff_Timeout = 0
 
     def diff_main(self, a: str, b: str, checklines: bool = False) -> list[tuple[int, str]]:
@@ -104,103 +106,6 @@ class _CppDiff:
                 out.append((INSERT, b[j:j + n]))
                 j += n
         return out
-
-
-class _FastDiff(diff_match_patch):
-    """diff-match-patch without a timeout, with a faster middle-snake search.
-
-    ``diff_bisect`` is diff-match-patch's own (Myers' O(ND) bisection, same
-    loops, same choices, so the same diff), except that it follows a snake
-    (a run of equal units) by comparing slices, at C speed, where the original
-    steps one unit at a time in Python; and without a deadline to check.
-    """
-
-    def diff_bisect(self, text1: str, text2: str, deadline) -> list[tuple[int, str]]:
-        n1, n2 = len(text1), len(text2)
-        max_d = (n1 + n2 + 1) // 2
-        v_offset, v_length = max_d, 2 * max_d
-        v1 = [-1] * v_length
-        v1[v_offset + 1] = 0
-        v2 = v1[:]
-        delta = n1 - n2
-        front = delta % 2 != 0
-        k1start = k1end = k2start = k2end = 0
-        for d in range(max_d):
-            for k1 in range(-d + k1start, d + 1 - k1end, 2):
-                k1_offset = v_offset + k1
-                if k1 == -d or (k1 != d and v1[k1_offset - 1] < v1[k1_offset + 1]):
-                    x1 = v1[k1_offset + 1]
-                else:
-                    x1 = v1[k1_offset - 1] + 1
-                y1 = x1 - k1
-                if x1 < n1 and y1 < n2 and text1[x1] == text2[y1]:
-                    m = _run_forward(text1, x1, text2, y1, min(n1 - x1, n2 - y1))
-                    x1 += m
-                    y1 += m
-                v1[k1_offset] = x1
-                if x1 > n1:
-                    k1end += 2
-                elif y1 > n2:
-                    k1start += 2
-                elif front:
-                    k2_offset = v_offset + delta - k1
-                    if 0 <= k2_offset < v_length and v2[k2_offset] != -1:
-                        if x1 >= n1 - v2[k2_offset]:
-                            return self.diff_bisectSplit(text1, text2, x1, y1, deadline)
-            for k2 in range(-d + k2start, d + 1 - k2end, 2):
-                k2_offset = v_offset + k2
-                if k2 == -d or (k2 != d and v2[k2_offset - 1] < v2[k2_offset + 1]):
-                    x2 = v2[k2_offset + 1]
-                else:
-                    x2 = v2[k2_offset - 1] + 1
-                y2 = x2 - k2
-                if x2 < n1 and y2 < n2 and text1[n1 - x2 - 1] == text2[n2 - y2 - 1]:
-                    m = _run_backward(text1, n1 - x2, text2, n2 - y2, min(n1 - x2, n2 - y2))
-                    x2 += m
-                    y2 += m
-                v2[k2_offset] = x2
-                if x2 > n1:
-                    k2end += 2
-                elif y2 > n2:
-                    k2start += 2
-                elif not front:
-                    k1_offset = v_offset + delta - k2
-                    if 0 <= k1_offset < v_length and v1[k1_offset] != -1:
-                        x1 = v1[k1_offset]
-                        y1 = v_offset + x1 - k1_offset
-                        if x1 >= n1 - x2:
-                            return self.diff_bisectSplit(text1, text2, x1, y1, deadline)
-        return [(DELETE, text1), (INSERT, text2)]
-
-
-def _run_forward(a: str, i: int, b: str, j: int, n: int) -> int:
-    """How many units a[i:] and b[j:] share at their start (at most n; >= 1 known)."""
-    lo, hi = 1, 2
-    while hi <= n and a[i:i + hi] == b[j:j + hi]:
-        lo, hi = hi, hi * 2
-    hi = min(hi, n + 1)          # the answer is in [lo, hi)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[i:i + mid] == b[j:j + mid]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
-
-
-def _run_backward(a: str, i: int, b: str, j: int, n: int) -> int:
-    """How many units a[:i] and b[:j] share at their end (at most n; >= 1 known)."""
-    lo, hi = 1, 2
-    while hi <= n and a[i - hi:i] == b[j - hi:j]:
-        lo, hi = hi, hi * 2
-    hi = min(hi, n + 1)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[i - mid:i] == b[j - mid:j]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
 
 
 def diff_units(a: str, b: str) -> list[tuple[int, str]]:
