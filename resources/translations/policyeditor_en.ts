@@ -131,67 +131,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/export_jobs.py" line="156"/>
+        <location filename="../../policyeditor/gui/export_jobs.py" line="152"/>
         <source>%1 pages and a feed for %2 policies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/export_jobs.py" line="172"/>
+        <location filename="../../policyeditor/gui/export_jobs.py" line="168"/>
         <source>Tagged %1 records with %2 (%3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="76"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="57"/>
         <source>adopted, effective on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="81"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="62"/>
         <source>in force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="83"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="64"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="87"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="68"/>
         <source>review due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="89"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="70"/>
         <source>draft changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="136"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="117"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="136"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="117"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="136"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="117"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="185"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="166"/>
         <source>Search titles, codes and text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="186"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="167"/>
         <source>Search policies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/policy_list.py" line="190"/>
+        <location filename="../../policyeditor/gui/policy_list.py" line="171"/>
         <source>Policies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <location filename="../../policyeditor/gui/event_dialog.py" line="165"/>
-        <source>V&amp;ersion:</source>
+        <source>Versi&amp;on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -742,82 +742,82 @@ How would you like to start?</source>
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="92"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="91"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="93"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="92"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="94"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="93"/>
         <source>Supporting data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="94"/>
+        <source>F&amp;irst reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../policyeditor/gui/memo_panel.py" line="95"/>
-        <source>&amp;First reading</source>
+        <source>Seco&amp;nd reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="96"/>
-        <source>S&amp;econd reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="102"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="101"/>
         <source>Packet for the first reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="103"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="102"/>
         <source>Packet for the second reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="104"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="103"/>
         <source>&amp;Save memo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="105"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="104"/>
         <source>Save memo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="109"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="108"/>
         <source>Packet preview: memo page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="116"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="115"/>
         <source>&amp;Recommendation:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="117"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="116"/>
         <source>&amp;Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="118"/>
-        <source>Supporting &amp;data:</source>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="117"/>
+        <source>S&amp;upporting data:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="122"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="134"/>
+        <source>Pac&amp;ket preview (memo page):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="121"/>
         <source>Reading:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="135"/>
-        <source>Packet &amp;preview (memo page):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../policyeditor/gui/memo_panel.py" line="223"/>
+        <location filename="../../policyeditor/gui/memo_panel.py" line="222"/>
         <source>Choose a policy with a version to see its memo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,27 +856,49 @@ How would you like to start?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/process_commands.py" line="115"/>
+        <location filename="../../policyeditor/gui/process_commands.py" line="116"/>
+        <location filename="../../policyeditor/gui/process_commands.py" line="142"/>
+        <location filename="../../policyeditor/gui/process_commands.py" line="146"/>
+        <source>Sync with shared library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/process_commands.py" line="117"/>
+        <source>Address of the shared library (https://..., ssh://... or a folder on the file server):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/process_commands.py" line="145"/>
+        <source>The sync did not happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/process_commands.py" line="148"/>
+        <source>Syncing with the shared library...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/process_commands.py" line="162"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/process_commands.py" line="125"/>
+        <location filename="../../policyeditor/gui/process_commands.py" line="172"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/process_commands.py" line="125"/>
+        <location filename="../../policyeditor/gui/process_commands.py" line="172"/>
         <source>Web address (empty: no link):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/process_commands.py" line="134"/>
+        <location filename="../../policyeditor/gui/process_commands.py" line="181"/>
         <source>About policyeditor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/process_commands.py" line="135"/>
+        <location filename="../../policyeditor/gui/process_commands.py" line="182"/>
         <source>policyeditor {version}
 
 Keeps a school district&apos;s policies: drafts, versions, readings, posting and effective dates, redlines and packets, in a git library.</source>
@@ -1263,103 +1285,103 @@ Keeps a school district&apos;s policies: drafts, versions, readings, posting and
 <context>
     <name>WindowCommands</name>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="51"/>
+        <location filename="../../policyeditor/gui/commands.py" line="50"/>
         <source>The library could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="56"/>
+        <location filename="../../policyeditor/gui/commands.py" line="55"/>
         <source>Opening {path}...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="74"/>
+        <location filename="../../policyeditor/gui/commands.py" line="73"/>
         <source>Autosave failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="82"/>
+        <location filename="../../policyeditor/gui/commands.py" line="81"/>
         <source>Open a policy library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="94"/>
+        <location filename="../../policyeditor/gui/commands.py" line="93"/>
         <source>Choose an empty folder for the new library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="97"/>
+        <location filename="../../policyeditor/gui/commands.py" line="96"/>
         <source>New library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="97"/>
+        <location filename="../../policyeditor/gui/commands.py" line="96"/>
         <source>Name of the school district:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="130"/>
+        <location filename="../../policyeditor/gui/commands.py" line="129"/>
         <source>{n} policies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="186"/>
+        <location filename="../../policyeditor/gui/commands.py" line="185"/>
         <source>Restored the unsaved changes of {title}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="201"/>
+        <location filename="../../policyeditor/gui/commands.py" line="200"/>
         <source>Version {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="207"/>
+        <location filename="../../policyeditor/gui/commands.py" line="206"/>
         <source>Nothing yet (a new policy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="225"/>
-        <location filename="../../policyeditor/gui/commands.py" line="236"/>
+        <location filename="../../policyeditor/gui/commands.py" line="224"/>
+        <location filename="../../policyeditor/gui/commands.py" line="235"/>
         <source>No changes to save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="236"/>
+        <location filename="../../policyeditor/gui/commands.py" line="235"/>
         <source>Saved ({sha}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="242"/>
+        <location filename="../../policyeditor/gui/commands.py" line="241"/>
         <source>Saving...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="247"/>
+        <location filename="../../policyeditor/gui/commands.py" line="246"/>
         <source>Save with a message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="247"/>
+        <location filename="../../policyeditor/gui/commands.py" line="246"/>
         <source>What changed, and why (for the history):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="258"/>
+        <location filename="../../policyeditor/gui/commands.py" line="257"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="259"/>
+        <location filename="../../policyeditor/gui/commands.py" line="258"/>
         <source>The draft of {title} has changes that are not saved. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="289"/>
+        <location filename="../../policyeditor/gui/commands.py" line="288"/>
         <source>Restore unsaved changes?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/commands.py" line="290"/>
+        <location filename="../../policyeditor/gui/commands.py" line="289"/>
         <source>policyeditor was not closed properly last time. Unsaved changes to {titles} were kept. Restore them?</source>
         <translation type="unfinished"></translation>
     </message>
