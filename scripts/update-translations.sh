@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/pyside6-lupdate $(find policyeditor/gui -name '*.py' | sort) \
-  -source-language en -ts resources/translations/policyeditor_en.ts
+  -source-language en -no-obsolete -ts resources/translations/policyeditor_en.ts
