@@ -113,6 +113,8 @@ def _emit(runs: tuple[Run, ...]) -> str:
     out: list[str] = []
     for link, group in groupby(runs, key=lambda r: r.link):
         inner = _emphasis(list(group))
+        if link is not None and out and out[-1].endswith("!"):  # escape() never escapes "!"
+            out[-1] = out[-1][:-1] + "\\!"   # "!" before "[...](...)" would make an image
         out.append(inner if link is None else f"[{inner}]({_destination(link)})")
     return "".join(out)
 

@@ -96,6 +96,12 @@ def test_markup_characters_in_text_are_escaped_and_read_back():
     assert parse(text) == normalize(doc)
 
 
+def test_an_exclamation_mark_before_a_link_does_not_make_an_image():
+    for before in ("Read this!", "a\\!"):
+        doc = Document((Block(PARAGRAPH, (Run(before), Run("the law", link="https://example.org/a"))),))
+        assert parse(serialize(doc)) == normalize(doc)
+
+
 def test_text_that_is_not_a_string_is_refused_plainly():
     with pytest.raises(TextError, match="not text"):
         parse(b"\xff\xfe")
