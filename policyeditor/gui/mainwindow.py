@@ -60,6 +60,7 @@ class MainWindow(WindowCommands, QMainWindow):
     def _build_panels(self) -> None:
         self.policy_list = PolicyListPanel(self)
         self.editor = DraftEditor(self)
+        self.editor.setPlaceholderText(self.tr("Choose a policy in the list to read and edit its draft."))
         self.find_bar = FindBar(self.editor, self)
         self.redline = RedlinePane(self)
         self.versions = VersionsPanel(self)

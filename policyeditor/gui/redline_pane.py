@@ -52,6 +52,7 @@ class RedlinePane(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(tr("Redline of the draft"))
+        self.browser.setPlaceholderText(tr("The redline of the draft appears here."))
         font = self.browser.document().defaultFont()
         font.setPointSizeF(max(font.pointSizeF(), 10.0))
         self.browser.document().setDefaultFont(font)

@@ -226,6 +226,11 @@
         <source>Redline of the draft</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="55"/>
+        <source>The redline of the draft appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DraftEditor</name>
@@ -698,43 +703,48 @@ How would you like to start?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../policyeditor/gui/mainwindow.py" line="83"/>
-        <source>Policy views</source>
+        <location filename="../../policyeditor/gui/mainwindow.py" line="63"/>
+        <source>Choose a policy in the list to read and edit its draft.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../policyeditor/gui/mainwindow.py" line="84"/>
-        <source>Dr&amp;aft and redline</source>
+        <source>Policy views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../policyeditor/gui/mainwindow.py" line="85"/>
-        <source>Versions and &amp;timeline</source>
+        <source>Dr&amp;aft and redline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../policyeditor/gui/mainwindow.py" line="86"/>
+        <source>Versions and &amp;timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/mainwindow.py" line="87"/>
         <source>&amp;Memo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/mainwindow.py" line="97"/>
+        <location filename="../../policyeditor/gui/mainwindow.py" line="98"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/mainwindow.py" line="108"/>
+        <location filename="../../policyeditor/gui/mainwindow.py" line="109"/>
         <source>(none yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/mainwindow.py" line="111"/>
-        <location filename="../../policyeditor/gui/mainwindow.py" line="113"/>
+        <location filename="../../policyeditor/gui/mainwindow.py" line="112"/>
+        <location filename="../../policyeditor/gui/mainwindow.py" line="114"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/mainwindow.py" line="123"/>
+        <location filename="../../policyeditor/gui/mainwindow.py" line="124"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
