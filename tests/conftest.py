@@ -44,6 +44,16 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture
+def shared(tmp_path: Path) -> Path:
+    """An empty bare repository standing for the file server's shared library (a real remote)."""
+    import subprocess
+
+    folder = tmp_path / "shared.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(folder)], check=True)
+    return folder
+
+
+@pytest.fixture
 def library_settings():
     """Settings of a small test library (America/New_York, 30 days' notice)."""
     from policyeditor.core.versions import LibrarySettings

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from gitcmd import git
 
 from policyeditor.cli import main
 from policyeditor.store import Author, Library
-
-
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
 
 
 def run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    folder = tmp_path / "shared.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(folder)], check=True)
-    return folder
 
 
 @pytest.fixture

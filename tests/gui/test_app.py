@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from app_helpers import ModalWatchdog, answer_next_box, commit_count, open_policy, with_next_dialog
+from app_helpers import answer_next_box, commit_count, open_policy, with_next_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
@@ -23,12 +23,7 @@ def library(demo_path: Path) -> Path:
     return demo_path
 
 
-@pytest.fixture(autouse=True)
-def no_unanswered_dialogs(qapp):
-    """A dialog no test answers (an unexpected error, say) fails the test, not hangs it."""
-    watchdog = ModalWatchdog()
-    yield
-    assert watchdog.stop() == [], "a dialog was left unanswered"
+pytestmark = pytest.mark.usefixtures("no_unanswered_dialogs")
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ dialog with a plain message, and the library is left as it was.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from app_helpers import ModalWatchdog, answer_next_box, git, open_policy, with_next_dialog
+from app_helpers import answer_next_box, git, open_policy, with_next_dialog
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from policyeditor.gui.app import build_window
@@ -20,26 +19,7 @@ from policyeditor.store import Author, Library
 ADDED = "A paragraph added on the other workstation."
 
 
-@pytest.fixture(autouse=True)
-def no_unanswered_dialogs(qapp):
-    """A dialog no test answers fails the test instead of hanging it."""
-    watchdog = ModalWatchdog()
-    yield
-    assert watchdog.stop() == [], "a dialog was left unanswered"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "user-data"
-    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    folder = tmp_path / "shared.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(folder)], check=True)
-    return folder
+pytestmark = pytest.mark.usefixtures("no_unanswered_dialogs")
 
 
 @pytest.fixture
@@ -176,13 +156,3 @@ def test_conflicting_change_is_refused_in_plain_words(
     assert "Nothing was changed here." in seen[0]
     assert state_of(shared_library) == before
 
-
-def test_sync_is_offered_only_with_a_library_open(qtbot, shared_library: Path, data_dir: Path):
-    from policyeditor.gui.mainwindow import MainWindow
-    from policyeditor.store.usersettings import UserSettings
-
-    empty = MainWindow(UserSettings())  # no library yet (build_window would ask which to open)
-    qtbot.addWidget(empty)
-    assert not empty.actions["sync"].isEnabled()
-    win = make_window(qtbot, shared_library)
-    assert win.actions["sync"].isEnabled()

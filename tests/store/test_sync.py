@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from gitcmd import git
 
 from policyeditor.core.errors import InvalidInput, LibraryStateError, SyncError
 from policyeditor.store import Author, Library
@@ -22,20 +23,8 @@ from policyeditor.store.remote import check_remote_url, network_env
 TZ = ZoneInfo("America/New_York")
 
 
-def git(path: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=path, capture_output=True, text=True, check=True).stdout
-
-
 def clock() -> datetime:
     return datetime(2024, 3, 1, 10, 0, tzinfo=TZ)
-
-
-@pytest.fixture
-def shared(tmp_path: Path) -> Path:
-    """An empty bare repository standing for the file server's shared library."""
-    folder = tmp_path / "shared.git"
-    subprocess.run(["git", "init", "-q", "--bare", str(folder)], check=True)
-    return folder
 
 
 @pytest.fixture
