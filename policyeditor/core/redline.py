@@ -20,12 +20,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policyeditor.core.errors import TextError
-from policyeditor.core.seqdiff import DELETE, EQUAL as DIFF_EQUAL, cleanup_semantic, diff_units, edges_hold
+from policyeditor.core.seqdiff import (
+    DELETE, EQUAL as DIFF_EQUAL, common_prefix, common_suffix, diff_semantic, diff_units, edges_hold,
+)
 from policyeditor.core.textmodel import Document
 from policyeditor.core.tokens import (
-    BlockStyle, BlockTokens, KeyMap, RunStyle, TokenCursor, TokenKeyMap, block_key, normalize_space,
-    region_tokens,
+    BlockStyle, BlockTokens, KeyMap, RunStyle, TokenCursor, TokenKeyMap, block_keys, normalize_space,
+    block_runs, region_tokens,
 )
+
+# A pair of changed paragraphs of lengths within PAIR_LENGTHS of each other,
+# sharing at least PAIR_SHARE of the longer at their ends, is compared on its
+# own (see _Builder.regions).
+PAIR_SHARE = 0.5
+PAIR_LENGTHS = 0.8
 
 BREAK = "\n"   # the code of a paragraph break in a token string (see tokens.TokenKeyMap)
 
@@ -106,6 +114,25 @@ class RedlineBlock:
         return "; ".join(notes)
 
 
+def _segment(op: str, text: str, style: RunStyle, old_style: RunStyle | None,
+             _new=object.__new__) -> Segment:
+    """``Segment(op, text, style, old_style)`` at under half the cost (a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    a 1 MB redline makes tens of thousands of segments)."""
+    seg = _new(Segment)
+    seg.__dict__.update(op=op, text=text, style=style, old_style=old_style)
+    return seg
+
+
+def _redline_block(status: str, segments: tuple[Segment, ...], style: BlockStyle,
+                   old_style: BlockStyle | None, break_op: str, _new=object.__new__) -> RedlineBlock:
+    """``RedlineBlock(...)`` without a frozen dataclass's ``__init__`` (see ``_segment``)."""
+    block = _new(RedlineBlock)
+    block.__dict__.update(status=status, segments=segments, style=style, old_style=old_style,
+                          break_op=break_op, move_id=None)
+    return block
+
+
 def font_change(old: RunStyle | None, new: RunStyle) -> str:
     """What changed in a run's font, in Word's words: 'Not Bold', 'Italic, Link'."""
     old = old or RunStyle()
@@ -181,10 +208,10 @@ def _compare(old_doc: Document, new_doc: Document, trim: bool = True) -> Redline
     """``compare`` on documents; ``trim=False`` tokenizes changed blocks whole
     (the reference the shortcut of ``tokens.region_tokens`` is tested against)."""
     blocks = KeyMap()
-    old_keys = [block_key(b) for b in old_doc.blocks]
-    new_keys = [block_key(b) for b in new_doc.blocks]
-    block_diff = diff_units(blocks.encode(old_keys), blocks.encode(new_keys))
     builder = _Builder(old_doc, new_doc, trim)
+    old_keys = block_keys(old_doc.blocks, builder.old_texts)
+    new_keys = block_keys(new_doc.blocks, builder.new_texts)
+    block_diff = diff_units(blocks.encode(old_keys), blocks.encode(new_keys))
 
     ia = ib = 0
     pending_old: list[int] = []
@@ -192,7 +219,7 @@ def _compare(old_doc: Document, new_doc: Document, trim: bool = True) -> Redline
     for op, units in block_diff:
         n = len(units)
         if op == DIFF_EQUAL:
-            builder.region(pending_old, pending_new)
+            builder.regions(pending_old, pending_new)
             pending_old, pending_new = [], []
             for k in range(n):
                 builder.equal_block(ia + k, ib + k)
@@ -203,8 +230,17 @@ def _compare(old_doc: Document, new_doc: Document, trim: bool = True) -> Redline
         else:
             pending_new.extend(range(ib, ib + n))
             ib += n
-    builder.region(pending_old, pending_new)
+    builder.regions(pending_old, pending_new)
     return Redline(_mark_moves(builder.blocks))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two paragraphs look like one edited a little (PAIR_SHARE, PAIR_LENGTHS)."""
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < PAIR_LENGTHS * longer:
+        return False
+    p = common_prefix(a, b)
+    return p + common_suffix(a[p:], b[p:]) >= PAIR_SHARE * longer
 
 
 class _Builder:
@@ -213,6 +249,9 @@ class _Builder:
     def __init__(self, old_doc: Document, new_doc: Document, trim: bool = True) -> None:
         self.old_doc, self.new_doc = old_doc, new_doc
         self.trim = trim
+        # Each block's text, worked out once (``Block.text`` joins its runs).
+        self.old_texts = [b.text for b in old_doc.blocks]
+        self.new_texts = [b.text for b in new_doc.blocks]
         self.blocks: list[RedlineBlock] = []
         self.keymap = TokenKeyMap()   # one map for the whole comparison
         self._reset()
@@ -231,11 +270,46 @@ class _Builder:
         if old is not new and old != new:
             self.region([ia], [ib])
             return
-        self.old_index, self.new_index = ia, ib
+        # What _append and _end_block would make of it, without their bookkeeping.
+        segs: list[Segment] = []
+        last = None
         for run in new.runs:
             if run.text:
-                self._append(EQUAL, run.text, RunStyle.of(run))
-        self._end_block(EQUAL)
+                style = RunStyle.of(run)
+                if last is style:
+                    segs[-1] = _segment(EQUAL, segs[-1].text + run.text, style, None)
+                else:
+                    segs.append(_segment(EQUAL, run.text, style, None))
+                    last = style
+        style = _block_style(self.new_doc, ib)
+        self.blocks.append(_redline_block(EQUAL, tuple(segs), style, style, EQUAL))
+
+    def regions(self, old: list[int], new: list[int]) -> None:
+        """A run of changed blocks, compared token by token.
+
+        When there are as many new blocks as old ones, a pair (k-th old,
+        k-th new) that looks like one paragraph edited a little (``_alike``)
+        is compared on its own: the paragraphs stay paragraphs (no
+        paragraph break matched across them), and the shared ends are left
+        out (see ``tokens.region_tokens``). The other blocks are compared
+        as runs.
+        """
+        if len(old) != len(new) or len(old) < 2:
+            self.region(old, new)
+            return
+        texts_old, texts_new = self.old_doc.blocks, self.new_doc.blocks
+        pending: list[tuple[int, int]] = []
+        for i, j in zip(old, new):
+            a, b = texts_old[i].text, texts_new[j].text
+            if _alike(a, b):
+                if pending:
+                    self.region([x for x, _ in pending], [y for _, y in pending])
+                    pending = []
+                self.region([i], [j])
+            else:
+                pending.append((i, j))
+        if pending:
+            self.region([x for x, _ in pending], [y for _, y in pending])
 
     def region(self, old: list[int], new: list[int], trim: bool | None = None) -> None:
         """Diff a run of changed blocks token by token and add the result."""
@@ -243,14 +317,17 @@ class _Builder:
             return
         old_blocks = [self.old_doc.blocks[i] for i in old]
         new_blocks = [self.new_doc.blocks[i] for i in new]
+        old_prep = [(self.old_texts[i], block_runs(b)) for i, b in zip(old, old_blocks)]
+        new_prep = [(self.new_texts[i], block_runs(b)) for i, b in zip(new, new_blocks)]
         if self.trim if trim is None else trim:
-            old_bt, new_bt = region_tokens(old_blocks, new_blocks)
+            old_bt, new_bt = region_tokens(old_blocks, new_blocks, old_prep, new_prep)
         else:
-            old_bt, new_bt = [BlockTokens.of(b) for b in old_blocks], [BlockTokens.of(b) for b in new_blocks]
+            old_bt = [BlockTokens(t, r) for t, r in old_prep]
+            new_bt = [BlockTokens(t, r) for t, r in new_prep]
         encode = self.keymap.encode
         a = "".join([encode(bt.tokens[bt.lo:bt.hi]) + BREAK for bt in old_bt])
         b = "".join([encode(bt.tokens[bt.lo:bt.hi]) + BREAK for bt in new_bt])
-        diffs = cleanup_semantic(diff_units(a, b))
+        diffs = diff_semantic(a, b)
         head = new_bt[0].head if new_bt else None
         tail = new_bt[-1].tail if new_bt else None
         if (head or tail) and not edges_hold(diffs, bool(head), bool(tail)):
@@ -334,9 +411,9 @@ class _Builder:
             self.segments.append(self._last)
 
     def _end_block(self, break_op: str) -> None:
-        segs = tuple([Segment(op, texts[0] if len(texts) == 1 else "".join(texts), style, old)
+        segs = tuple([_segment(op, texts[0] if len(texts) == 1 else "".join(texts), style, old)
                       for op, style, old, texts in self.segments])
-        ops = {seg[0] for seg in self.segments}
+        ops = {seg.op for seg in segs}
         has_old = break_op != INSERTED or bool(ops - {INSERTED})
         has_new = break_op != DELETED or bool(ops - {DELETED})
         old_style = _block_style(self.old_doc, self.old_index) if has_old else None
@@ -350,7 +427,7 @@ class _Builder:
             status = CHANGED
         else:
             status = EQUAL
-        self.blocks.append(RedlineBlock(status, segs, new_style or old_style, old_style, break_op))
+        self.blocks.append(_redline_block(status, segs, new_style or old_style, old_style, break_op))
         self._reset()
 
 

@@ -17,7 +17,9 @@ inputs. This module keeps its results minimal at any size:
    diffs it only when it is small enough to stay fast (see FALLBACK_CELLS).
 
 Myers' diff runs in diff-match-patch's C++ build (``fast-diff-match-patch``),
-which gives the Python one's diffs at C speed; semantic cleanup is Python's.
+which gives the Python one's diffs at C speed; ``diff_semantic`` has it do
+the semantic cleanup too when the whole diff is one Myers run (the same
+result as Python's cleanup), and cleans anchored diffs up in Python.
 Units are single characters (see ``tokens.KeyMap``): a block or a token each.
 The result is a diff-match-patch diff list ``[(op, text), ...]`` with
 op -1 deleted, 0 equal, 1 inserted.
@@ -44,10 +46,12 @@ REWRITE_SHARE = 0.3
 # than LOPSIDED_RATIO times as many is a rewrite too.
 LOPSIDED_SMALL = 64
 LOPSIDED_RATIO = 16
-# A gap of up to NEAR_SIZE units that needs at most NEAR_EDITS edits by its
-# unit counts goes to diff-match-patch directly: its O(N*D) is small then.
-NEAR_SIZE = 1000
-NEAR_EDITS = 24
+# A gap of up to NEAR_SIZE units whose size times the edits it needs by its
+# unit counts is at most NEAR_WORK goes to diff-match-patch directly: its
+# O(N*D) is small then (a few hundred microseconds in C++), and Myers' diff
+# is minimal where anchors are a guess.
+NEAR_SIZE = 4000
+NEAR_WORK = 100_000
 # The rarest repeated units tried as anchors when no unit is unique.
 MAX_REPEAT = 8
 # A large gap with no anchor at all shares no rare unit: it is a rewrite
@@ -175,9 +179,11 @@ def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match
         out.append((EQUAL, tail))
 
 
-def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch) -> None:
-    """Diff two texts with nothing in common at either end (see the module doc)."""
-    count_a, count_b = Counter(a), Counter(b)
+REWRITE, MYERS, ANCHORS = "rewrite", "myers", "anchors"
+
+
+def _plan(a: str, b: str, count_a: Counter, count_b: Counter) -> str:
+    """How to diff two texts with nothing in common at either end."""
     both = count_a.keys() & count_b.keys()
     shared = sum(map(min, map(count_a.__getitem__, both), map(count_b.__getitem__, both)))
     spaces = min(count_a.get(" ", 0), count_b.get(" ", 0))
@@ -188,12 +194,23 @@ def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | dif
         # cleanup makes of scattered common words ("the", "of") anyway. A few
         # words facing a long passage are treated alike: O(N*D) is at its
         # worst there, and at most those few words could have been kept.
+        return REWRITE
+    size, fewest_edits = len(a) + len(b), len(a) + len(b) - 2 * shared
+    if size <= SMALL or (size <= NEAR_SIZE and fewest_edits * size <= NEAR_WORK):
+        return MYERS     # O(N*D) with a small D
+    return ANCHORS
+
+
+def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch) -> None:
+    """Diff two texts with nothing in common at either end (see the module doc)."""
+    count_a, count_b = Counter(a), Counter(b)
+    plan = _plan(a, b, count_a, count_b)
+    if plan == REWRITE:
         out.append((DELETE, a))
         out.append((INSERT, b))
         return
-    size, fewest_edits = len(a) + len(b), len(a) + len(b) - 2 * shared
-    if size <= SMALL or (size <= NEAR_SIZE and fewest_edits <= NEAR_EDITS):
-        out.extend(dmp.diff_main(a, b, False))   # O(N*D) with a small D
+    if plan == MYERS:
+        out.extend(dmp.diff_main(a, b, False))
         return
     anchors = _anchors(a, b, count_a, count_b)
     if not anchors:
@@ -312,6 +329,57 @@ def edges_hold(diffs: list[tuple[int, str]], first: bool, last: bool) -> bool:
             if common_prefix(edit + stretch, stretch) + EDGE_MARGIN > len(stretch):
                 return False
     return True
+
+
+# diff_semantic tries Myers' diff first on texts up to this size: at worst
+# (nothing in common) about a million steps in C++, a millisecond or two.
+SPECULATE_SIZE = 1000
+_CPP_OPS = {"=": EQUAL, "-": DELETE, "+": INSERT}
+
+
+def diff_semantic(a: str, b: str) -> list[tuple[int, str]]:
+    """``cleanup_semantic(diff_units(a, b))``, faster.
+
+    When ``diff_units`` would diff a and b with one Myers run (what remains
+    after their common ends is small, or close to the same by its unit
+    counts), the C++ build computes that diff and its semantic cleanup in one
+    call: the same algorithm as the Python one's, giving the same diff
+    (checked by tests). Otherwise the anchored diff of ``diff_units`` is
+    cleaned up in Python.
+    """
+    if _cpp is None or (a and max(a) >= _ASTRAL) or (b and max(b) >= _ASTRAL):
+        return cleanup_semantic(diff_units(a, b))
+    p = common_prefix(a, b)
+    s = common_suffix(a[p:], b[p:])
+    len_a, len_b = len(a) - p - s, len(b) - p - s
+    size = len_a + len_b
+    if not len_a or not len_b or size < REWRITE_MIN:
+        return _cpp_semantic(a, b)          # _diff: straight to Myers
+    lopsided = min(len_a, len_b) <= LOPSIDED_SMALL and max(len_a, len_b) > LOPSIDED_RATIO * min(len_a, len_b)
+    result = None
+    if size <= SPECULATE_SIZE and not lopsided:
+        # Myers' diff is cheap at this size whatever the edits: compute it,
+        # then check it is what _plan would choose. Its equal units are at
+        # most the units the middles share by count (any diff's equal parts
+        # are a common subsequence), so passing _plan's tests with them
+        # means passing them with the counts.
+        result = _cpp_semantic(a, b)
+        common = sum([len(text) for op, text in result if op == EQUAL]) - p - s
+        space_a, space_b = a.count(" ", p, len(a) - s), b.count(" ", p, len(b) - s)
+        if ((size <= SMALL or (size - 2 * common) * size <= NEAR_WORK)
+                and common - min(space_a, space_b) >= REWRITE_SHARE * min(len_a - space_a, len_b - space_b)):
+            return result
+    mid_a, mid_b = a[p:len(a) - s], b[p:len(b) - s]
+    if _plan(mid_a, mid_b, Counter(mid_a), Counter(mid_b)) == MYERS:
+        return result if result is not None else _cpp_semantic(a, b)
+    return cleanup_semantic(diff_units(a, b))
+
+
+def _cpp_semantic(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff with semantic cleanup, both in C++ (no timeout)."""
+    ops = _CPP_OPS
+    return [(ops[op], text) for op, text in
+            _cpp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)]
 
 
 def cleanup_semantic(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:

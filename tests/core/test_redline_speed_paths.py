@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyeditor.core.redline import Redline, _compare
-from policyeditor.core.seqdiff import DELETE, EQUAL, INSERT, _CppDiff, edges_hold
+from policyeditor.core.seqdiff import (
+    DELETE, EQUAL, INSERT, _CppDiff, cleanup_semantic, diff_semantic, diff_units, edges_hold,
+)
 from policyeditor.core.textmodel import Block, Document, Run
 from policyeditor.core.tokens import _cut_after, _cut_before, region_tokens
 
@@ -180,3 +182,38 @@ def test_cuts_are_token_boundaries(text, i):
     if i >= 1:
         after = _cut_after(text, i)
         assert after == len(text) or (after in starts and text[after].isspace())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=UNITS[:-1], max_size=120), st.text(alphabet=UNITS[:-1], max_size=120))
+def test_diff_semantic_is_the_python_cleanup_of_the_diff(a, b):
+    # diff_semantic lets the C++ build clean up when the diff is one Myers
+    # run: it must give exactly what Python's cleanup makes of diff_units.
+    assert diff_semantic(a, b) == cleanup_semantic(diff_units(a, b))
+
+
+def test_diff_semantic_matches_on_near_texts_and_rewrites():
+    words = [chr(0x4E00 + i % 50) for i in range(400)]
+    a = " ".join(words)
+    near = " ".join(w if i % 37 else "\u4e99" for i, w in enumerate(words))
+    rewrite = " ".join(chr(0x4F00 + i % 60) for i in range(380))
+    for b in (near, rewrite, a[:300], near + "\n" + a):
+        assert diff_semantic(a, b) == cleanup_semantic(diff_units(a, b))
+
+
+def test_alike_paragraphs_are_compared_pair_by_pair_and_others_as_a_run():
+    # Three paragraphs each edited a little: compared pair by pair, every
+    # paragraph break stays equal (none is matched across paragraphs).
+    paras = [" ".join(f"p{k}w{i}" for i in range(40)) for k in range(3)]
+    edited = [p.replace(f"p{k}w20", "changed") for k, p in enumerate(paras)]
+    red = _compare(Document(tuple(Block("paragraph", (Run(p),)) for p in paras)),
+                   Document(tuple(Block("paragraph", (Run(p),)) for p in edited)))
+    assert [b.break_op for b in red.blocks] == ["equal"] * 3
+    assert [s.text for b in red.blocks for s in b.segments if s.op == "inserted"] == ["changed"] * 3
+    # A split paragraph next to a deleted one is not a pair: the run shows
+    # an inserted break and a deleted paragraph.
+    red = _compare(Document((Block("paragraph", (Run("One two. Three four."),)), Block("paragraph", (Run("Gone."),)))),
+                   Document((Block("paragraph", (Run("One two."),)), Block("paragraph", (Run("Three four."),)))))
+    assert red.text("new") == "One two.\nThree four."
+    assert red.text("old") == "One two. Three four.\nGone."
+    assert [b.status for b in red.blocks][-1] == "deleted"
