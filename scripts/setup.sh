@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # Debian packages: the libraries Qt needs to run (also headless, offscreen),
 # git, poppler (pdftotext/pdftoppm for the export tests), LibreOffice Writer
 # (opens the DOCX exports in the tests), Xvfb, Chromium and Node for the
-# notice-site accessibility check.
+# notice-site accessibility check; a C compiler and Python's headers for the
+# compiled redline engine (mypyc, scripts/build_speedups.py).
 APT_PACKAGES=(
   git ca-certificates python3 python3-venv python3-pip
   libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
@@ -18,6 +19,7 @@ APT_PACKAGES=(
   poppler-utils xvfb xauth
   libreoffice-writer-nogui
   chromium nodejs
+  gcc libc6-dev python3-dev
 )
 
 need=()
@@ -40,7 +42,7 @@ fi
 stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,speedups]"
   rm -f .venv/.installed-*; touch "$stamp"
 fi
 
@@ -52,4 +54,10 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 if [ ! -f .venv/node_modules/axe-core/axe.min.js ]; then
   npm install --prefix .venv --no-audit --no-fund --silent axe-core@4
+fi
+
+# The redline engine compiled with mypyc (about 1.5x faster; the same code and
+# results). Rebuilt only when its sources changed; without it the sources run.
+if ! .venv/bin/python scripts/build_speedups.py --if-stale; then
+  echo "setup: could not compile the redline engine; policyeditor runs it uncompiled (slower)." >&2
 fi

@@ -44,7 +44,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return (match.group(1) or "").rstrip("\n"), text[match.end():]
 
 
-def parse(text: str) -> Document:
+def parse(text: object) -> Document:
     """Markdown text -> normalized Document. Never fails on a str."""
     if not isinstance(text, str):
         raise TextError("The policy text could not be read: it is not text.")

@@ -105,32 +105,15 @@ class RedlineBlock:
         """Word's balloon for this block: 'Formatted: Font: Not Bold', '' if none."""
         notes = []
         if self.style_changed:
-            notes.append(f"Formatted: {self.style.describe()} (was {self.old_style.describe()})")
+            old = self.old_style
+            assert old is not None
+            notes.append(f"Formatted: {self.style.describe()} (was {old.describe()})")
         for seg in self.segments:
             if seg.op == FORMATTED:
                 note = f"Formatted: Font: {font_change(seg.old_style, seg.style)}"
                 if note not in notes:
                     notes.append(note)
         return "; ".join(notes)
-
-
-def _segment(op: str, text: str, style: RunStyle, old_style: RunStyle | None,
-             _new=object.__new__) -> Segment:
-    """``Segment(op, text, style, old_style)`` at under half the cost (a frozen
-    dataclass's ``__init__`` sets each field through ``object.__setattr__``;
-    a 1 MB redline makes tens of thousands of segments)."""
-    seg = _new(Segment)
-    seg.__dict__.update(op=op, text=text, style=style, old_style=old_style)
-    return seg
-
-
-def _redline_block(status: str, segments: tuple[Segment, ...], style: BlockStyle,
-                   old_style: BlockStyle | None, break_op: str, _new=object.__new__) -> RedlineBlock:
-    """``RedlineBlock(...)`` without a frozen dataclass's ``__init__`` (see ``_segment``)."""
-    block = _new(RedlineBlock)
-    block.__dict__.update(status=status, segments=segments, style=style, old_style=old_style,
-                          break_op=break_op, move_id=None)
-    return block
 
 
 def font_change(old: RunStyle | None, new: RunStyle) -> str:
@@ -189,7 +172,7 @@ class Redline:
         return "\n".join(self.paragraphs(side))
 
 
-def _as_document(value: str | Document) -> Document:
+def _as_document(value: object) -> Document:
     if isinstance(value, Document):
         return value
     if isinstance(value, str):
@@ -199,7 +182,7 @@ def _as_document(value: str | Document) -> Document:
     raise TextError("A redline compares two texts of a policy; this is not text.")
 
 
-def compare(old: str | Document, new: str | Document) -> Redline:
+def compare(old: object, new: object) -> Redline:
     """The redline from ``old`` to ``new`` (Markdown strings or Documents)."""
     return _compare(_as_document(old), _as_document(new))
 
@@ -277,12 +260,12 @@ class _Builder:
             if run.text:
                 style = RunStyle.of(run)
                 if last is style:
-                    segs[-1] = _segment(EQUAL, segs[-1].text + run.text, style, None)
+                    segs[-1] = Segment(EQUAL, segs[-1].text + run.text, style, None)
                 else:
-                    segs.append(_segment(EQUAL, run.text, style, None))
+                    segs.append(Segment(EQUAL, run.text, style, None))
                     last = style
-        style = _block_style(self.new_doc, ib)
-        self.blocks.append(_redline_block(EQUAL, tuple(segs), style, style, EQUAL))
+        block_style = _block_style(self.new_doc, ib)
+        self.blocks.append(RedlineBlock(EQUAL, tuple(segs), block_style, block_style, EQUAL))
 
     def regions(self, old: list[int], new: list[int]) -> None:
         """A run of changed blocks, compared token by token.
@@ -411,7 +394,7 @@ class _Builder:
             self.segments.append(self._last)
 
     def _end_block(self, break_op: str) -> None:
-        segs = tuple([_segment(op, texts[0] if len(texts) == 1 else "".join(texts), style, old)
+        segs = tuple([Segment(op, texts[0] if len(texts) == 1 else "".join(texts), style, old)
                       for op, style, old, texts in self.segments])
         ops = {seg.op for seg in segs}
         has_old = break_op != INSERTED or bool(ops - {INSERTED})
@@ -427,7 +410,8 @@ class _Builder:
             status = CHANGED
         else:
             status = EQUAL
-        self.blocks.append(_redline_block(status, segs, new_style or old_style, old_style, break_op))
+        self.blocks.append(RedlineBlock(status, segs, new_style or old_style or _block_style(self.new_doc, None),
+                                        old_style, break_op))
         self._reset()
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from diff_match_patch import diff_match_patch
+from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 
@@ -74,7 +74,7 @@ def _dmp(timeout: float = 0.0) -> _CppDiff | diff_match_patch:
 
 
 try:    # fast-diff-match-patch: Google's C++ diff-match-patch
-    import fast_diff_match_patch as _cpp
+    import fast_diff_match_patch as _cpp  # type: ignore[import-not-found]
 except ImportError:     # pragma: no cover - a declared dependency; kept as a fallback
     _cpp = None
 

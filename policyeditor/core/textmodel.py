@@ -141,7 +141,7 @@ def normalize(doc: Document) -> Document:
     return Document(tuple(blocks), front)
 
 
-def parse(markdown: str) -> Document:
+def parse(markdown: object) -> Document:
     """Markdown -> Document (see core.markdown_read)."""
     from policyeditor.core.markdown_read import parse as _parse
 
@@ -155,6 +155,6 @@ def serialize(doc: Document) -> str:
     return _serialize(doc)
 
 
-def canonical(markdown: str) -> str:
+def canonical(markdown: object) -> str:
     """The canonical form of a Markdown text: serialize(parse(markdown))."""
     return serialize(parse(markdown))

@@ -216,7 +216,7 @@ def block_key(block: Block) -> str:
     return normalize_space(block.text) if block.kind != "raw" else block.text.strip()
 
 
-def block_keys(blocks: list[Block], texts: list[str]) -> list[str]:
+def block_keys(blocks: tuple[Block, ...] | list[Block], texts: list[str]) -> list[str]:
     """``block_key`` of each block, given the blocks' texts (one pass, no calls)."""
     return [" ".join(t.split()) if b.kind != "raw" else t.strip() for b, t in zip(blocks, texts)]
 

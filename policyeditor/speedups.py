@@ -1,0 +1,95 @@
+"""The compiled redline engine, when a current build of it exists.
+
+``scripts/build_speedups.py`` compiles the modules in MODULES with mypyc
+into ``policyeditor/_speedups/``: ``core/<module><ext>`` for each, one
+shared library beside them, and a manifest with the SHA-256 of each source
+it was built from. ``use_speedups`` (run when the package is imported) puts
+``_speedups/core`` ahead of the sources on ``policyeditor.core``'s path, so
+``import policyeditor.core.redline`` loads the compiled module, but only
+while the build matches this interpreter and every source: an edited source
+is never shadowed by a stale build. Without a build, or with
+POLICYEDITOR_PURE_PYTHON=1 in the environment, the sources run as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import json
+import os
+import sys
+from pathlib import Path
+
+MODULES = ("textmodel", "tokens", "seqdiff", "redline")
+PACKAGE_DIR = Path(__file__).resolve().parent
+SPEEDUPS_DIR = PACKAGE_DIR / "_speedups"
+MANIFEST = "manifest.json"
+
+
+def _manifest() -> dict | None:
+    try:
+        data = json.loads((SPEEDUPS_DIR / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def build_is_current(manifest: dict | None = None) -> bool:
+    """Whether the build exists, suits this interpreter and matches every source.
+
+    A source that is not there as a file (a frozen application ships
+    compiled modules only) is taken as matching.
+    """
+    manifest = manifest if manifest is not None else _manifest()
+    if not manifest or manifest.get("cache_tag") != sys.implementation.cache_tag:
+        return False
+    suffix = manifest.get("ext_suffix", "")
+    if suffix not in importlib.machinery.EXTENSION_SUFFIXES:
+        return False
+    sources = manifest.get("sources", {})
+    if set(sources) != set(MODULES):
+        return False
+    for name in MODULES:
+        if not (SPEEDUPS_DIR / "core" / f"{name}{suffix}").is_file():
+            return False
+        source = PACKAGE_DIR / "core" / f"{name}.py"
+        try:
+            digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+        if digest != sources[name]:
+            return False
+    return (SPEEDUPS_DIR / f"{manifest.get('shared', '')}{suffix}").is_file()
+
+
+def use_speedups() -> bool:
+    """Load the compiled engine if a current build exists; whether it did."""
+    if os.environ.get("POLICYEDITOR_PURE_PYTHON") or "policyeditor.core.redline" in sys.modules:
+        return False
+    manifest = _manifest()
+    if not build_is_current(manifest):
+        return False
+    assert manifest is not None
+    shared, suffix = manifest["shared"], manifest["ext_suffix"]
+    try:
+        if shared not in sys.modules:    # the compiled modules import it by this name
+            spec = importlib.util.spec_from_file_location(shared, SPEEDUPS_DIR / f"{shared}{suffix}")
+            if spec is None or spec.loader is None:
+                return False
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            sys.modules[shared] = module
+    except ImportError:
+        return False    # built for another platform: the sources serve
+    import policyeditor.core as core
+
+    core.__path__.insert(0, str(SPEEDUPS_DIR / "core"))
+    return True
+
+
+def compiled(module: object) -> bool:
+    """Whether a module was loaded from the compiled build."""
+    return not str(getattr(module, "__file__", "")).endswith((".py", ".pyc"))
