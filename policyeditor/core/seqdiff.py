@@ -19,7 +19,8 @@ inputs. This module keeps its results minimal at any size:
 Myers' diff runs in diff-match-patch's C++ build (``fast-diff-match-patch``),
 which gives the Python one's diffs at C speed; ``diff_semantic`` has it do
 the semantic cleanup too when the whole diff is one Myers run (the same
-result as Python's cleanup), and cleans anchored diffs up in Python.
+result as Python's cleanup); anchored diffs are cleaned up by
+``semantic_cleanup``, diff-match-patch's Python cleanup typed for mypyc.
 Units are single characters (see ``tokens.KeyMap``): a block or a token each.
 The result is a diff-match-patch diff list ``[(op, text), ...]`` with
 op -1 deleted, 0 equal, 1 inserted.
@@ -31,6 +32,8 @@ from bisect import bisect_left
 from collections import Counter
 
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
+
+from policyeditor.core import semantic_cleanup
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 
@@ -293,7 +296,6 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _CPP_DIFF = _CppDiff() if _cpp is not None else None
-_CLEANUP = diff_match_patch()
 
 
 # Characters diff-match-patch's boundary scoring reads beyond an edge (its
@@ -378,12 +380,19 @@ def diff_semantic(a: str, b: str) -> list[tuple[int, str]]:
 def _cpp_semantic(a: str, b: str) -> list[tuple[int, str]]:
     """diff-match-patch's diff with semantic cleanup, both in C++ (no timeout)."""
     ops = _CPP_OPS
-    return [(ops[op], text) for op, text in
-            _cpp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)]
+    # merge: the cleanup can leave two insertions side by side.
+    return merge([(ops[op], text) for op, text in
+                  _cpp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)])
 
 
 def cleanup_semantic(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """diff-match-patch's semantic cleanup, on a copy: fewer, readable edits."""
+    """diff-match-patch's semantic cleanup, on a copy: fewer, readable edits.
+
+    The diff is first normalized as ``diff_main`` leaves its own (edits
+    moved sideways where they can take an equality's place), so a diff that
+    is one Myers run cleans up exactly as in ``diff_semantic``'s C++ call.
+    """
     diffs = list(diffs)
-    _CLEANUP.diff_cleanupSemantic(diffs)
+    semantic_cleanup.cleanup_merge(diffs)
+    semantic_cleanup.cleanup_semantic(diffs)
     return merge(diffs)
