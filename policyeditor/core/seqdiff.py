@@ -49,12 +49,13 @@ REWRITE_SHARE = 0.3
 # than LOPSIDED_RATIO times as many is a rewrite too.
 LOPSIDED_SMALL = 64
 LOPSIDED_RATIO = 16
-# A gap of up to NEAR_SIZE units whose size times the edits it needs by its
-# unit counts is at most NEAR_WORK goes to diff-match-patch directly: its
-# O(N*D) is small then (a few hundred microseconds in C++), and Myers' diff
-# is minimal where anchors are a guess.
-NEAR_SIZE = 4000
-NEAR_WORK = 100_000
+# A gap of up to NEAR_SIZE units that needs at most NEAR_EDITS edits by its
+# unit counts goes to diff-match-patch directly: its O(N*D) is small then.
+# (Not larger: the counts ignore order, so a gap of reordered text can need
+# far more edits than they say; at 4000 units the slowest corpus redline
+# took a third longer.)
+NEAR_SIZE = 1000
+NEAR_EDITS = 24
 # The rarest repeated units tried as anchors when no unit is unique.
 MAX_REPEAT = 8
 # A large gap with no anchor at all shares no rare unit: it is a rewrite
@@ -199,15 +200,22 @@ def _plan(a: str, b: str, count_a: Counter, count_b: Counter) -> str:
         # worst there, and at most those few words could have been kept.
         return REWRITE
     size, fewest_edits = len(a) + len(b), len(a) + len(b) - 2 * shared
-    if size <= SMALL or (size <= NEAR_SIZE and fewest_edits * size <= NEAR_WORK):
+    if size <= SMALL or (size <= NEAR_SIZE and fewest_edits <= NEAR_EDITS):
         return MYERS     # O(N*D) with a small D
     return ANCHORS
 
 
-def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch) -> None:
-    """Diff two texts with nothing in common at either end (see the module doc)."""
-    count_a, count_b = Counter(a), Counter(b)
-    plan = _plan(a, b, count_a, count_b)
+def _diff_middle(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch,
+                 counted: tuple[Counter, Counter, str] | None = None) -> None:
+    """Diff two texts with nothing in common at either end (see the module doc).
+
+    ``counted``: their unit counts and ``_plan``, when the caller has them.
+    """
+    if counted is None:
+        count_a, count_b = Counter(a), Counter(b)
+        plan = _plan(a, b, count_a, count_b)
+    else:
+        count_a, count_b, plan = counted
     if plan == REWRITE:
         out.append((DELETE, a))
         out.append((INSERT, b))
@@ -368,13 +376,20 @@ def diff_semantic(a: str, b: str) -> list[tuple[int, str]]:
         result = _cpp_semantic(a, b)
         common = sum([len(text) for op, text in result if op == EQUAL]) - p - s
         space_a, space_b = a.count(" ", p, len(a) - s), b.count(" ", p, len(b) - s)
-        if ((size <= SMALL or (size - 2 * common) * size <= NEAR_WORK)
+        if ((size <= SMALL or size - 2 * common <= NEAR_EDITS)
                 and common - min(space_a, space_b) >= REWRITE_SHARE * min(len_a - space_a, len_b - space_b)):
             return result
     mid_a, mid_b = a[p:len(a) - s], b[p:len(b) - s]
-    if _plan(mid_a, mid_b, Counter(mid_a), Counter(mid_b)) == MYERS:
+    count_a, count_b = Counter(mid_a), Counter(mid_b)
+    plan = _plan(mid_a, mid_b, count_a, count_b)
+    if plan == MYERS:
         return result if result is not None else _cpp_semantic(a, b)
-    return cleanup_semantic(diff_units(a, b))
+    # diff_units(a, b), with the counts and plan already made.
+    out: list[tuple[int, str]] = [(EQUAL, a[:p])] if p else []
+    _diff_middle(mid_a, mid_b, out, _dmp(), (count_a, count_b, plan))
+    if s:
+        out.append((EQUAL, a[len(a) - s:]))
+    return cleanup_semantic(merge(out))
 
 
 def _cpp_semantic(a: str, b: str) -> list[tuple[int, str]]:
