@@ -84,4 +84,4 @@ def compute_redline(old_text: str, new_doc: Document) -> RedlineResult:
             parts.append(f'<a name="change-{changes}"></a>')
         parts.append(_block_html(block))
     html = "\n".join(parts)
-    return RedlineResult(html, stats.summary, stats.reason, redline.has_changes)
+    return RedlineResult(html, stats.summary, stats.reason, redline.has_changes, changes)

@@ -5,7 +5,9 @@ worker; the window asks for it as the user types and the TaskRunner drops
 results that arrive after a newer request.
 ``RedlinePane`` shows the result: a version chooser ("compare with"), a
 summary line (words inserted, deleted, reformatted; editorial or substantive
-and why) and the marked-up text in a QTextBrowser.
+and why), the marked-up text in a QTextBrowser, and Previous / Next change
+buttons (F8 / Shift+F8 in the window) that bring each changed paragraph into
+view, saying which one of how many it is.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+)
 
 
 def tr(text: str) -> str:
@@ -29,6 +34,7 @@ class RedlineResult:
     summary: str
     reason: str
     has_changes: bool
+    changes: int = 0      # changed paragraphs, anchored "change-1" ... in ``html``
 
 
 class RedlinePane(QWidget):
@@ -56,16 +62,41 @@ class RedlinePane(QWidget):
         font = self.browser.document().defaultFont()
         font.setPointSizeF(max(font.pointSizeF(), 10.0))
         self.browser.document().setDefaultFont(font)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText(tr("\u25b2 Previous change"))
+        self.previous_button.setToolTip(tr("Show the previous change (Shift+F8)"))
+        self.previous_button.setAccessibleName(tr("Previous change"))
+        self.next_button = QToolButton(self)
+        self.next_button.setText(tr("Next change \u25bc"))
+        self.next_button.setToolTip(tr("Show the next change (F8)"))
+        self.next_button.setAccessibleName(tr("Next change"))
+        self.position = QLabel(self)
+        self.position.setAccessibleName(tr("Which change is shown"))
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.base_box, 1)
+        steps = QHBoxLayout()
+        steps.addWidget(self.previous_button)
+        steps.addWidget(self.next_button)
+        steps.addWidget(self.position, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addLayout(steps)
         layout.addWidget(self.browser, 1)
         self.base_box.activated.connect(self._on_base_chosen)
+        self.previous_button.clicked.connect(self.previous_change)
+        self.next_button.clicked.connect(self.next_change)
+        for keys, slot in (("F8", self.next_change), ("Shift+F8", self.previous_change)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
         self._fresh = True
+        self._showing = False   # a redline is shown (not a message)
+        self._changes = 0
+        self._current = 0
+        self._update_steps()
 
     def set_bases(self, choices: list[tuple[str, int]], selected: int | None,
                   keep_position: bool = False) -> None:
@@ -98,11 +129,16 @@ class RedlinePane(QWidget):
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.browser.setHtml(result.html)
+        self._showing = True
+        self._changes = result.changes
         if self._fresh:
             self._fresh = False
+            self._current = 1 if result.changes else 0
             self.browser.scrollToAnchor("change-1")
         else:
+            self._current = min(self._current, result.changes)
             bar.setValue(position)
+        self._update_steps()
         text = result.summary if not result.has_changes else f"{result.summary} {result.reason}"
         self.summary.setText(text)
 
@@ -110,3 +146,30 @@ class RedlinePane(QWidget):
         """Show ``text`` instead of a redline (no version yet, or computing)."""
         self.browser.setHtml(f"<p><i>{escape(text)}</i></p>")
         self.summary.setText("")
+        self._showing = False
+        self._changes = self._current = 0
+        self._update_steps()
+
+    def next_change(self) -> None:
+        """Bring the next changed paragraph into view."""
+        self._go(self._current + 1)
+
+    def previous_change(self) -> None:
+        """Bring the previous changed paragraph into view."""
+        self._go(self._current - 1)
+
+    def _go(self, number: int) -> None:
+        if not self._changes:
+            return
+        self._current = min(max(number, 1), self._changes)
+        self.browser.scrollToAnchor(f"change-{self._current}")
+        self._update_steps()
+
+    def _update_steps(self) -> None:
+        self.previous_button.setEnabled(self._current > 1)
+        self.next_button.setEnabled(self._current < self._changes)
+        if not self._changes:
+            self.position.setText(tr("No changes") if self._showing else "")
+        else:
+            self.position.setText(tr("Change %1 of %2").replace("%1", str(self._current))
+                                  .replace("%2", str(self._changes)))

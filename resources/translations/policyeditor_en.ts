@@ -206,29 +206,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/redline_pane.py" line="43"/>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="49"/>
         <source>Compare the draft with</source>
         <extracomment>the user chose another version to compare with (its number)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/redline_pane.py" line="44"/>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="50"/>
         <source>&amp;Compare with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/redline_pane.py" line="51"/>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="57"/>
         <source>Summary of the changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/redline_pane.py" line="54"/>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="60"/>
         <source>Redline of the draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../policyeditor/gui/redline_pane.py" line="55"/>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="61"/>
         <source>The redline of the draft appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="66"/>
+        <source>▲ Previous change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="67"/>
+        <source>Show the previous change (Shift+F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="68"/>
+        <source>Previous change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="70"/>
+        <source>Next change ▼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="71"/>
+        <source>Show the next change (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="72"/>
+        <source>Next change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="74"/>
+        <source>Which change is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="172"/>
+        <source>No changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../policyeditor/gui/redline_pane.py" line="174"/>
+        <source>Change %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
