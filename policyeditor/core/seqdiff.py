@@ -34,6 +34,7 @@ from collections import Counter
 from diff_match_patch import diff_match_patch  # type: ignore[import-untyped]
 
 from policyeditor.core import semantic_cleanup
+from policyeditor.core.semantic_cleanup import common_prefix, common_suffix
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 
@@ -134,32 +135,6 @@ def merge(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
         else:
             merged.append((op, text))
     return merged
-
-
-def common_prefix(a: str, b: str) -> int:
-    """The length of the common start of a and b."""
-    n = min(len(a), len(b))
-    lo, hi = 0, n
-    while lo < hi:   # binary search on slices: C speed
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def common_suffix(a: str, b: str) -> int:
-    """The length of the common end of a and b."""
-    n = min(len(a), len(b))
-    lo, hi = 0, n
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[len(a) - mid:] == b[len(b) - mid:]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _diff(a: str, b: str, out: list[tuple[int, str]], dmp: _CppDiff | diff_match_patch) -> None:
