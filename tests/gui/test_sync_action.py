@@ -156,3 +156,18 @@ def test_conflicting_change_is_refused_in_plain_words(
     assert "Nothing was changed here." in seen[0]
     assert state_of(shared_library) == before
 
+
+
+def test_sync_is_disabled_until_a_library_is_open(qtbot, library: Path, data_dir: Path) -> None:
+    # A bare window (as on first run, before a library is chosen). It is left
+    # shown on purpose: tests/gui/conftest.py hides it afterwards, so the GUI
+    # command tests that run later still end (this test once made one hang).
+    from policyeditor.gui.mainwindow import MainWindow
+    from policyeditor.store.usersettings import UserSettings
+
+    bare = MainWindow(UserSettings())
+    bare.show()
+    assert not bare.actions["sync"].isEnabled()
+    win = make_window(qtbot, library)
+    assert win.actions["sync"].isEnabled()
+    win.close()
