@@ -31,6 +31,7 @@ PAIR_LENGTHS = 0.8
 
 BREAK = "\n"   # the code of a paragraph break in a token string (see tokens.TokenKeyMap)
 
+
 def build_blocks(old_doc: Document, new_doc: Document, trim: bool = True) -> list[RedlineBlock]:
     """The redline's blocks, before moves are marked (see ``redline._compare``);
     ``trim=False`` tokenizes changed blocks whole (the reference the shortcut
@@ -125,11 +126,9 @@ class _Builder:
         if len(old) != len(new) or len(old) < 2:
             self.region(old, new)
             return
-        texts_old, texts_new = self.old_doc.blocks, self.new_doc.blocks
         pending: list[tuple[int, int]] = []
         for i, j in zip(old, new):
-            a, b = texts_old[i].text, texts_new[j].text
-            if _alike(a, b):
+            if _alike(self.old_texts[i], self.new_texts[j]):
                 if pending:
                     self.region([x for x, _ in pending], [y for _, y in pending])
                     pending = []

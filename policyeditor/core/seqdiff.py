@@ -165,16 +165,25 @@ def _plan(a: str, b: str, count_a: Counter, count_b: Counter) -> str:
     """How to diff two texts with nothing in common at either end."""
     both = count_a.keys() & count_b.keys()
     shared = sum(map(min, map(count_a.__getitem__, both), map(count_b.__getitem__, both)))
-    spaces = min(count_a.get(" ", 0), count_b.get(" ", 0))
-    smaller = min(len(a) - count_a.get(" ", 0), len(b) - count_b.get(" ", 0))
-    lopsided = min(len(a), len(b)) <= LOPSIDED_SMALL and max(len(a), len(b)) > LOPSIDED_RATIO * min(len(a), len(b))
-    if lopsided or shared - spaces < REWRITE_SHARE * smaller:
+    return _choose(len(a), len(b), shared, count_a.get(" ", 0), count_b.get(" ", 0))
+
+
+def _lopsided(len_a: int, len_b: int) -> bool:
+    """A few units facing a long passage."""
+    return min(len_a, len_b) <= LOPSIDED_SMALL and max(len_a, len_b) > LOPSIDED_RATIO * min(len_a, len_b)
+
+
+def _choose(len_a: int, len_b: int, shared: int, spaces_a: int, spaces_b: int) -> str:
+    """``_plan`` from the texts' lengths, the units they share by count and
+    their spaces."""
+    smaller = min(len_a - spaces_a, len_b - spaces_b)
+    if _lopsided(len_a, len_b) or shared - min(spaces_a, spaces_b) < REWRITE_SHARE * smaller:
         # A rewrite: one deletion and one insertion, which is what semantic
         # cleanup makes of scattered common words ("the", "of") anyway. A few
         # words facing a long passage are treated alike: O(N*D) is at its
         # worst there, and at most those few words could have been kept.
         return REWRITE
-    size, fewest_edits = len(a) + len(b), len(a) + len(b) - 2 * shared
+    size, fewest_edits = len_a + len_b, len_a + len_b - 2 * shared
     if size <= SMALL or (size <= NEAR_SIZE and fewest_edits <= NEAR_EDITS):
         return MYERS     # O(N*D) with a small D
     return ANCHORS
@@ -342,9 +351,8 @@ def diff_semantic(a: str, b: str) -> list[tuple[int, str]]:
     size = len_a + len_b
     if not len_a or not len_b or size < REWRITE_MIN:
         return _cpp_semantic(a, b)          # _diff: straight to Myers
-    lopsided = min(len_a, len_b) <= LOPSIDED_SMALL and max(len_a, len_b) > LOPSIDED_RATIO * min(len_a, len_b)
     result = None
-    if size <= SPECULATE_SIZE and not lopsided:
+    if size <= SPECULATE_SIZE and not _lopsided(len_a, len_b):
         # Myers' diff is cheap at this size whatever the edits: compute it,
         # then check it is what _plan would choose. Its equal units are at
         # most the units the middles share by count (any diff's equal parts
@@ -352,9 +360,7 @@ def diff_semantic(a: str, b: str) -> list[tuple[int, str]]:
         # means passing them with the counts.
         result = _cpp_semantic(a, b)
         common = sum([len(text) for op, text in result if op == EQUAL]) - p - s
-        space_a, space_b = a.count(" ", p, len(a) - s), b.count(" ", p, len(b) - s)
-        if ((size <= SMALL or size - 2 * common <= NEAR_EDITS)
-                and common - min(space_a, space_b) >= REWRITE_SHARE * min(len_a - space_a, len_b - space_b)):
+        if _choose(len_a, len_b, common, a.count(" ", p, len(a) - s), b.count(" ", p, len(b) - s)) == MYERS:
             return result
     mid_a, mid_b = a[p:len(a) - s], b[p:len(b) - s]
     count_a, count_b = Counter(mid_a), Counter(mid_b)

@@ -82,11 +82,10 @@ def block_runs(block: Block) -> list[tuple[int, RunStyle]]:
     """(end offset, style) of the block's non-empty runs, in order."""
     runs: list[tuple[int, RunStyle]] = []
     end = 0
-    styles = _STYLES
     for run in block.runs:
         if run.text:
             end += len(run.text)
-            runs.append((end, styles.get((run.bold, run.italic, run.link)) or RunStyle.of(run)))
+            runs.append((end, RunStyle.of(run)))
     return runs
 
 
@@ -211,14 +210,10 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def block_key(block: Block) -> str:
-    """A block's comparison key: its words with spacing normalized."""
-    return normalize_space(block.text) if block.kind != "raw" else block.text.strip()
-
-
 def block_keys(blocks: tuple[Block, ...] | list[Block], texts: list[str]) -> list[str]:
-    """``block_key`` of each block, given the blocks' texts (one pass, no calls)."""
-    return [" ".join(t.split()) if b.kind != "raw" else t.strip() for b, t in zip(blocks, texts)]
+    """Each block's comparison key, given the blocks' texts: its words with
+    spacing normalized (a verbatim block's text, trimmed)."""
+    return [normalize_space(t) if b.kind != "raw" else t.strip() for b, t in zip(blocks, texts)]
 
 
 class KeyMap:
