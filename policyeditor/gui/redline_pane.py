@@ -136,7 +136,7 @@ class RedlinePane(QWidget):
             self._current = 1 if result.changes else 0
             self.browser.scrollToAnchor("change-1")
         else:
-            self._current = min(self._current, result.changes)
+            self._current = min(max(self._current, 1), result.changes)
             bar.setValue(position)
         self._update_steps()
         text = result.summary if not result.has_changes else f"{result.summary} {result.reason}"
@@ -171,5 +171,4 @@ class RedlinePane(QWidget):
         if not self._changes:
             self.position.setText(tr("No changes") if self._showing else "")
         else:
-            self.position.setText(tr("Change %1 of %2").replace("%1", str(self._current))
-                                  .replace("%2", str(self._changes)))
+            self.position.setText(tr("Change {n} of {total}").format(n=self._current, total=self._changes))

@@ -273,7 +273,7 @@
     </message>
     <message>
         <location filename="../../policyeditor/gui/redline_pane.py" line="174"/>
-        <source>Change %1 of %2</source>
+        <source>Change {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

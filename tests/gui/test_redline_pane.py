@@ -70,3 +70,14 @@ def test_typing_keeps_the_change_shown_when_it_still_exists(qtbot):
     # The next result of the same comparison (the user typed): one change fewer.
     pane.show_result(compute_redline(long_policy(set()), parse(long_policy({5, 30}))))
     assert pane.position.text() == "Change 2 of 2"
+
+
+def test_a_first_change_typed_into_an_unchanged_draft_is_change_1(qtbot):
+    pane = RedlinePane()
+    qtbot.addWidget(pane)
+    text = long_policy(set())
+    pane.show_result(compute_redline(text, parse(text)))
+    assert pane.position.text() == "No changes"
+    # The user types: the same comparison now has one change.
+    pane.show_result(compute_redline(text, parse(long_policy({12}))))
+    assert pane.position.text() == "Change 1 of 1"
