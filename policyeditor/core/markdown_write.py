@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from policyeditor.core.textmodel import (
+from policyeditor.core.textdoc import (
     BULLET,
     HEADING,
     NUMBERED,
