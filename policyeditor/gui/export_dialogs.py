@@ -31,6 +31,7 @@ from policyeditor.core.errors import DataError, PolicyEditorError
 from policyeditor.gui import errors
 from policyeditor.gui.export_jobs import Written, data_columns, guess_time_column
 from policyeditor.gui.tasks import TaskRunner
+from policyeditor.ops.formats import PACKET, REDLINE, formats_for
 
 
 def tr(text: str) -> str:
@@ -55,18 +56,25 @@ class ExportKind:
 
 
 def export_kinds() -> dict[str, ExportKind]:
-    """Every export, by key (translated now, so call it after the application starts)."""
-    kinds = (
-        ExportKind("redline-html", tr("Export the redline as a web page"), tr("Web page (*.html)"), ".html"),
-        ExportKind("redline-pdf", tr("Export the redline as PDF"), tr("PDF document (*.pdf)"), ".pdf"),
-        ExportKind("redline-docx", tr("Export the redline as Word (tracked changes)"),
-                   tr("Word document (*.docx)"), ".docx"),
-        ExportKind("packet-pdf", tr("Export the packet as PDF"), tr("PDF document (*.pdf)"), ".pdf"),
-        ExportKind("packet-docx", tr("Export the packet as Word"), tr("Word document (*.docx)"), ".docx"),
+    """Every export, by key (translated now, so call it after the application starts).
+
+    The file exports are those of the format table (``ops.formats``): one kind
+    per export and format it allows, named "<export>-<format>".
+    """
+    files = {
+        "redline-html": (tr("Export the redline as a web page"), tr("Web page (*.html)")),
+        "redline-pdf": (tr("Export the redline as PDF"), tr("PDF document (*.pdf)")),
+        "redline-docx": (tr("Export the redline as Word (tracked changes)"), tr("Word document (*.docx)")),
+        "packet-pdf": (tr("Export the packet as PDF"), tr("PDF document (*.pdf)")),
+        "packet-docx": (tr("Export the packet as Word"), tr("Word document (*.docx)")),
+    }
+    kinds = [ExportKind(f"{export}-{fmt.name}", *files[f"{export}-{fmt.name}"], fmt.suffix)
+             for export in (REDLINE, PACKET) for fmt in formats_for(export)]
+    kinds += [
         ExportKind("site", tr("Publish the notice site to a folder"), target="folder"),
         ExportKind("tag", tr("Tag a data file with the version in force"),
                    tr("Data files (*.csv *.jsonl *.json);;All files (*)"), target="input"),
-    )
+    ]
     return {k.key: k for k in kinds}
 
 
