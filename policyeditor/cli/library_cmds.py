@@ -146,8 +146,10 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from policyeditor.store.summary import summaries
+
     with open_library(args) as lib:
-        items = lib.summaries()
+        items = summaries(lib)
     if args.due:
         items = [s for s in items if s.review_due]
     if not items:
@@ -234,8 +236,11 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from policyeditor.store.events import check_policy
+
     with open_library(args) as lib:
-        results = {args.id: lib.check(args.id)} if args.id else lib.check_by_policy()
+        ids = [args.id] if args.id else lib.policy_ids()
+        results = {pid: check_policy(lib, lib.policy(pid)) for pid in ids}
     failures = [(pid, f) for pid, items in results.items() for f in items]
     for pid, f in failures:
         print(f"{pid}: rule {f.rule}: {f.message}")
@@ -261,8 +266,10 @@ def cmd_in_force(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from policyeditor.store.verify import verify
+
     with open_library(args) as lib:
-        problems = lib.verify()
+        problems = verify(lib)
     for line in problems:
         print(line)
     if problems:

@@ -106,8 +106,10 @@ class ProcessCommands(ExportCommands):
         """Sync with the shared library (its address is asked for the first time)."""
         if self.lib is None or not self.confirm_leave(self.sync_library):
             return
+        from policyeditor.store.remote import remote_url
+
         lib = self.lib
-        self.write("sync-address", lib.remote_url, lambda url: self._sync_with(lib, url))
+        self.write("sync-address", lambda: remote_url(lib), lambda url: self._sync_with(lib, url))
 
     def _sync_with(self, lib, url: str) -> None:
         """Run ``lib.sync`` in the serial pool; a newly typed address that fails is forgotten."""
@@ -120,13 +122,14 @@ class ProcessCommands(ExportCommands):
                 return
 
         def run():
-            from policyeditor.store.remote import forget_remote
+            from policyeditor.store.remote import forget_remote, set_remote
+            from policyeditor.store.sync import sync
 
             if new:
-                lib.set_remote(url)
+                set_remote(lib, url)
             head = lib.repo().head_sha()
             try:
-                return lib.sync()
+                return sync(lib)
             except PolicyEditorError:
                 if new and lib.repo().head_sha() == head:
                     forget_remote(lib)   # nothing came of it: the next sync asks again

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from policyeditor.gui.app import build_window
 from policyeditor.store import Author, Library
+from policyeditor.store.remote import remote_url, set_remote
+from policyeditor.store.sync import clone_library, sync
 
 ADDED = "A paragraph added on the other workstation."
 
@@ -32,15 +34,15 @@ def library(demo_path: Path) -> Path:
 def shared_library(library: Path, shared: Path) -> Path:
     """The demo library, shared and synced once."""
     with Library.open(library) as lib:
-        lib.set_remote(str(shared))
-        lib.sync()
+        set_remote(lib, str(shared))
+        sync(lib)
     return library
 
 
 @pytest.fixture
 def other(shared_library: Path, shared: Path, tmp_path: Path) -> Library:
     """A second workstation with a copy of the shared library."""
-    lib = Library.clone_from(str(shared), tmp_path / "other", author=Author("Other", "other@example.org"))
+    lib = clone_library(str(shared), tmp_path / "other", author=Author("Other", "other@example.org"))
     yield lib
     lib.close()
 
@@ -73,7 +75,7 @@ def test_sync_receives_and_sends_and_shows_the_received_draft(
 ) -> None:
     open_policy(qtbot, window, "website-privacy")
     other.save_draft("website-privacy", other.draft_text("website-privacy") + "\n" + ADDED + "\n")
-    other.sync()
+    sync(other)
     with Library.open(shared_library) as here:          # a change made here, to another policy
         here.author = Author("Clerk", "clerk@example.org")
         here.save_draft("student-records", here.draft_text("student-records") + "\nMade here.\n")
@@ -84,7 +86,7 @@ def test_sync_receives_and_sends_and_shows_the_received_draft(
     qtbot.waitUntil(lambda: ADDED in window.editor.text(), timeout=20000)
     assert not window.isWindowModified()
     assert git(shared_library, "rev-parse", "HEAD") == git(shared, "rev-parse", "main")
-    assert other.sync().received == 1
+    assert sync(other).received == 1
 
 
 def test_the_first_sync_asks_for_the_address(qtbot, library: Path, shared: Path, data_dir: Path) -> None:
@@ -100,7 +102,7 @@ def test_the_first_sync_asks_for_the_address(qtbot, library: Path, shared: Path,
                         timeout=30000)
         assert win.runner.wait_idle(20000)
         assert git(shared, "rev-parse", "main") == git(library, "rev-parse", "HEAD")
-        assert Library.open(library).remote_url() == str(shared)
+        assert remote_url(Library.open(library)) == str(shared)
     finally:
         win.close()
         win.deleteLater()
@@ -116,7 +118,7 @@ def test_a_new_address_that_cannot_be_reached_is_forgotten(qtbot, library: Path,
         sync_and_wait(qtbot, win)
         qtbot.waitUntil(lambda: bool(seen), timeout=20000)
         assert seen[0].startswith("The shared library at https://127.0.0.1:9/policies.git could not be reached")
-        assert Library.open(library).remote_url() == ""       # the next sync asks again
+        assert remote_url(Library.open(library)) == ""       # the next sync asks again
         assert state_of(library) == before
     finally:
         win.close()
@@ -136,14 +138,14 @@ def test_unreachable_shared_library_is_a_plain_error(
     assert "Traceback" not in seen[0]
     assert window.statusBar().currentMessage() == "The sync did not happen."
     assert state_of(shared_library) == before
-    assert Library.open(shared_library).remote_url() == str(shared)   # a stored address is kept
+    assert remote_url(Library.open(shared_library)) == str(shared)   # a stored address is kept
 
 
 def test_conflicting_change_is_refused_in_plain_words(
     qtbot, window, other: Library, shared_library: Path, state_of
 ) -> None:
     other.save_draft("website-privacy", "The other workstation's wording.\n")
-    other.sync()
+    sync(other)
     with Library.open(shared_library) as here:
         here.author = Author("Clerk", "clerk@example.org")
         here.save_draft("website-privacy", "This workstation's wording.\n")

@@ -18,6 +18,7 @@ from policyeditor.core.errors import (
 from policyeditor.core.versions import LibrarySettings
 from policyeditor.store import Author, Library
 from policyeditor.store.usersettings import UserSettings
+from policyeditor.store.summary import summaries
 from gitcmd import git
 
 
@@ -164,7 +165,7 @@ def test_opening_reads_no_git(tmp_library: Library) -> None:
     tmp_library.create_policy("bylaws", "Bylaws", text="First.\n")
     lib = Library.open(tmp_library.path)
     lib.policies()
-    lib.summaries()
+    summaries(lib)
     assert lib._git is None
 
 
