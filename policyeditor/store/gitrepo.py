@@ -23,7 +23,7 @@ from git.exc import BadName, GitCommandError, GitError, HookExecutionError
 
 from policyeditor.core.errors import LibraryBusy, LibraryError, LibraryStateError
 from policyeditor.store.files import atomic_write
-from policyeditor.store.records import Author, HistoryEntry
+from policyeditor.store.records import Author
 
 BRANCH = "main"
 
@@ -294,17 +294,6 @@ class GitRepo:
             name, kind, obj, peeled = line.split("\0")
             result[name] = (kind, peeled or obj)
         return result
-
-    def history(self, path: str) -> list[HistoryEntry]:
-        """Commits touching ``path`` (a file or folder), newest first."""
-        if self.head_sha() is None:
-            return []
-        entries = []
-        for c in self.repo.iter_commits("HEAD", paths=path):
-            entries.append(
-                HistoryEntry(c.hexsha, f"{c.author.name} <{c.author.email}>", c.authored_datetime, c.message.strip())
-            )
-        return entries
 
     def close(self) -> None:
         """End git helper processes (cat-file) this object started."""

@@ -29,7 +29,7 @@ from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
 from policyeditor.store import files
 from policyeditor.store import guard, inputs
 from policyeditor.store.inputs import canonical_text, validate_settings
-from policyeditor.store.records import Author, HistoryEntry
+from policyeditor.store.records import Author
 from policyeditor.store.files import (
     GITATTRIBUTES,
     GITATTRIBUTES_TEXT,
@@ -239,11 +239,6 @@ class Library:
         from policyeditor.core import timeline
 
         return timeline.in_force(self.policy(policy_id), when, self.settings.timezone)
-
-    def history(self, policy_id: str) -> list[HistoryEntry]:
-        """The commits that changed the policy's folder, newest first (from git log)."""
-        self._record_file(policy_id)
-        return self.repo().history(f"{POLICIES_DIR}/{policy_id}")
 
     # --- writing ------------------------------------------------------------------
 
