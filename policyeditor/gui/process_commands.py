@@ -112,7 +112,7 @@ class ProcessCommands(ExportCommands):
         self.write("sync-address", lambda: remote_url(lib), lambda url: self._sync_with(lib, url))
 
     def _sync_with(self, lib, url: str) -> None:
-        """Run ``lib.sync`` in the serial pool; a newly typed address that fails is forgotten."""
+        """Run ``store.sync.sync`` in the serial pool; a newly typed address that fails is forgotten."""
         new = not url
         if new:
             url, ok = QInputDialog.getText(self, self.tr("Sync with shared library"), self.tr(
