@@ -33,8 +33,9 @@ class OpenLibrary(Protocol):
 
     def repo(self) -> "GitRepo": ...
 
-__all__ = ["DatasetSummary", "RecordTag", "Register", "RunSummary", "RunWriter", "VersionCount",
-           "default_path", "library_key", "open_for"]
+
+__all__ = ["DatasetSummary", "OpenLibrary", "RecordTag", "Register", "RunSummary", "RunWriter",
+           "VersionCount", "default_path", "library_key", "open_for"]
 
 FILE_NAME = "register.sqlite"
 SCHEMA_VERSION = 1
