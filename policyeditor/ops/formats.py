@@ -15,9 +15,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policyeditor.core.errors import ExportError
+
+if TYPE_CHECKING:
+    from policyeditor.core.redline import Redline
+    from policyeditor.export.html import PageParts
+    from policyeditor.export.packet import Packet
 
 REDLINE = "redline"
 PACKET = "packet"
@@ -47,8 +52,8 @@ class Format:
 class RedlineDocument:
     """A redline with its page parts (title, subtitle, summary, history): what a redline writer writes."""
 
-    redline: Any          # core.redline.Redline
-    parts: Any            # export.html.PageParts
+    redline: "Redline"
+    parts: "PageParts"
 
 
 def _redline_html(doc: RedlineDocument, path: Path, author: str, when: datetime) -> None:
@@ -70,13 +75,13 @@ def _redline_docx(doc: RedlineDocument, path: Path, author: str, when: datetime)
     save_docx(redline_docx(doc.redline, doc.parts, author=author, when=when), path)
 
 
-def _packet_pdf(packet: Any, path: Path, author: str, when: datetime) -> None:
+def _packet_pdf(packet: "Packet", path: Path, author: str, when: datetime) -> None:
     from policyeditor.export.packet import packet_pdf
 
     packet_pdf(packet, path)
 
 
-def _packet_docx(packet: Any, path: Path, author: str, when: datetime) -> None:
+def _packet_docx(packet: "Packet", path: Path, author: str, when: datetime) -> None:
     from policyeditor.export.packet import packet_docx
 
     packet_docx(packet, path, author=author, when=when)
@@ -105,7 +110,7 @@ def format_for(path: str | os.PathLike, export: str = REDLINE) -> Format:
                       f"end the file name with {names}.")
 
 
-def write(export: str, document: Any, path: str | os.PathLike, *, author: str, when: datetime) -> Format:
+def write(export: str, document: "RedlineDocument | Packet", path: str | os.PathLike, *, author: str, when: datetime) -> Format:
     """Write ``document`` (a RedlineDocument or a Packet) in the format ``path`` names."""
     fmt = format_for(path, export)
     fmt.writers[export](document, Path(path), author, when)
