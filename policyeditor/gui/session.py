@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from policyeditor.gui.prompts import Prompts
 from policyeditor.gui.recovery import Autosaver, RecoveryFile
@@ -64,7 +65,7 @@ class Session(QObject):
         super().__init__(parent)
         self.user_settings = user_settings
         self.editor = editor                 # the draft editor: text(), set_text(), is_modified() ...
-        self.prompts = prompts or Prompts(parent if hasattr(parent, "isWindow") else None)
+        self.prompts = prompts or Prompts(parent if isinstance(parent, QWidget) else None)
         self.runner = TaskRunner(self)
         self.runner.failed.connect(lambda exc: self.prompts.show_error(exc))
         self.lib = None
@@ -75,6 +76,7 @@ class Session(QObject):
         self._recovered: dict[str, str] = {}
         self._after_open: Callable[[], None] | None = None
         self._writes = 0
+        self._saving = 0       # saves of the draft still in the worker
         self._closed = False
 
     def add_panel(self, panel: PolicyPanel) -> None:
@@ -257,6 +259,7 @@ class Session(QObject):
         lib, policy_id, text = self.lib, self.data.policy.id, self.editor.text()
 
         def saved(sha: str | None) -> None:
+            self._saving -= 1
             if self.editor.text() == text:
                 self.editor.mark_saved(text)
             if self.autosaver is not None:
@@ -266,12 +269,20 @@ class Session(QObject):
             if then is not None:
                 then()
 
+        def failed(exc: BaseException) -> None:
+            self._saving -= 1
+            self.prompts.show_error(exc)
+
         self.say(tr("Saving..."))
-        self.write("save", lambda: lib.save_draft(policy_id, text, message), saved)
+        self._saving += 1
+        self.write("save", lambda: lib.save_draft(policy_id, text, message), saved, failed)
 
     def confirm_leave(self, then: Callable[[], None]) -> bool:
         """True when there is nothing unsaved (or the user discards it). On "Save"
-        the save starts and ``then`` runs after it; False is returned for now."""
+        the save starts and ``then`` runs after it; False is returned for now.
+        A save still running is waited for first: what it saves is not unsaved."""
+        if self._saving:
+            self.runner.wait_idle(30000)
         if self.data is None or not self.editor.is_modified():
             return True
         answer = self.prompts.ask_save_discard_cancel(
@@ -322,9 +333,8 @@ class Session(QObject):
         self._closed = True
         if self.autosaver is not None:
             self.autosaver.stop()
-        self.runner.wait_idle(timeout_ms)
-        if self.autosaver is not None and not self.unsaved_drafts():
-            self.autosaver.recovery.clear()
+            if not self.unsaved_drafts():
+                self.autosaver.clear()          # after any write still running
         if self.lib is not None:
-            self.lib.close()
-        self.runner.shut_down()
+            self.runner.run("close-library", self.lib.close, lambda _r: None, serial=True)
+        self.runner.shut_down(timeout_ms)       # every request reported, the worker thread ended

@@ -353,3 +353,18 @@ def test_a_chosen_comparison_survives_a_save(qtbot, window) -> None:
     assert window.session.runner.wait_idle(20000)
     assert window.redline.base_number() == older
     assert window.redline.summary.text() != summary
+
+
+def test_closing_waits_for_a_running_save_and_ends_the_worker(qtbot, window, library: Path) -> None:
+    from policyeditor.gui.recovery import RecoveryFile
+
+    open_policy(qtbot, window, "policy-adoption")
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Closed at once.")
+    commits = commit_count(library)
+    window.actions["save"].trigger()          # the commit runs in the worker ...
+    assert window.close()                     # ... and closing waits for it
+    assert commit_count(library) == commits + 1
+    assert not window.session.runner.is_busy()
+    assert window.session.runner._serial_pool.activeThreadCount() == 0   # no worker outlives the window
+    assert not RecoveryFile(library).path.exists()
