@@ -57,3 +57,19 @@ def test_an_error_is_shown_in_plain_words(prompts) -> None:
     answer_next_box(QMessageBox.StandardButton.Ok, seen)
     prompts.show_error(LibraryBusy("Another program is writing to the library. Wait a moment and try again."))
     assert seen == ["Another program is writing to the library. Wait a moment and try again."]
+
+
+def test_the_scripted_prompts_of_the_tests_ask_what_the_real_ones_ask() -> None:
+    """The window's tests answer through ScriptedPrompts: it must offer every
+    question of the real seam, with the same parameters, or a test would pass
+    against a method the window does not have."""
+    import inspect
+
+    from app_helpers import ScriptedPrompts
+
+    public = [name for name, _ in inspect.getmembers(Prompts, inspect.isfunction) if not name.startswith("_")]
+    assert {"ask_yes_no", "ask_save_discard_cancel", "ask_text", "run_dialog", "show_error"} <= set(public)
+    for name in public:
+        real = list(inspect.signature(getattr(Prompts, name)).parameters)
+        fake = list(inspect.signature(getattr(ScriptedPrompts, name)).parameters)
+        assert fake == real, name

@@ -101,3 +101,14 @@ def test_killed_window_is_offered_its_typing_back(qtbot, make_window, prompts, d
     window.editor.document().setModified(False)
     window.close()
     assert not RecoveryFile(library).path.exists()      # a clean close leaves nothing behind
+
+
+def test_kept_typing_declined_is_dropped(qtbot, make_window, prompts, demo_path: Path) -> None:
+    recovery = RecoveryFile(demo_path)
+    recovery.write({"policy-adoption": "Typed and never saved.\n", "no-such-policy": "x\n"})
+    prompts.answer("ask_yes_no", False)
+    window = make_window(demo_path)
+    assert window.session.runner.wait_idle(20000)
+    assert "Policy Adoption" in prompts.asked[-1][1] and "no-such-policy" not in prompts.asked[-1][1]
+    assert window.session.data is None                  # nothing opened
+    assert not recovery.path.exists()                   # and nothing kept for next time
