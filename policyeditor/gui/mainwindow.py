@@ -58,10 +58,10 @@ class MainWindow(QMainWindow):
         self.session = Session(user_settings, self.editor, prompts or Prompts(self), self)
         self.library = LibraryFeature(self.session, self)
         self.policies = PoliciesFeature(self.session, self)
-        self.process = EventsFeature(self.session, self)
+        self.events = EventsFeature(self.session, self)
         self.exports = ExportsFeature(self.session, self)
-        self.sharing = SyncFeature(self.session, self)
-        features = (self.library, self.policies, self.process, self.exports, self.sharing)
+        self.sync = SyncFeature(self.session, self)
+        features = (self.library, self.policies, self.events, self.exports, self.sync)
         self.actions = action_table.build_actions(
             [(self, action_table.WINDOW_ACTIONS)] + [(f, f.ACTIONS) for f in features], self)
         self.menus = action_table.build_menus(self.menuBar(), self.actions)
@@ -166,8 +166,8 @@ class MainWindow(QMainWindow):
         self.redline.base_changed.connect(lambda _n: self.request_redline())
         self.policy_list.policy_chosen.connect(session.choose_policy)
         self.versions.version_selected.connect(self.memo.show_version)
-        self.versions.version_activated.connect(lambda n: self.process.record_event(version=n))
-        self.memo.save_requested.connect(self.process.save_memo)
+        self.versions.version_activated.connect(lambda n: self.events.record_event(version=n))
+        self.memo.save_requested.connect(self.events.save_memo)
 
     # -- state shown ------------------------------------------------------------
     def _show_state(self) -> None:

@@ -368,3 +368,37 @@ def test_closing_waits_for_a_running_save_and_ends_the_worker(qtbot, window, lib
     assert not window.session.runner.is_busy()
     assert window.session.runner._serial_pool.activeThreadCount() == 0   # no worker outlives the window
     assert not RecoveryFile(library).path.exists()
+
+
+def test_the_memo_follows_the_chosen_version_and_is_saved_as_a_commit(qtbot, window, library: Path) -> None:
+    from policyeditor.store import Library
+
+    open_policy(qtbot, window, "website-privacy")
+    with Library.open(library) as lib:
+        policy = lib.policy("website-privacy")
+    assert window.versions.selected_version() == 2
+    assert window.memo.recommendation_edit.toPlainText() == policy.version(2).memo.recommendation
+    window.versions.select_version(1)
+    assert window.memo.recommendation_edit.toPlainText() == policy.version(1).memo.recommendation
+    window.versions.select_version(2)
+    commits = commit_count(library)
+    window.memo.description_edit.setPlainText("Aligns the policy with the records law.")
+    qtbot.mouseClick(window.memo.save_button, Qt.MouseButton.LeftButton)
+    assert window.session.runner.wait_idle(20000)
+    assert commit_count(library) == commits + 1
+    with Library.open(library) as lib:
+        assert lib.policy("website-privacy").version(2).memo.description == "Aligns the policy with the records law."
+    assert not window.memo.is_modified() and window.versions.selected_version() == 2
+
+
+def test_district_details_are_written_and_shown(qtbot, window, library: Path, prompts) -> None:
+    def rename(dialog) -> None:
+        dialog.district_edit.setText("Springfield Public Schools")
+        dialog.accept()
+
+    open_policy(qtbot, window, "website-privacy")
+    prompts.answer("run_dialog", rename)
+    window.actions["district"].trigger()
+    assert window.session.runner.wait_idle(20000)
+    assert 'district = "Springfield Public Schools"' in (library / "library.toml").read_text(encoding="utf-8")
+    assert window.windowTitle().endswith("Springfield Public Schools \u2014 policyeditor")
