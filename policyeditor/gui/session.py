@@ -77,6 +77,7 @@ class Session(QObject):
         self._after_open: Callable[[], None] | None = None
         self._writes = 0
         self._saving = 0       # saves of the draft still in the worker
+        self._after_save: list[Callable[[], None]] = []
         self._closed = False
 
     def add_panel(self, panel: PolicyPanel) -> None:
@@ -260,6 +261,7 @@ class Session(QObject):
 
         def saved(sha: str | None) -> None:
             self._saving -= 1
+            waiting, self._after_save = (self._after_save, []) if not self._saving else ([], self._after_save)
             if self.editor.text() == text:
                 self.editor.mark_saved(text)
             if self.autosaver is not None:
@@ -268,9 +270,13 @@ class Session(QObject):
             self.refresh()
             if then is not None:
                 then()
+            for follow in waiting:
+                follow()
 
         def failed(exc: BaseException) -> None:
             self._saving -= 1
+            if not self._saving:
+                self._after_save.clear()    # the user is told; what waited is not done
             self.prompts.show_error(exc)
 
         self.say(tr("Saving..."))
@@ -280,9 +286,11 @@ class Session(QObject):
     def confirm_leave(self, then: Callable[[], None]) -> bool:
         """True when there is nothing unsaved (or the user discards it). On "Save"
         the save starts and ``then`` runs after it; False is returned for now.
-        A save still running is waited for first: what it saves is not unsaved."""
+        While a save is still running, ``then`` waits for it (what it saves is
+        not unsaved) and False is returned for now."""
         if self._saving:
-            self.runner.wait_idle(30000)
+            self._after_save.append(then)
+            return False
         if self.data is None or not self.editor.is_modified():
             return True
         answer = self.prompts.ask_save_discard_cancel(

@@ -363,7 +363,8 @@ def test_closing_waits_for_a_running_save_and_ends_the_worker(qtbot, window, lib
     qtbot.keyClicks(window.editor, " Closed at once.")
     commits = commit_count(library)
     window.actions["save"].trigger()          # the commit runs in the worker ...
-    assert window.close()                     # ... and closing waits for it
+    window.close()                            # ... and closing waits for it, asking nothing
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
     assert commit_count(library) == commits + 1
     assert not window.session.runner.is_busy()
     assert window.session.runner._serial_pool.activeThreadCount() == 0   # no worker outlives the window
