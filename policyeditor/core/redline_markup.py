@@ -19,7 +19,7 @@ are dropped, so a policy can never inject markup or script into any face.
 from __future__ import annotations
 
 from html import escape
-from typing import ClassVar, Mapping
+from typing import Mapping
 
 from policyeditor.core.redline import (
     DELETED, EQUAL, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment, font_change,
@@ -39,6 +39,16 @@ def safe_href(url: str | None) -> str | None:
     return url if cleaned.lower().startswith(SAFE_SCHEMES) else None
 
 
+def break_news(block: RedlineBlock) -> bool:
+    """Whether the paragraph break after ``block`` changed and the block's own status does not say so
+    already (an inserted paragraph brings its break, a deleted one takes its break away)."""
+    if block.break_op == INSERTED:
+        return block.status not in (INSERTED, MOVED_TO)
+    if block.break_op == DELETED:
+        return block.status not in (DELETED, MOVED_FROM)
+    return False
+
+
 def heading_level(block: RedlineBlock) -> int:
     """The HTML heading level of a heading block (h1 is the page's or pane's title)."""
     return min(max(block.style.level + 1, 2), 6)
@@ -53,38 +63,38 @@ class RedlineMarkup:
     """
 
     # A run: its bold and italic tags, which of the two is outside, what a line break becomes.
-    bold_tag: ClassVar[str] = "b"
-    italic_tag: ClassVar[str] = "i"
-    bold_outside: ClassVar[bool] = True
-    newline: ClassVar[str] = "\n"
+    bold_tag: str = "b"
+    italic_tag: str = "i"
+    bold_outside: bool = True
+    newline: str = "\n"
     # A segment by its op (EQUAL is the run as it is): {body}, and {change} for FORMATTED.
     # In a paragraph wholly inserted, deleted or moved, the paragraph's status is the op.
-    segment: ClassVar[Mapping[str, str]] = {}
+    segment: Mapping[str, str] = {}
     # Set: a whole paragraph is wrapped once ({body}, {move_id}) around its plain runs instead,
     # and shows no mark of a paragraph break.
-    whole_paragraph: ClassVar[Mapping[str, str] | None] = None
+    whole_paragraph: Mapping[str, str] | None = None
     # Between a deletion and the insertion that replaces it.
-    replacement_gap: ClassVar[str] = ""
+    replacement_gap: str = ""
     # A changed paragraph break, by break_op; shown only where the paragraph's own status does not
     # already say it, unless mark_every_break.
-    break_mark: ClassVar[Mapping[str, str]] = {}
-    mark_every_break: ClassVar[bool] = False
+    break_mark: Mapping[str, str] = {}
+    mark_every_break: bool = False
     # A badge before each changed paragraph ({label}), by status.
-    badge: ClassVar[str] = ""
-    badge_labels: ClassVar[Mapping[str, str]] = {}
+    badge: str = ""
+    badge_labels: Mapping[str, str] = {}
     # The note under a paragraph: the formatting change, or for a moved one this text ({move_id});
     # break_notes adds the changed paragraph break to it, joined by "; ".
-    moved_note: ClassVar[Mapping[str, str]] = {}
-    break_notes: ClassVar[Mapping[str, str]] = {}
-    note: ClassVar[str] = "{note}"
+    moved_note: Mapping[str, str] = {}
+    break_notes: Mapping[str, str] = {}
+    note: str = "{note}"
     # Lists as <ul>/<ol> around the list paragraphs (else paragraph() draws the marker).
-    list_tags: ClassVar[bool] = False
+    list_tags: bool = False
     # An anchor before the n-th changed paragraph (n from 1): {n}.
-    anchor: ClassVar[str] = ""
+    anchor: str = ""
     # The note on a line of its own after its paragraph, even when empty (else appended to it).
-    note_apart: ClassVar[bool] = False
-    opening: ClassVar[str] = ""
-    closing: ClassVar[str] = ""
+    note_apart: bool = False
+    opening: str = ""
+    closing: str = ""
 
     # ------------------------------------------------------------ the pieces
 
@@ -115,8 +125,7 @@ class RedlineMarkup:
         """The mark of an inserted or deleted paragraph break at the end of ``block``."""
         if block.break_op not in (INSERTED, DELETED):
             return ""
-        if not self.mark_every_break and block.status in (
-                (INSERTED, MOVED_TO) if block.break_op == INSERTED else (DELETED, MOVED_FROM)):
+        if not self.mark_every_break and not break_news(block):
             return ""
         return self.break_mark.get(block.break_op, "")
 
@@ -141,8 +150,7 @@ class RedlineMarkup:
         note = block.format_note
         if block.status in (MOVED_FROM, MOVED_TO) and block.status in self.moved_note:
             note = self.moved_note[block.status].format(move_id=block.move_id)
-        if self.break_notes and block.break_op in (INSERTED, DELETED) and block.status not in (
-                (INSERTED, MOVED_TO) if block.break_op == INSERTED else (DELETED, MOVED_FROM)):
+        if self.break_notes and break_news(block):
             note = "; ".join(filter(None, [note, self.break_notes[block.break_op]]))
         return note
 
