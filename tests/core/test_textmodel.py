@@ -148,3 +148,10 @@ def test_parse_gives_back_the_document_except_what_markdown_cannot_mark(doc):
     back = parse(text)
     assert back.plain_text == normalize(doc).plain_text
     assert [(b.kind, b.level) for b in back.blocks] == [(b.kind, b.level) for b in normalize(doc).blocks]
+
+
+@pytest.mark.parametrize("text", ["#", "##", "# #", "Ends with #", "\\#"])
+def test_a_heading_of_hash_signs_reads_back_as_typed(text):
+    # Found by the property test above from a plain clone: "#" was escaped twice ("# \\\\#").
+    doc = Document((Block(HEADING, (Run(text),), level=1),))
+    assert parse(serialize(doc)) == normalize(doc)
