@@ -17,7 +17,7 @@ from policyeditor.core.redline_model import (
 from policyeditor.core.seqdiff import (
     DELETE, EQUAL as DIFF_EQUAL, common_prefix, common_suffix, diff_semantic, diff_units, edges_hold,
 )
-from policyeditor.core.textmodel import Document
+from policyeditor.core.textmodel import CELL_KINDS, Document
 from policyeditor.core.tokens import (
     BlockStyle, BlockTokens, KeyMap, RunStyle, TokenCursor, TokenKeyMap, block_keys, block_runs,
     region_tokens,
@@ -123,6 +123,9 @@ class _Builder:
         out (see ``tokens.region_tokens``). The other blocks are compared
         as runs.
         """
+        if self._mixed(old, new):
+            self._by_table(old, new)
+            return
         if len(old) != len(new) or len(old) < 2:
             self.region(old, new)
             return
@@ -137,6 +140,38 @@ class _Builder:
                 pending.append((i, j))
         if pending:
             self.region([x for x, _ in pending], [y for _, y in pending])
+
+    def _in_table(self, doc: Document, i: int) -> bool:
+        return doc.blocks[i].kind in CELL_KINDS
+
+    def _mixed(self, old: list[int], new: list[int]) -> bool:
+        """Whether runs of changed blocks hold table cells and other blocks."""
+        kinds = {self._in_table(self.old_doc, i) for i in old}
+        kinds.update(self._in_table(self.new_doc, i) for i in new)
+        return len(kinds) > 1
+
+    def _by_table(self, old: list[int], new: list[int]) -> None:
+        """Changed blocks compared so that a table's cells meet only cells and other blocks only
+        other blocks: each side cut into runs of one kind, runs of the same kind paired in order
+        (an unpaired old run first, as deleted, then an unpaired new one)."""
+        def runs(doc: Document, indexes: list[int]) -> list[tuple[bool, list[int]]]:
+            out: list[tuple[bool, list[int]]] = []
+            for i in indexes:
+                cell = self._in_table(doc, i)
+                if out and out[-1][0] == cell:
+                    out[-1][1].append(i)
+                else:
+                    out.append((cell, [i]))
+            return out
+
+        old_runs, new_runs = runs(self.old_doc, old), runs(self.new_doc, new)
+        while old_runs or new_runs:
+            if old_runs and new_runs and old_runs[0][0] == new_runs[0][0]:
+                self.regions(old_runs.pop(0)[1], new_runs.pop(0)[1])
+            elif old_runs:
+                self.region(old_runs.pop(0)[1], [])
+            else:
+                self.region([], new_runs.pop(0)[1])
 
     def region(self, old: list[int], new: list[int], trim: bool | None = None) -> None:
         """Diff a run of changed blocks token by token and add the result."""

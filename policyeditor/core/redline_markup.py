@@ -6,7 +6,8 @@ for screen readers), print (``export.pdf``: the rich-text subset Qt's
 QTextDocument paints, inline styles only) and the window's redline pane
 (``gui.redline_html``: QTextBrowser, with an anchor before each change for
 Previous / Next change). ``RedlineMarkup.render`` is the walk they share:
-blocks in order, lists, segments and the marks of a changed paragraph break,
+blocks in order, lists, tables (cell blocks grouped
+into rows, ``core.textdoc.table_rows``), segments and the marks of a changed paragraph break,
 the note under a paragraph, anchors. What differs between the faces is data
 on a subclass (templates and switches below) and one method,
 ``paragraph``, that wraps a block by its kind.
@@ -24,6 +25,7 @@ from typing import Mapping
 from policyeditor.core.redline import (
     DELETED, EQUAL, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment, font_change,
 )
+from policyeditor.core.textdoc import CELL_KINDS, HEADER_CELL, table_rows
 from policyeditor.core.tokens import RunStyle
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
@@ -95,6 +97,13 @@ class RedlineMarkup:
     note_apart: bool = False
     opening: str = ""
     closing: str = ""
+    # A table: around it, around each row ({status}: "inserted", "deleted" when every cell of the row
+    # is, else "equal"), and each cell ({tag}: th or td, {body}, {note} as the note template made it).
+    table_open: str = "<table>"
+    table_close: str = "</table>"
+    row_open: Mapping[str, str] = {}
+    row_close: str = "</tr>"
+    cell: str = "<{tag}>{body}{note}</{tag}>"
 
     # ------------------------------------------------------------ the pieces
 
@@ -167,11 +176,45 @@ class RedlineMarkup:
 
     # ------------------------------------------------------------ the walk
 
+    def row_status(self, blocks: list[RedlineBlock]) -> str:
+        if all(b.status in (INSERTED, MOVED_TO) for b in blocks):
+            return INSERTED
+        if all(b.status in (DELETED, MOVED_FROM) for b in blocks):
+            return DELETED
+        return EQUAL
+
+    def table(self, redline: Redline, start: int, changes: int, out: list[str]) -> tuple[int, int]:
+        """The table starting at block ``start``; (the index after it, changes counted so far)."""
+        rows, end = table_rows(redline.blocks, start)
+        out.append(self.table_open)
+        for row in rows:
+            blocks = [redline.blocks[k] for k in row]
+            out.append(self.row_open.get(self.row_status(blocks), "<tr>"))
+            cells = []
+            for block in blocks:
+                anchor = ""
+                if self.anchor and block.status != EQUAL:
+                    changes += 1
+                    anchor = self.anchor.format(n=changes)
+                tag = "th" if block.style.kind == HEADER_CELL else "td"
+                cells.append(self.cell.format(tag=tag, body=anchor + self.body(block), note=self.note_html(block)))
+            out.append("".join(cells) + self.row_close)
+        out.append(self.table_close)
+        return end, changes
+
     def render(self, redline: Redline) -> str:
         out = [self.opening] if self.opening else []
         open_list = ""
         changes = 0
-        for index, block in enumerate(redline.blocks):
+        index = 0
+        while index < len(redline.blocks):
+            block = redline.blocks[index]
+            if block.style.kind in CELL_KINDS:
+                if open_list:
+                    out.append(f"</{open_list}>")
+                    open_list = ""
+                index, changes = self.table(redline, index, changes, out)
+                continue
             if self.list_tags:
                 want = {"bullet": "ul", "numbered": "ol"}.get(block.style.kind, "")
                 if open_list and want != open_list:
@@ -187,6 +230,7 @@ class RedlineMarkup:
             out.append(self.paragraph(block, self.body(block), "" if self.note_apart else note, index))
             if self.note_apart:
                 out.append(note)
+            index += 1
         if open_list:
             out.append(f"</{open_list}>")
         if self.closing:

@@ -6,7 +6,10 @@ helpers: inserted text in ``w:ins``, deleted text in ``w:del`` with
 properties, last child of ``w:rPr``), paragraph style changes as
 ``w:pPrChange``, inserted and deleted paragraph marks in the paragraph's
 ``w:rPr``; a paragraph moved whole is a ``w:moveFrom``/``w:moveTo`` pair
-with named ranges, as Word's Compare writes it. Every revision has a unique
+with named ranges, as Word's Compare writes it. A table is a Word table
+(style Table Grid, the header row repeated on each page) with the changes
+tracked inside its cells, and a row inserted or deleted whole tracked as a
+row (``w:trPr/w:ins``, ``w:del``). Every revision has a unique
 id, the author and the date. Accepting
 all changes in Word or LibreOffice gives the new text, rejecting all the old.
 """
@@ -29,6 +32,7 @@ from docx.shared import Pt, RGBColor
 from policyeditor.core.redline import (
     DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock,
 )
+from policyeditor.core.textdoc import CELL_KINDS, table_rows
 from policyeditor.core.tokens import BlockStyle, RunStyle
 from policyeditor.export.html import PageParts, safe_href, starts_with_title
 from policyeditor.export.output import write_atomic
@@ -52,6 +56,8 @@ def paragraph_style(document: DocxDocument, style: BlockStyle) -> str:
     if style.kind in ("bullet", "numbered"):
         base = "List Bullet" if style.kind == "bullet" else "List Number"
         return base if style.level == 0 else f"{base} {min(style.level + 1, 3)}"
+    if style.kind == "quote":
+        return "Quote"
     return "Normal"
 
 
@@ -90,26 +96,65 @@ class TrackedWriter:
     def add_redline(self, redline: Redline, *, center_first: bool = False) -> None:
         """Every block of the redline; the first centred when it is the title."""
         styles = _merged_styles(redline.blocks)
-        for index, block in enumerate(redline.blocks):
+        index = 0
+        while index < len(redline.blocks):
+            block = redline.blocks[index]
+            if block.style.kind in CELL_KINDS:
+                index = self.add_table(redline, index)
+                continue
             paragraph = self.add_block(block, *styles[index])
             if index == 0 and center_first:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            index += 1
+
+    def add_table(self, redline: Redline, start: int) -> int:
+        """The table whose first cell is block ``start``, as a Word table; the index after it.
+
+        Cells are placed in their row's order (a cell deleted beside one
+        inserted takes its own column); a row whose every cell is inserted or
+        deleted is tracked as an inserted or deleted row.
+        """
+        rows, end = table_rows(redline.blocks, start)
+        width = max(len(row) for row in rows)
+        table = self.document.add_table(rows=len(rows), cols=width)
+        table.style = self.document.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            blocks = [redline.blocks[k] for k in row]
+            tr = table.rows[r]._tr
+            trpr = tr.get_or_add_trPr()
+            if r == 0:
+                trpr.append(OxmlElement("w:tblHeader"))
+            whole = {b.status for b in blocks}
+            for op, statuses in ((INSERTED, {INSERTED, MOVED_TO}), (DELETED, {DELETED, MOVED_FROM})):
+                if whole <= statuses:
+                    trpr.append(self._revision(_WRAPPERS[op]))
+            cells = table.rows[r].cells
+            for c, block in enumerate(blocks):
+                self.add_block(block, paragraph=cells[c].paragraphs[0])
+        self.document.add_paragraph()   # Word needs a paragraph between two tables
+        return end
 
     def add_block(self, block: RedlineBlock, style: BlockStyle | None = None,
-                  old_style: BlockStyle | None = None):
+                  old_style: BlockStyle | None = None, *, paragraph=None):
         """One paragraph with its changes, its style change and its mark's change.
 
         ``style``/``old_style`` override the block's own (see ``_merged_styles``).
+        Given ``paragraph`` (a table cell's), the changes go there, with no
+        paragraph style and no paragraph mark change (a cell has one mark).
         """
+        in_cell = paragraph is not None
         style = style or block.style
         old_style = old_style or block.old_style or style
-        paragraph = self.document.add_paragraph()
+        if paragraph is None:
+            paragraph = self.document.add_paragraph()
         ppr = paragraph._p.get_or_add_pPr()
-        style_id = self._style_id(style)
+        style_id = "Normal" if in_cell else self._style_id(style)
         if style_id != "Normal":
             ppr.style = style_id
         moved = block.status if block.status in (MOVED_FROM, MOVED_TO) else None
-        if block.break_op in (INSERTED, DELETED):
+        if in_cell:
+            old_style = style
+        elif block.break_op in (INSERTED, DELETED):
             mark = OxmlElement("w:rPr")
             mark.append(self._revision(_WRAPPERS[moved or block.break_op]))
             ppr.append(mark)

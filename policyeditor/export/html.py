@@ -51,6 +51,12 @@ del + ins { margin-left: .25em; }
                     margin: 1rem 0; }
 .legend ul { margin: .25rem 0; padding-left: 1.25rem; }
 .history { font-style: italic; margin-top: 2rem; }
+.policy-table { border-collapse: collapse; margin: 1rem 0; }
+.policy-table th, .policy-table td { border: 1px solid #999; padding: .3rem .5rem; vertical-align: top;
+                                     text-align: left; }
+.row-inserted { background: #eef4ff; }
+.row-deleted { background: #fff0f0; }
+blockquote.block { margin: 1rem 2.5rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
            clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 @media print { .legend { display: none; } }
@@ -110,6 +116,9 @@ class WebMarkup(RedlineMarkup):
     note = '<span class="note" role="note">{note}</span>'
     list_tags = True
     opening, closing = '<div class="redline">', "</div>"
+    table_open = '<table class="policy-table">'
+    row_open = {INSERTED: '<tr class="row-inserted">', DELETED: '<tr class="row-deleted">'}
+    cell = '<{tag} class="block">{body}{note}</{tag}>'
 
     def paragraph(self, block: RedlineBlock, body: str, note: str, index: int) -> str:
         kind = block.style.kind
@@ -121,6 +130,8 @@ class WebMarkup(RedlineMarkup):
             return f'<h{level} class="block">{body}</h{level}>{note}'
         if kind == "raw":
             return f'<pre class="block">{body}</pre>{note}'
+        if kind == "quote":
+            return f'<blockquote class="block"><p>{body}</p>{note}</blockquote>'
         return f'<p class="block">{body}</p>{note}'
 
 

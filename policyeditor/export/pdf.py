@@ -69,6 +69,10 @@ class PrintMarkup(RedlineMarkup):
     break_notes = {INSERTED: "Paragraph break inserted", DELETED: "Paragraph break deleted"}
     note = f'<p style="margin: -6px 0 10px 36px; font-size: 9pt; color:{NOTE_COLOR};"><i>{{note}}</i></p>'
     note_apart = True
+    table_open = ('<table border="1" cellspacing="0" cellpadding="4" width="100%" '
+                  'style="border-collapse: collapse; margin: 6px 0 10px 0;">')
+    row_open = {INSERTED: '<tr style="background-color:#eef4ff;">', DELETED: '<tr style="background-color:#fff0f0;">'}
+    cell = '<{tag} valign="top" align="left">{body}{note}</{tag}>'
 
     def __init__(self, *, center_first: bool = False) -> None:
         self.center_first = center_first
@@ -84,6 +88,8 @@ class PrintMarkup(RedlineMarkup):
             return f'<p style="margin-left:{indent}px; text-indent:-14px;">{marker}&#160;{body}</p>'
         if kind == "raw":
             return f'<pre style="font-size:9pt;">{body}</pre>'
+        if kind == "quote":
+            return f'<p style="margin-left:36px; margin-right:36px; text-align: justify;">{body}</p>'
         if index == 0 and self.center_first:
             return f'<p align="center">{body}</p>'
         return f'<p style="text-align: justify;">{body}</p>'
