@@ -1,0 +1,44 @@
+"""Tables and quotes in the draft editor: shown as a real table and an indented quote, saved unchanged."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from policyeditor.gui.editor import DraftEditor
+
+TEXT = ("Intro.\n\n| Item | Fee |\n| --- | --- |\n| **Copy** | $5 \\| page |\n| Scan |  |\n\n"
+        "> Quoted *words*.\n\nOutro.\n")
+
+
+@pytest.fixture
+def editor(qtbot) -> DraftEditor:
+    widget = DraftEditor()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_a_table_opens_as_a_qt_table_and_saves_byte_for_byte(editor: DraftEditor) -> None:
+    editor.set_text(TEXT)
+    tables = [f for f in editor.document().rootFrame().childFrames()]
+    assert len(tables) == 1 and tables[0].rows() == 3 and tables[0].columns() == 2
+    assert editor.text() == TEXT
+
+
+def test_typing_in_a_cell_changes_that_cell_only(editor: DraftEditor) -> None:
+    editor.set_text(TEXT)
+    table = editor.document().rootFrame().childFrames()[0]
+    cursor = table.cellAt(2, 1).firstCursorPosition()
+    cursor.insertText("$2")
+    cursor.insertBlock()            # Enter in a cell: a second paragraph of the same cell
+    cursor.insertText("each")
+    assert editor.text() == TEXT.replace("| Scan |  |", "| Scan | $2 each |")
+
+
+def test_a_quote_stays_a_quote_when_edited(editor: DraftEditor) -> None:
+    editor.set_text(TEXT)
+    cursor = editor.document().find("words")
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertText(" More.")
+    assert "> Quoted *words*. More.\n" in editor.text()
