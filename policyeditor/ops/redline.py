@@ -3,8 +3,8 @@
 ``policy_redline(lib, id, from_version=, to_version=)`` compares two texts
 of a policy: ``to_version`` None is the draft; ``from_version`` None is the
 version in force (or, when that is the version shown, the one before it).
-``file_redline(old, new)`` compares two Markdown or text files outside any
-library. Both give a ``Compared`` (the redline, its page parts and its
+``file_redline(old, new)`` compares two Word, Markdown or text files outside
+any library (read as ``import`` reads them). Both give a ``Compared`` (the redline, its page parts and its
 statistics) that ``write_redline`` writes as HTML, PDF or DOCX.
 """
 
@@ -37,25 +37,12 @@ class Compared:
 
 
 def read_document(name: str | os.PathLike) -> "Document":
-    """A Markdown (.md) or text file as a Document; text files: one paragraph a line."""
-    from policyeditor.core.textmodel import PARAGRAPH, Block, Document, Run, parse
+    """A Word (.docx), Markdown or text file as a Document, read as ``import`` reads it
+    (``ops.importing.read_document``: tracked changes taken as accepted; a file of another
+    kind is read as Markdown)."""
+    from policyeditor.ops.importing import read_document as read
 
-    path = Path(name)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"The file {name} cannot be read ({exc.strerror}). Check its name and location.") from exc
-    if path.suffix.lower() == ".docx":
-        raise InvalidInput(f"{path.name} is a Word file; save it as plain text or Markdown and compare that.")
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{path.name} is not UTF-8 text. Save it as UTF-8 text and try again.") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if path.suffix.lower() == ".txt":
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        return Document(tuple(Block(PARAGRAPH, (Run(line),)) for line in lines if line))
-    return parse(text)
+    return read(name)
 
 
 def write_redline(compared: Compared, output: str | os.PathLike, *, author: str, when: datetime) -> None:

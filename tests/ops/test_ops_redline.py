@@ -67,7 +67,7 @@ def test_outside_files_that_cannot_be_compared_are_refused_in_a_sentence(tmp_pat
     (tmp_path / "policy.docx").write_bytes(b"PK")
     with pytest.raises(InvalidInput, match="latin1.md is not UTF-8 text"):
         read_document(tmp_path / "latin1.md")
-    with pytest.raises(InvalidInput, match="policy.docx is a Word file"):
+    with pytest.raises(InvalidInput, match="policy.docx cannot be read as a Word document"):
         read_document(tmp_path / "policy.docx")
     with pytest.raises(InvalidInput, match="cannot be read"):
         read_document(tmp_path / "missing.md")
