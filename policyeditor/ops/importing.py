@@ -314,38 +314,78 @@ def _existing(lib: "Library", plan: ImportPlan) -> str | None:
 
 
 def apply_import(lib: "Library", plan: ImportPlan) -> ImportResult:
-    """Write one planned import: the draft and record, then its legacy versions and the latest's
-    tag, in one transaction (two commits: a version names the commit holding its text)."""
+    """Write one planned import (see ``write_plans``)."""
+    return write_plans(lib, [plan])[0]
+
+
+def write_plans(lib: "Library", plans: list[ImportPlan]) -> list[ImportResult]:
+    """Write planned imports in one transaction: the drafts and records in one commit, then the
+    legacy versions (the latest naming that commit as its text's) and each latest version's tag.
+
+    A plan whose policy is already in the library as it would be is UNCHANGED; one whose id is
+    taken by another text is REFUSED; both write nothing. A failure while writing puts the library
+    back as it was and refuses every document of the transaction with its sentence: a policy is
+    never half imported.
+    """
     from policyeditor.store.files import draft_path, policy_to_toml, record_path, sha256_text
 
-    existing = _existing(lib, plan)
-    if existing == UNCHANGED:
-        return ImportResult(plan.source, UNCHANGED, f"already in the library as {plan.policy_id}; nothing changed.",
-                            plan)
-    if existing is not None:
-        return ImportResult(plan.source, REFUSED, existing[0].upper() + existing[1:], plan)
-    tag_name = f"{plan.policy_id}/v{len(plan.versions)}"
-    if plan.versions and tag_name in lib.repo().tags():
-        return ImportResult(plan.source, REFUSED,
-                            f"The tag {tag_name} already exists in the library, so {plan.policy_id} cannot be "
-                            "imported under that id. Import it with --id to give it another id.", plan)
-    draft, record = draft_path(plan.policy_id), record_path(plan.policy_id)
-    author, now = lib.author, lib.now()
-    with lib.writing([draft, record]) as tx:
-        tx.write(draft, plan.text.encode("utf-8"))
-        tx.write(record, policy_to_toml(_policy_of(plan)))
-        commit = tx.commit(f"Import the policy {plan.title} ({plan.policy_id}) from {plan.source.name}", author, now)
-        if plan.versions:
-            latest = replace(plan.versions[-1], text_commit=commit, text_sha256=sha256_text(plan.text))
-            versions = (*plan.versions[:-1], latest)
-            tx.write(record, policy_to_toml(_policy_of(plan, versions)))
-            n = len(versions)
-            tx.commit(f"{plan.title}: {n} legacy version{'s' * (n != 1)} from the history line "
-                      f"\u201c{'; '.join(plan.history)}\u201d (imported)", author, now)
-            tx.tag(tag_name, commit, f"{plan.title}, version {n}, adopted {latest.adopted.isoformat()} "
-                   "(legacy version, imported)", author, now)
-    return ImportResult(plan.source, IMPORTED, plan.summary + ("; " + " ".join(plan.notes) if plan.notes else ""),
-                        plan)
+    results: dict[int, ImportResult] = {}
+    todo: list[tuple[int, ImportPlan]] = []
+    tags = lib.repo().tags() if any(p.versions for p in plans) else {}
+    for k, plan in enumerate(plans):
+        existing = _existing(lib, plan)
+        tag_name = f"{plan.policy_id}/v{len(plan.versions)}"
+        if existing == UNCHANGED:
+            results[k] = ImportResult(plan.source, UNCHANGED,
+                                      f"already in the library as {plan.policy_id}; nothing changed.", plan)
+        elif existing is not None:
+            results[k] = ImportResult(plan.source, REFUSED, existing[0].upper() + existing[1:], plan)
+        elif plan.versions and tag_name in tags:
+            results[k] = ImportResult(plan.source, REFUSED, f"The tag {tag_name} already exists in the library, so "
+                                      f"{plan.policy_id} cannot be imported under that id. Import it with --id to "
+                                      "give it another id.", plan)
+        else:
+            todo.append((k, plan))
+    if todo:
+        paths = [p for _, plan in todo for p in (draft_path(plan.policy_id), record_path(plan.policy_id))]
+        author, now = lib.author, lib.now()
+        names = ", ".join(plan.policy_id for _, plan in todo[:12]) + (", ..." if len(todo) > 12 else "")
+        try:
+            with lib.writing(paths) as tx:
+                for _, plan in todo:
+                    tx.write(draft_path(plan.policy_id), plan.text.encode("utf-8"))
+                    tx.write(record_path(plan.policy_id), policy_to_toml(_policy_of(plan)))
+                if len(todo) == 1:
+                    plan = todo[0][1]
+                    message = f"Import the policy {plan.title} ({plan.policy_id}) from {plan.source.name}"
+                else:
+                    message = f"Import {len(todo)} policies: {names}"
+                commit = tx.commit(message, author, now)
+                dated = [(k, plan) for k, plan in todo if plan.versions]
+                for _, plan in dated:
+                    latest = replace(plan.versions[-1], text_commit=commit, text_sha256=sha256_text(plan.text))
+                    tx.write(record_path(plan.policy_id), policy_to_toml(_policy_of(plan, (*plan.versions[:-1], latest))))
+                if dated:
+                    if len(dated) == 1:
+                        plan = dated[0][1]
+                        n = len(plan.versions)
+                        message = (f"{plan.title}: {n} legacy version{'s' * (n != 1)} from the history line "
+                                   f"\u201c{'; '.join(plan.history)}\u201d (imported)")
+                    else:
+                        message = f"Legacy versions of {len(dated)} imported policies, from their history lines"
+                    tx.commit(message, author, now)
+                    for _, plan in dated:
+                        n, latest = len(plan.versions), plan.versions[-1]
+                        tx.tag(f"{plan.policy_id}/v{n}", commit, f"{plan.title}, version {n}, adopted "
+                               f"{latest.adopted.isoformat()} (legacy version, imported)", author, now)
+        except PolicyEditorError as exc:
+            for k, plan in todo:
+                results[k] = ImportResult(plan.source, REFUSED, exc.message, plan)
+        else:
+            for k, plan in todo:
+                results[k] = ImportResult(plan.source, IMPORTED, plan.summary + (
+                    "; " + " ".join(plan.notes) if plan.notes else ""), plan)
+    return [results[k] for k in range(len(plans))]
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -418,14 +458,7 @@ def import_files(lib: "Library", paths: Iterable[str | os.PathLike], *, policy_i
 
 
 def apply_plans(lib: "Library", plans: list[ImportPlan | ImportResult]) -> ImportRun:
-    """Write planned imports (refusals pass through); a document that fails to write is refused alone."""
-    run = ImportRun()
-    for item in plans:
-        if isinstance(item, ImportResult):
-            run.results.append(item)
-            continue
-        try:
-            run.results.append(apply_import(lib, item))
-        except PolicyEditorError as exc:
-            run.results.append(ImportResult(item.source, REFUSED, exc.message, item))
-    return run
+    """Write planned imports (refusals pass through), in one transaction (``write_plans``)."""
+    ready = [p for p in plans if isinstance(p, ImportPlan)]
+    written = iter(write_plans(lib, ready))
+    return ImportRun([item if isinstance(item, ImportResult) else next(written) for item in plans])
