@@ -104,7 +104,7 @@ WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
 
 #: Where each action sits: menus in order, "|" a separator between groups.
 MENU_LAYOUT: dict[str, tuple[str, ...]] = {
-    "file": ("open_library", "new_library", "open_demo", "|", "save", "save_with_message", "|",
+    "file": ("open_library", "new_library", "open_demo", "|", "import_documents", "|", "save", "save_with_message", "|",
              "export_packet", "export_packet_docx", "export_redline", "export_redline_docx",
              "export_redline_html", "publish_site", "tag_data", "|", "sync", "|", "settings", "|", "quit"),
     "edit": ("undo", "redo", "|", "cut", "copy", "paste", "|", "find", "find_next", "find_previous"),

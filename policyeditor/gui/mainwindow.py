@@ -29,6 +29,7 @@ from policyeditor.gui.editor import DraftEditor, FindBar
 from policyeditor.gui.editor import convert
 from policyeditor.gui.features.events import EventsFeature
 from policyeditor.gui.features.exports import ExportsFeature
+from policyeditor.gui.features.importing import ImportFeature
 from policyeditor.gui.features.library import LibraryFeature
 from policyeditor.gui.features.policies import PoliciesFeature
 from policyeditor.gui.features.sync import SyncFeature
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         self.events = EventsFeature(self.session, self)
         self.exports = ExportsFeature(self.session, self)
         self.sync = SyncFeature(self.session, self)
-        features = (self.library, self.policies, self.events, self.exports, self.sync)
+        self.importing = ImportFeature(self.session, self)
+        features = (self.library, self.policies, self.events, self.exports, self.sync, self.importing)
         self.actions = action_table.build_actions(
             [(self, action_table.WINDOW_ACTIONS)] + [(f, f.ACTIONS) for f in features], self)
         self.menus = action_table.build_menus(self.menuBar(), self.actions)
