@@ -29,8 +29,8 @@ def table_rows(blocks, start: int = 0) -> tuple[list[list[int]], int]:
     indexes) and the index after it.
 
     A table is a run of cell blocks; it starts with its header row, a row
-    starts at a cell of column 0, and a header cell after body cells starts
-    the next table. Any sequence of blocks whose kind has ``kind`` and
+    starts at a cell of column 0, and a header cell after body cells, or a
+    second header row, starts the next table. Any sequence of blocks whose kind has ``kind`` and
     ``level`` (text model blocks, redline block styles) can be grouped.
     """
     rows: list[list[int]] = []
@@ -40,8 +40,8 @@ def table_rows(blocks, start: int = 0) -> tuple[list[list[int]], int]:
         kind, level = _kind_level(blocks[i])
         if kind not in CELL_KINDS:
             break
-        if kind == HEADER_CELL and seen_body:
-            break
+        if kind == HEADER_CELL and (seen_body or (level == 0 and rows)):
+            break       # a table has one header row: another one starts the next table
         seen_body = seen_body or kind == CELL
         if not rows or level == 0 or (rows[-1] and _kind_level(blocks[rows[-1][-1]])[0] != kind):
             rows.append([])

@@ -68,3 +68,29 @@ def test_cells_are_compared_with_cells_not_with_the_paragraph_after_the_table():
     deleted = [b.old_text for b in redline.blocks if b.status == DELETED]
     inserted = [b.new_text for b in redline.blocks if b.status == INSERTED]
     assert deleted == ["Scan", "$2"] and inserted == ["A new quote."]
+
+
+def test_random_tables_and_quotes_write_back_the_same_and_keep_their_cells():
+    import random
+
+    alphabet = list("ab |\\*_`[]()<>#-:!&;1.>~=+ ") + ["\u00e9", "\u00a0"]
+    rng = random.Random(7)
+    for _ in range(800):
+        blocks = []
+        for _ in range(rng.randint(1, 6)):
+            kind = rng.choice([CELL, CELL, HEADER_CELL, QUOTE, PARAGRAPH])
+            runs = tuple(Run("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))),
+                             rng.random() < .3, rng.random() < .3, rng.choice([None, None, "https://x.org/?a=1"]))
+                         for _ in range(rng.randint(0, 3)))
+            blocks.append(Block(kind, runs, rng.randint(0, 3)))
+        doc = normalize(Document(tuple(blocks)))
+        text = serialize(doc)
+        again = parse(text)
+        assert serialize(again) == text
+        assert [(b.kind, b.level, b.text) for b in again.blocks] == [(b.kind, b.level, b.text) for b in doc.blocks]
+
+
+def test_a_table_of_one_header_row_before_another_table_stays_apart():
+    doc = normalize(Document((Block(HEADER_CELL, (Run("a"),), 0), Block(HEADER_CELL, (Run("b"),), 1),
+                              Block(HEADER_CELL, (Run("c"),), 0), Block(CELL, (Run("1"),), 0))))
+    assert serialize(doc) == "| a | b |\n| --- | --- |\n\n| c |\n| --- |\n| 1 |\n"
