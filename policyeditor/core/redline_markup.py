@@ -132,8 +132,8 @@ class RedlineMarkup:
 
     def mark(self, block: RedlineBlock) -> str:
         """The mark of an inserted or deleted paragraph break at the end of ``block``."""
-        if block.break_op not in (INSERTED, DELETED):
-            return ""
+        if block.break_op not in (INSERTED, DELETED) or block.style.kind in CELL_KINDS:
+            return ""       # a table's cells and rows show their own boundaries
         if not self.mark_every_break and not break_news(block):
             return ""
         return self.break_mark.get(block.break_op, "")
@@ -159,7 +159,7 @@ class RedlineMarkup:
         note = block.format_note
         if block.status in (MOVED_FROM, MOVED_TO) and block.status in self.moved_note:
             note = self.moved_note[block.status].format(move_id=block.move_id)
-        if self.break_notes and break_news(block):
+        if self.break_notes and break_news(block) and block.style.kind not in CELL_KINDS:
             note = "; ".join(filter(None, [note, self.break_notes[block.break_op]]))
         return note
 

@@ -28,6 +28,8 @@ def test_web_html_has_a_table_with_marked_cells_and_added_and_removed_rows():
 def test_print_html_draws_a_bordered_table_and_an_indented_quote():
     html = qt_redline_html(compare(OLD, NEW))
     assert '<table border="1"' in html and html.count("<tr") == 4
+    table = html[html.index("<table"):html.index("</table>")]
+    assert "\u00b6" not in table and "Paragraph break" not in table   # rows and cells show their own bounds
     assert "margin-left:36px; margin-right:36px" in html
 
 
