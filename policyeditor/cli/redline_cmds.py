@@ -21,7 +21,7 @@ from policyeditor.core.errors import InvalidInput
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add diff, redline and packet to ``sub``."""
-    p = sub.add_parser("diff", help="redline two Markdown or text files (outside any library)")
+    p = sub.add_parser("diff", help="redline two Word, Markdown or text files (outside any library)")
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("-o", "--output", metavar="FILE", help="FILE.html, FILE.pdf or FILE.docx")

@@ -287,6 +287,20 @@ class MainWindow(QMainWindow):
     def numbers(self) -> None:
         self.editor.set_block_kind("numbered")
 
+    def quotation(self) -> None:
+        self.editor.set_block_kind("quote")
+
+    def insert_table(self) -> None:
+        self.editor.insert_table(2, 2)
+
+    def add_table_row(self) -> None:
+        if not self.editor.add_table_row():
+            self.session.say(self.tr("Put the cursor in a table to add a row."))
+
+    def add_table_column(self) -> None:
+        if not self.editor.add_table_column():
+            self.session.say(self.tr("Put the cursor in a table to add a column."))
+
     def indent(self) -> None:
         self.editor.change_list_level(+1)
 

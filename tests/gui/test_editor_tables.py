@@ -42,3 +42,21 @@ def test_a_quote_stays_a_quote_when_edited(editor: DraftEditor) -> None:
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     cursor.insertText(" More.")
     assert "> Quoted *words*. More.\n" in editor.text()
+
+
+def test_a_new_table_its_rows_and_columns_and_a_quotation_from_the_format_commands(editor: DraftEditor) -> None:
+    editor.set_text("Intro.\n\nOutro.\n")
+    cursor = editor.document().find("Intro.")
+    editor.setTextCursor(cursor)
+    editor.insert_table(2, 2)
+    editor.textCursor().insertText("Item")
+    assert editor.add_table_row() and editor.add_table_column()
+    table = editor.document().rootFrame().childFrames()[0]
+    table.cellAt(1, 0).firstCursorPosition().insertText("Copy")
+    table.cellAt(0, 2).firstCursorPosition().insertText("Note")
+    assert editor.text() == ("Intro.\n\n| Item |  | Note |\n| --- | --- | --- |\n| Copy |  |  |\n|  |  |  |\n\n"
+                             "Outro.\n")
+    editor.setTextCursor(editor.document().find("Outro."))
+    assert not editor.add_table_row()
+    editor.set_block_kind("quote")
+    assert editor.text().endswith("\n\n> Outro.\n")
