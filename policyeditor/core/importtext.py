@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from policyeditor.core.textdoc import HEADING, PARAGRAPH, Block, Document
+from policyeditor.core.textdoc import HEADING, PARAGRAPH, Block, Document, Run
 
 ADOPTED, REVISED, REVIEWED = "adopted", "revised", "reviewed"
 _KEYWORDS = {"adopted": ADOPTED, "approved": ADOPTED, "revised": REVISED, "amended": REVISED,
@@ -124,8 +124,8 @@ def _lines(block: Block) -> list[str]:
 def split_document(doc: Document, *, title_hints: frozenset[int] = frozenset()) -> Split:
     """Take out the history lines (anywhere), a first "File: CODE" line, and a title line.
 
-    A block (or each line of a block, for lines joined by line breaks) that
-    is wholly a history line is taken out. The first block is a title line
+    A block that is wholly a history line is taken out, and so are history
+    lines ending a block of several lines (joined by line breaks). The first block is a title line
     when it reads "IJNDC - Website Privacy", or when it is a short line that
     ``title_hints`` marks (the reader saw it centred, all capitals or in a
     Title style); it is taken out. A first heading gives the title and stays.
@@ -137,11 +137,16 @@ def split_document(doc: Document, *, title_hints: frozenset[int] = frozenset()) 
         if block.kind in (PARAGRAPH, HEADING) and block.text.strip():
             lines = _lines(block)
             parsed = [parse_history(line) for line in lines]
-            if parsed and all(p is not None for p in parsed):
-                for line, entries in zip(lines, parsed):
+            tail = 0
+            while tail < len(parsed) and parsed[len(parsed) - 1 - tail] is not None:
+                tail += 1
+            if tail:
+                for line, entries in zip(lines[len(lines) - tail:], parsed[len(parsed) - tail:]):
                     history.extend(entries or ())
                     history_lines.append(" ".join(line.split()))
-                continue
+                if tail == len(lines):
+                    continue
+                block = _cut_lines(block, len(lines) - tail)   # text, then its history lines
         blocks.append(block)
     title = code = ""
     kept: list[Block] = []
@@ -167,6 +172,27 @@ def split_document(doc: Document, *, title_hints: frozenset[int] = frozenset()) 
     if title == "\0":
         title = ""
     return Split(Document(tuple(kept), doc.front_matter), title.strip(), code, history, history_lines)
+
+
+def _cut_lines(block: Block, keep: int) -> Block:
+    """The block's first ``keep`` non-empty lines (its runs cut where the next line starts)."""
+    text = block.text
+    seen, end = 0, len(text)
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            if seen == keep:
+                end = max(0, position - 1)   # without the line break before it
+                break
+            seen += 1
+        position += len(line) + 1
+    runs, at = [], 0
+    for run in block.runs:
+        piece = run.text[:max(0, end - at)]
+        if piece:
+            runs.append(Run(piece, run.bold, run.italic, run.link))
+        at += len(run.text)
+    return Block(block.kind, tuple(runs), block.level)
 
 
 def _index_of(doc: Document, block: Block) -> int:
