@@ -85,6 +85,7 @@ class ImportResult:
     status: str                  # IMPORTED, UNCHANGED or REFUSED
     message: str
     plan: ImportPlan | None = None
+    changes_pending: bool = False   # refused for its tracked changes or comments only
 
     @property
     def line(self) -> str:
@@ -436,7 +437,9 @@ def plan_files(lib: "Library", paths: Iterable[str | os.PathLike], *, policy_id:
             plan = plan_import(lib, path, policy_id=policy_id, code=code, title=title,
                                accept_changes=accept_changes)
         except PolicyEditorError as exc:
-            out.append(ImportResult(path, REFUSED, exc.message))
+            from policyeditor.ops.docx_read import ChangesPending
+
+            out.append(ImportResult(path, REFUSED, exc.message, changes_pending=isinstance(exc, ChangesPending)))
         else:
             if plan.policy_id in seen:
                 out.append(ImportResult(path, REFUSED, f"It would be the policy '{plan.policy_id}', like "

@@ -66,3 +66,26 @@ def test_no_at_the_preview_writes_nothing(qtbot, make_window, prompts, library: 
     run_import(qtbot, window)
     assert state_of(library) == before
     assert window.session.rows == []
+
+
+def test_tracked_changes_are_accepted_only_when_the_user_says_so(qtbot, make_window, prompts, library: Path,
+                                                                 tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    from policyeditor.core.redline import compare
+    from policyeditor.export.docx import redline_docx, save_docx
+    from policyeditor.export.html import PageParts
+
+    path = tmp_path / "Fees.docx"
+    save_docx(redline_docx(compare("Fees are $5.\n", "Fees are $10.\n"), PageParts("Fees"), author="Counsel",
+                           when=datetime(2026, 1, 5, tzinfo=timezone.utc)), path)
+    window = make_window(library, rows=0)
+    prompts.answer("choose_item", "One document...").answer("choose_file_to_open", path)
+    prompts.answer("ask_yes_no", True).answer("ask_yes_no", True)
+    run_import(qtbot, window)
+    questions = [text for method, text in prompts.asked if method == "ask_yes_no"]
+    assert "1 document(s) still hold tracked changes or comments:\nFees.docx" in questions[0]
+    assert "fees: Fees, no versions (draft only)" in questions[1]
+    qtbot.waitUntil(lambda: len(window.session.rows) == 1, timeout=20000)
+    with Library.open(library) as lib:
+        assert lib.draft_text("fees") == "Fees are $10.\n"

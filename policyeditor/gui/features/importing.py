@@ -51,8 +51,13 @@ class ImportFeature(Feature):
             return
         self.preview(Path(path))
 
-    def preview(self, path: Path) -> None:
-        """Plan the import of ``path`` in the worker, then show the preview."""
+    def preview(self, path: Path, accept_changes: bool = False) -> None:
+        """Plan the import of ``path`` in the worker, then show the preview.
+
+        Documents still holding tracked changes or comments are refused; the
+        user is asked once whether to take them as if every change were
+        accepted (then they are read again).
+        """
         from policyeditor.ops.importing import plan_files
 
         session, lib = self.session, self.session.lib
@@ -62,8 +67,19 @@ class ImportFeature(Feature):
             self.say(self.tr("Nothing was imported."))
             self.prompts.show_error(exc, title)
 
+        def planned(plans) -> None:
+            pending = [p.source.name for p in plans if getattr(p, "changes_pending", False)]
+            if pending and not accept_changes and self.prompts.ask_yes_no(title, self.tr_n(
+                    "%n document(s) still hold tracked changes or comments:", len(pending)) + "\n"
+                    + "\n".join(pending[:PREVIEW_LINES]) + "\n\n"
+                    + self.tr("Import them as if every change were accepted? (No: they are left out; "
+                              "accept or reject the changes in Word first.)")):
+                self.preview(path, accept_changes=True)
+                return
+            self._confirm(lib, plans)
+
         self.say(self.tr("Reading the documents..."), 0)
-        session.write("import-plan", lambda: plan_files(lib, [path]), lambda plans: self._confirm(lib, plans),
+        session.write("import-plan", lambda: plan_files(lib, [path], accept_changes=accept_changes), planned,
                       failed)
 
     def preview_text(self, plans) -> tuple[str, int]:
