@@ -294,8 +294,8 @@ def _check_rules(lib: "Library", plan: ImportPlan) -> None:
 # ------------------------------------------------------------------ writing
 
 def _existing(lib: "Library", plan: ImportPlan) -> str | None:
-    """None when the policy id is free; UNCHANGED when the library already holds exactly this import;
-    else a refusal's sentence."""
+    """None when the policy id is free; UNCHANGED when the library already holds this import
+    (whatever was recorded after it); else a refusal's sentence."""
     from policyeditor.core.errors import NotFound
 
     try:
@@ -305,10 +305,17 @@ def _existing(lib: "Library", plan: ImportPlan) -> str | None:
             return (f"the folder policies/{plan.policy_id} already exists in the library. Import it with "
                     "--id to give it another id.")
         return None
-    same_versions = [(v.adopted, v.legacy, v.reviewed) for v in policy.versions] == [
-        (v.adopted, v.legacy, v.reviewed) for v in plan.versions]
-    if (lib.draft_text(plan.policy_id) == plan.text and same_versions and policy.title == plan.title
-            and policy.code == plan.code):
+    from policyeditor.store.files import sha256_text
+
+    # Already imported from this document: its legacy versions come first with these dates and
+    # the latest holds this text (later versions, a renamed title, an edited draft may follow).
+    if plan.versions:
+        had = [(v.adopted, v.legacy) for v in policy.versions[:len(plan.versions)]]
+        latest = policy.versions[len(plan.versions) - 1] if len(policy.versions) >= len(plan.versions) else None
+        if (had == [(v.adopted, True) for v in plan.versions] and latest is not None
+                and latest.text_sha256 == sha256_text(plan.text)):
+            return UNCHANGED
+    elif lib.draft_text(plan.policy_id) == plan.text:
         return UNCHANGED
     return (f"there is already a policy '{plan.policy_id}' ({policy.title}) with another text or history. "
             "Import it with --id to give it another id, or change that policy in the library.")

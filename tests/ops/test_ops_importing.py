@@ -231,3 +231,13 @@ def test_id_code_and_title_given_for_one_document_only(tmp_library, tmp_path):
     assert (tmp_library.policy("visitors-2").title, tmp_library.policy("visitors-2").code) == ("Visitors", "KI")
     with pytest.raises(InvalidInput, match="one file only"):
         import_files(tmp_library, [tmp_path / "0001.md", tmp_path / "0001.md"], policy_id="x")
+
+
+def test_a_policy_changed_after_its_import_is_still_found_already_imported(tmp_library, tmp_path, state_of):
+    path = word_policy(tmp_path / "IJNDC.docx")
+    assert _one(tmp_library, path).status == IMPORTED
+    tmp_library.save_draft("website-privacy", WORD_POLICY_TEXT + "\nA new paragraph.\n")
+    tmp_library.update_policy_info("website-privacy", title="Website and Privacy")
+    before = state_of(tmp_library.path)
+    assert _one(tmp_library, path).status == UNCHANGED
+    assert state_of(tmp_library.path) == before
