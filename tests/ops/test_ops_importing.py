@@ -241,3 +241,18 @@ def test_a_policy_changed_after_its_import_is_still_found_already_imported(tmp_l
     before = state_of(tmp_library.path)
     assert _one(tmp_library, path).status == UNCHANGED
     assert state_of(tmp_library.path) == before
+
+
+def test_an_imported_policy_publishes_and_its_older_versions_say_their_text_was_not_kept(tmp_library, tmp_path):
+    from policyeditor.ops.publish import publish_site
+    from policyeditor.ops.redline import policy_redline
+
+    assert _one(tmp_library, word_policy(tmp_path / "IJNDC.docx")).status == IMPORTED
+    publish_site(tmp_library, tmp_path / "site")
+    v1 = (tmp_path / "site" / "website-privacy" / "v1.html").read_text(encoding="utf-8")
+    v2 = (tmp_path / "site" / "website-privacy" / "v2.html").read_text(encoding="utf-8")
+    assert "The text of this version was not kept" in v1
+    assert "Visitor logs" in v2 and "<table" in v2
+    assert not policy_redline(tmp_library, "website-privacy").redline.has_changes   # draft against v2
+    with pytest.raises(Exception, match="Version 1 of 'website-privacy' has no recorded text"):
+        policy_redline(tmp_library, "website-privacy", from_version=1, to_version=2)
