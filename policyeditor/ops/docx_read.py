@@ -157,7 +157,7 @@ class _Reader:
             level = int(listed.group(2)) - 1 if listed.group(2) else 0
         elif numbering is not None:
             kind, level = numbering
-        elif name.lower() in ("quote", "intense quote"):
+        elif name.lower() in ("quote", "intense quote", "quotations", "block text"):
             kind = QUOTE
         elif outline is not None and outline < 6:
             kind, level = HEADING, outline + 1

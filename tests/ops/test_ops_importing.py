@@ -87,6 +87,24 @@ def test_documents_written_by_libreoffice_from_html_and_from_odt(tmp_library, tm
         assert [v.adopted for v in plan.versions] == [date(2009, 10, 5)]
 
 
+MARKDOWN_SOURCE = (
+    "# Visitors\n\nEvery visitor **signs in** at the *main office*; see [the map](https://example.org/map).\n\n"
+    "## Hours\n\n- Weekdays\n    - Mornings\n- Weekends\n\n1. Ring the bell\n2. Wait\n\n"
+    "> Safety comes first.\n\n| Day | Hours |\n| --- | --- |\n| Monday | 8-4 |\n| Friday | 8-1 |\n")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_markdown_through_libreoffice_comes_back_as_the_same_text(tmp_library, tmp_path):
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(MARKDOWN_SOURCE + "\nAdopted: October 5, 2009\n")
+    (tmp_path / "Visitors.html").write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    converted = libreoffice_convert([tmp_path / "Visitors.html"], tmp_path, "docx:MS Word 2007 XML")[0]
+    plan = plan_import(tmp_library, converted)
+    assert plan.text == MARKDOWN_SOURCE
+    assert (plan.title, [v.adopted for v in plan.versions]) == ("Visitors", [date(2009, 10, 5)])
+
+
 def test_tracked_changes_are_refused_or_accepted_on_request(tmp_library, tmp_path):
     from policyeditor.core.redline import compare
     from policyeditor.export.docx import redline_docx, save_docx
