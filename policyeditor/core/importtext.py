@@ -149,13 +149,16 @@ def split_document(doc: Document, *, title_hints: frozenset[int] = frozenset()) 
                 block = _cut_lines(block, len(lines) - tail)   # text, then its history lines
         blocks.append(block)
     title = code = ""
+    for position, block in enumerate(blocks[:4]):      # "File: IJNDC", above or below the title
+        m = _FILE_LINE.match(" ".join(block.text.split())) if block.kind in (PARAGRAPH, HEADING) else None
+        if m:
+            code = m.group(1)
+            blocks = blocks[:position] + blocks[position + 1:]
+            break
     kept: list[Block] = []
-    for position, block in enumerate(blocks):
+    for block in blocks:
         text = " ".join(block.text.split())
         first = not kept and not title and block.kind in (PARAGRAPH, HEADING)
-        if first and not code and position <= 1 and (m := _FILE_LINE.match(text)):
-            code = m.group(1)
-            continue
         if first and (m := _CODE_TITLE.match(text)) and not text.endswith(".") and len(text.split()) <= 16:
             code = code or m.group(1)
             title = _title_case(m.group(2))

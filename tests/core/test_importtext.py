@@ -49,6 +49,8 @@ def test_split_takes_out_code_line_title_line_and_history_and_keeps_a_heading():
     headed = split_document(parse("# Website Privacy\n\nText.\n"))
     assert headed.title == "Website Privacy" and len(headed.document.blocks) == 2
     assert split_document(parse("JICH-R - Student Alcohol\n\nText.\n")).code == "JICH-R"
+    below = split_document(parse("VISITORS TO SCHOOLS\n\nFile: KI\n\nText.\n"))
+    assert (below.code, below.title, len(below.document.blocks)) == ("KI", "Visitors to Schools", 1)
 
 
 def test_history_lines_ending_a_paragraph_of_several_lines_are_cut_off():
