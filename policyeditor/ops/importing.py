@@ -27,6 +27,7 @@ command that converts it.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -133,10 +134,12 @@ def _text_paragraphs(text: str) -> "Document":
     one paragraph between blank lines."""
     from policyeditor.core.textmodel import PARAGRAPH, Block, Document, Run
 
-    lines = text.split("\n")
-    chunks = [c for c in "\n".join(lines).split("\n\n")]
-    wrapped = any(len([ln for ln in c.split("\n") if ln.strip()]) > 1 for c in chunks) and len(chunks) > 1
-    paragraphs = [" ".join(c.split()) for c in chunks] if wrapped else [" ".join(ln.split()) for ln in lines]
+    chunks = re.split(r"\n[ \t]*\n", text)
+    wrapped = len(chunks) > 1 and any(len([ln for ln in c.split("\n") if ln.strip()]) > 1 for c in chunks)
+    if wrapped:     # lines kept apart ("\n") so a history line ending a paragraph is found
+        paragraphs = ["\n".join(" ".join(ln.split()) for ln in c.split("\n") if ln.strip()) for c in chunks]
+    else:
+        paragraphs = [" ".join(ln.split()) for ln in text.split("\n")]
     return Document(tuple(Block(PARAGRAPH, (Run(p),)) for p in paragraphs if p))
 
 

@@ -274,3 +274,12 @@ def test_an_imported_policy_publishes_and_its_older_versions_say_their_text_was_
     assert not policy_redline(tmp_library, "website-privacy").redline.has_changes   # draft against v2
     with pytest.raises(Exception, match="Version 1 of 'website-privacy' has no recorded text"):
         policy_redline(tmp_library, "website-privacy", from_version=1, to_version=2)
+
+
+def test_a_text_file_of_wrapped_paragraphs_and_a_history_line_under_the_last_one(tmp_library, tmp_path):
+    (tmp_path / "KI Visitors.txt").write_text(
+        "Visitors sign in at the office\nand wear a badge.\n\nThey leave by the\nsame door.\n"
+        "Adopted: 10/5/2009\n", encoding="utf-8")
+    plan = plan_import(tmp_library, tmp_path / "KI Visitors.txt")
+    assert plan.text == "Visitors sign in at the office and wear a badge.\n\nThey leave by the same door.\n"
+    assert [v.adopted for v in plan.versions] == [date(2009, 10, 5)]
