@@ -110,10 +110,13 @@ class _Reader:
         self.title_hints: set[int] = set()
         self.underlined = 0
         self._num_formats: dict[tuple[str, int], str] = {}
+        self._carry: list[Run] = []      # runs of paragraphs whose mark was deleted (accepted: joined)
         self._char_styles: dict[str, tuple[bool, bool, bool]] = {}
 
     def read(self) -> DocxText:
         self._container(self.document.element.body)
+        if self._carry:
+            self.blocks.append(Block(PARAGRAPH, tuple(self._carry)))
         return DocxText(Document(tuple(self.blocks)), frozenset(self.title_hints), self.underlined)
 
     # ------------------------------------------------------------ body
@@ -142,6 +145,12 @@ class _Reader:
             style_id = ppr.find(W + "pStyle").get(W + "val")
         name = self._style_name(style_id)
         runs = tuple(self._runs(p, in_link=None))
+        mark = ppr.find(W + "rPr") if ppr is not None else None
+        if mark is not None and (mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None):
+            self._carry.extend(runs)    # accepting joins this paragraph to the next
+            return
+        if self._carry:
+            runs, self._carry = (*self._carry, *runs), []
         kind, level = PARAGRAPH, 0
         heading = _HEADING_STYLE.match(name)
         listed = _LIST_STYLE.match(name)

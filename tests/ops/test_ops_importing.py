@@ -110,8 +110,10 @@ def test_tracked_changes_are_refused_or_accepted_on_request(tmp_library, tmp_pat
     from policyeditor.export.docx import redline_docx, save_docx
     from policyeditor.export.html import PageParts
 
-    old = "Fees are $5.\n\n| Item | Fee |\n| --- | --- |\n| Copy | $5 |\n"
-    new = "Fees are $10 now.\n\n| Item | Fee |\n| --- | --- |\n| Copy | $10 |\n| Scan | $1 |\n"
+    old = ("Fees are $5.\n\nThey are paid\n\nat the office.\n\n| Item | Fee |\n| --- | --- |\n| Copy | $5 |\n\n"
+           "A paragraph removed.\n")
+    new = ("Fees are $10 now.\n\nThey are paid at the office.\n\n| Item | Fee |\n| --- | --- |\n| Copy | $10 |\n"
+           "| Scan | $1 |\n")
     path = tmp_path / "Fees.docx"
     save_docx(redline_docx(compare(old, new), PageParts("Fees"), author="Counsel",
                            when=datetime(2026, 1, 5, tzinfo=timezone.utc)), path)
