@@ -60,3 +60,14 @@ def test_a_new_table_its_rows_and_columns_and_a_quotation_from_the_format_comman
     assert not editor.add_table_row()
     editor.set_block_kind("quote")
     assert editor.text().endswith("\n\n> Outro.\n")
+
+
+def test_the_redline_pane_draws_a_table_and_counts_each_changed_cell() -> None:
+    from policyeditor.core.textmodel import parse
+    from policyeditor.gui.redline_html import compute_redline
+
+    new = TEXT.replace("$5", "$6").replace("| Scan |  |", "| Scan | $2 |")
+    result = compute_redline(TEXT, parse(new))
+    assert "<table" in result.html and "<th" in result.html and result.changes == 2
+    assert '<a name="change-1"></a>' in result.html and '<a name="change-2"></a>' in result.html
+    assert "<blockquote" in result.html
