@@ -48,6 +48,10 @@ CONVERT = (".doc", ".pdf", ".odt", ".rtf", ".wpd", ".docm", ".dotx", ".htm", ".h
 IMPORTED, UNCHANGED, REFUSED = "imported", "unchanged", "refused"
 
 
+class TitleUnknown(InvalidInput):
+    """Neither the document nor its file name says which policy it is."""
+
+
 @dataclass(frozen=True)
 class SourceText:
     """A file read as the text model, before its describing lines are taken out."""
@@ -87,6 +91,7 @@ class ImportResult:
     message: str
     plan: ImportPlan | None = None
     changes_pending: bool = False   # refused for its tracked changes or comments only
+    needs_title: bool = False       # refused only because its title is not known
 
     @property
     def line(self) -> str:
@@ -233,7 +238,7 @@ def plan_import(lib: "Library", path: str | os.PathLike, *, policy_id: str | Non
     if not final_title and final_code and policy_id:
         final_title = final_code
     if not final_title:
-        raise InvalidInput(f"Neither {path.name} nor its name says which policy it is. Import it with "
+        raise TitleUnknown(f"Neither {path.name} nor its name says which policy it is. Import it with "
                            "--title \"Website Privacy\" (and --id website-privacy, --code IJNDC), or rename "
                            "the file \"IJNDC Website Privacy\".")
     final_id = validate_policy_id(policy_id or importtext.policy_id_for(final_title, final_code))
@@ -435,8 +440,10 @@ class ImportRun:
 
 def plan_files(lib: "Library", paths: Iterable[str | os.PathLike], *, policy_id: str | None = None,
                code: str | None = None, title: str | None = None, accept_changes: bool = False,
-               progress: Callable[[int, int], None] | None = None) -> list[ImportPlan | ImportResult]:
-    """A plan per document, or the refusal's result (reads only)."""
+               progress: Callable[[int, int], None] | None = None,
+               titles: dict[Path, str] | None = None) -> list[ImportPlan | ImportResult]:
+    """A plan per document, or the refusal's result (reads only); ``titles``: titles the user
+    gave for documents that do not say theirs."""
     files = expand(paths)
     if len(files) > 1 and (policy_id or title or code):
         raise InvalidInput("--id, --title and --code name one policy: give them with one file only.")
@@ -444,12 +451,13 @@ def plan_files(lib: "Library", paths: Iterable[str | os.PathLike], *, policy_id:
     out: list[ImportPlan | ImportResult] = []
     for k, path in enumerate(files):
         try:
-            plan = plan_import(lib, path, policy_id=policy_id, code=code, title=title,
-                               accept_changes=accept_changes)
+            plan = plan_import(lib, path, policy_id=policy_id, code=code,
+                               title=title or (titles or {}).get(path), accept_changes=accept_changes)
         except PolicyEditorError as exc:
             from policyeditor.ops.docx_read import ChangesPending
 
-            out.append(ImportResult(path, REFUSED, exc.message, changes_pending=isinstance(exc, ChangesPending)))
+            out.append(ImportResult(path, REFUSED, exc.message, changes_pending=isinstance(exc, ChangesPending),
+                                    needs_title=isinstance(exc, TitleUnknown)))
         else:
             if plan.policy_id in seen:
                 out.append(ImportResult(path, REFUSED, f"It would be the policy '{plan.policy_id}', like "

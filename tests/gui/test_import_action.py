@@ -89,3 +89,16 @@ def test_tracked_changes_are_accepted_only_when_the_user_says_so(qtbot, make_win
     qtbot.waitUntil(lambda: len(window.session.rows) == 1, timeout=20000)
     with Library.open(library) as lib:
         assert lib.draft_text("fees") == "Fees are $10.\n"
+
+
+def test_a_document_that_does_not_say_its_title_is_asked_for_it(qtbot, make_window, prompts, library: Path,
+                                                                tmp_path: Path) -> None:
+    (tmp_path / "0001.md").write_text("Visitors sign in.\n", encoding="utf-8")
+    window = make_window(library, rows=0)
+    prompts.answer("choose_item", "One document...").answer("choose_file_to_open", tmp_path / "0001.md")
+    prompts.answer("ask_text", "Visitors to Schools").answer("ask_yes_no", True)
+    run_import(qtbot, window)
+    assert "0001.md does not say which policy it is" in [t for m, t in prompts.asked if m == "ask_text"][0]
+    qtbot.waitUntil(lambda: len(window.session.rows) == 1, timeout=20000)
+    with Library.open(library) as lib:
+        assert lib.policy("visitors-to-schools").title == "Visitors to Schools"

@@ -51,7 +51,7 @@ class ImportFeature(Feature):
             return
         self.preview(Path(path))
 
-    def preview(self, path: Path, accept_changes: bool = False) -> None:
+    def preview(self, path: Path, accept_changes: bool = False, titles: dict | None = None) -> None:
         """Plan the import of ``path`` in the worker, then show the preview.
 
         Documents still holding tracked changes or comments are refused; the
@@ -74,13 +74,28 @@ class ImportFeature(Feature):
                     + "\n".join(pending[:PREVIEW_LINES]) + "\n\n"
                     + self.tr("Import them as if every change were accepted? (No: they are left out; "
                               "accept or reject the changes in Word first.)")):
-                self.preview(path, accept_changes=True)
+                self.preview(path, accept_changes=True, titles=titles)
+                return
+            named = self.ask_titles([p for p in plans if getattr(p, "needs_title", False)]) if titles is None else {}
+            if named:
+                self.preview(path, accept_changes=accept_changes, titles=named)
                 return
             self._confirm(lib, plans)
 
         self.say(self.tr("Reading the documents..."), 0)
-        session.write("import-plan", lambda: plan_files(lib, [path], accept_changes=accept_changes), planned,
-                      failed)
+        session.write("import-plan", lambda: plan_files(lib, [path], accept_changes=accept_changes, titles=titles),
+                      planned, failed)
+
+    def ask_titles(self, unnamed) -> dict:
+        """The title of each document that does not say its own (the first ten; cancel leaves one out)."""
+        titles = {}
+        for result in unnamed[:10]:
+            text = self.prompts.ask_text(self.tr("Import documents"), self.tr(
+                "%1 does not say which policy it is. Its title (for example Website Privacy):").replace(
+                    "%1", result.source.name))
+            if text and text.strip():
+                titles[result.source] = text.strip()
+        return titles
 
     def preview_text(self, plans) -> tuple[str, int]:
         """The preview's words and how many policies would be created."""
