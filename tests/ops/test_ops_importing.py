@@ -285,3 +285,22 @@ def test_a_text_file_of_wrapped_paragraphs_and_a_history_line_under_the_last_one
     plan = plan_import(tmp_library, tmp_path / "KI Visitors.txt")
     assert plan.text == "Visitors sign in at the office and wear a badge.\n\nThey leave by the same door.\n"
     assert [v.adopted for v in plan.versions] == [date(2009, 10, 5)]
+
+
+def test_a_write_that_fails_puts_every_document_of_the_run_back(tmp_library, tmp_path, state_of):
+    folder = tmp_path / "manual"
+    folder.mkdir()
+    word_policy(folder / "IJNDC.docx")
+    (folder / "KF Community Use.md").write_text("Rooms may be used.\n", encoding="utf-8")
+    hook = tmp_library.path / ".git" / "hooks" / "pre-commit"
+    # The hook lets the texts' commit through and refuses the second (the legacy versions'): the
+    # first commit is then taken back too.
+    hook.write_text("#!/bin/sh\ngit diff --cached | grep -q text_commit && exit 1\nexit 0\n", encoding="utf-8")
+    hook.chmod(0o755)
+    before = state_of(tmp_library.path)
+    run = import_files(tmp_library, [folder])
+    assert [r.status for r in run.results] == [REFUSED, REFUSED]
+    assert all("hook" in r.message for r in run.results)
+    assert state_of(tmp_library.path) == before
+    hook.unlink()
+    assert [r.status for r in import_files(tmp_library, [folder]).results] == [IMPORTED, IMPORTED]
