@@ -17,6 +17,7 @@ import importlib
 import os
 import sys
 
+from policyeditor import __version__
 from policyeditor.core.errors import PolicyEditorError
 
 COMMAND_MODULES = ("library_cmds", "redline_cmds", "data_cmds", "sync_cmds", "gui_cmds")
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keep a school district's policies: drafts, versions, readings, "
         "posting and effective dates, redlines and packets, in a git library.",
     )
+    parser.add_argument("--version", action="version", version=f"policyeditor {__version__}")
     parser.add_argument(
         "--library",
         metavar="PATH",

@@ -17,7 +17,7 @@ from policyeditor.store.events import check_policy
 from policyeditor.store.verify import verify
 from gitcmd import git
 
-SEEDS = Path(__file__).resolve().parents[2] / "resources" / "demo"
+SEEDS = Path(__file__).resolve().parents[2] / "policyeditor" / "resources" / "demo"
 TZ = ZoneInfo("America/New_York")
 
 
