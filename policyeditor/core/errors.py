@@ -12,6 +12,7 @@
      |    +-- LibraryBusy             another program is writing (git index lock)
      |    +-- LibraryStateError       detached HEAD, a dirty tree it did not make
      |    +-- SyncError               a remote could not be reached or refused
+ |    +-- GitMissing              the git program is not on this computer
      +-- ExportError                  a document could not be written
      +-- DataError                    collected data that cannot be tagged
           +-- RegisterError           the workstation's tagging register cannot be used
@@ -87,6 +88,10 @@ class LibraryStateError(LibraryError):
 
 class SyncError(LibraryError):
     """A remote could not be reached, or refused what was sent."""
+
+
+class GitMissing(LibraryError):
+    """The git program, which keeps the library, cannot be found or does not run."""
 
 
 class ExportError(PolicyEditorError):

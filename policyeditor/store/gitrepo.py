@@ -13,17 +13,65 @@ option); paths and tag names are built from validated policy ids.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import shutil
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-import git
-from git.exc import BadName, GitCommandError, GitError, HookExecutionError
+from policyeditor.core.errors import GitMissing, LibraryBusy, LibraryError, LibraryStateError
 
-from policyeditor.core.errors import LibraryBusy, LibraryError, LibraryStateError
-from policyeditor.store.files import atomic_write
-from policyeditor.store.records import Author
+GIT_ENV = "GIT_PYTHON_GIT_EXECUTABLE"   # GitPython runs this program instead of git on PATH
+
+
+def bundled_git() -> Path | None:
+    """The portable git inside a frozen (PyInstaller) bundle, if it carries one (MinGit on Windows)."""
+    base = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or base is None:
+        return None
+    for rel in ("git/cmd/git.exe", "git/bin/git"):
+        if (Path(base) / rel).is_file():
+            return Path(base) / rel
+    return None
+
+
+def find_git() -> str:
+    """The git program to run: GitMissing, a plain sentence, when there is none.
+
+    $GIT_PYTHON_GIT_EXECUTABLE when set; else the bundle's own git (then named
+    in that variable for GitPython); else ``git`` on PATH.
+    """
+    named = os.environ.get(GIT_ENV)
+    if not named and (own := bundled_git()) is not None:
+        os.environ[GIT_ENV] = named = str(own)
+    program = shutil.which(named or "git")
+    if program is None and named and os.path.isfile(named) and os.access(named, os.X_OK):
+        program = named
+    if program is None:
+        what = (f"The git program named by {GIT_ENV} ({named}) does not exist" if named
+                else "The git program was not found on this computer")
+        raise GitMissing(
+            f"{what}; policy libraries are kept with git, so nothing was changed. Install Git "
+            "(https://git-scm.com/downloads) or ask your IT department to, then try again."
+        )
+    return program
+
+
+find_git()
+try:
+    import git
+    from git.exc import BadName, GitCommandError, GitError, HookExecutionError
+except ImportError as exc:   # GitPython runs 'git version' on import: a git that does not run
+    raise GitMissing(
+        "The git program on this computer does not run; policy libraries are kept with git, so nothing "
+        "was changed. Reinstall Git (https://git-scm.com/downloads) or ask your IT department to, then try again.",
+        details=str(exc),
+    ) from None
+
+from policyeditor.store.files import atomic_write  # noqa: E402  (after the git check)
+from policyeditor.store.records import Author  # noqa: E402
 
 BRANCH = "main"
 
