@@ -5,6 +5,6 @@
 # gui/app.py loads the .qm for the user's language.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh app
 .venv/bin/pyside6-lupdate $(find policyeditor/gui -name '*.py' | sort) \
   -source-language en -no-obsolete -ts policyeditor/resources/translations/policyeditor_en.ts
