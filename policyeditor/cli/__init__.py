@@ -50,7 +50,20 @@ def library_path(args: argparse.Namespace) -> str:
     return args.library or os.environ.get("POLICYEDITOR_LIBRARY") or os.getcwd()
 
 
+def safe_streams() -> None:
+    """Give print() somewhere to write when there is no console.
+
+    A windowed program on Windows (the bundle's policyeditor-gui, pythonw)
+    starts with ``sys.stdout`` and ``sys.stderr`` set to None: every print
+    would raise. They are pointed at the null device instead.
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
+
+
 def main(argv: list[str] | None = None) -> int:
+    safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
