@@ -24,8 +24,14 @@ import policyeditor
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-SKIP = shutil.ignore_patterns(".git", ".venv", "build", "dist", "__pycache__", "*.egg-info", ".pytest_cache",
-                              ".hypothesis", "node_modules")
+_ANYWHERE = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis",
+                                   "node_modules", "_speedups")
+
+
+def _skip(folder: str, names: list[str]) -> set[str]:
+    """What a fresh clone does not have: the venv, caches, and the top-level build/ and dist/."""
+    top = {"build", "dist"} & set(names) if Path(folder) == ROOT else set()
+    return set(_ANYWHERE(folder, names)) | top
 
 WINDOW = """
 import time
@@ -59,7 +65,7 @@ def _run(args: list, cwd: Path, env: dict[str, str], timeout: int = 300) -> str:
 def _source_copy(tmp_path: Path) -> Path:
     """The source tree as a fresh clone has it (no venv, no earlier build)."""
     src = tmp_path / "src"
-    shutil.copytree(ROOT, src, ignore=SKIP)
+    shutil.copytree(ROOT, src, ignore=_skip)
     return src
 
 
