@@ -33,7 +33,7 @@ TEST_PACKAGES=(
   python3-pip
   poppler-utils xvfb xauth
   libreoffice-writer-nogui
-  chromium nodejs npm
+  chromium nodejs
   gcc libc6-dev python3-dev
   desktop-file-utils appstream
 )
@@ -72,6 +72,11 @@ fi
 [ "$MODE" = app ] && exit 0
 
 # axe-core (npm) for the notice site's accessibility test, run in headless Chromium.
+# npm comes with some Node builds and is a separate Debian package otherwise.
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+fi
 if [ ! -f .venv/node_modules/axe-core/axe.min.js ]; then
   npm install --prefix .venv --no-audit --no-fund --silent axe-core@4
 fi
