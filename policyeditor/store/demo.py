@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import datetime, time
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -68,7 +69,7 @@ POLICIES = (
     ("acceptable-use", "Acceptable Use of Technology", "IJNDB", 36, "acceptable-use-2012.md"),
     ("website-privacy", "Website Privacy Policy", "IJNDC", 36, "website-privacy-2009.md"),
 )
-_TEXT_FILES = (
+_TEXT_FILES = (                     # every text the demo reads (checked before anything is made)
     "policy-adoption-1997.md", "student-records-2002.md", "acceptable-use-2012.md",
     "website-privacy-2009.md", "website-privacy-2018-draft.md", "acceptable-use-2019.md",
     "student-records-draft.md",
@@ -81,6 +82,7 @@ LEGACY_ADOPTIONS = {
 }
 
 
+@cache
 def _text(name: str) -> str:
     return resources.text(RESOURCES, name)
 
@@ -133,18 +135,19 @@ def _remove_made(root: Path, existed: bool) -> None:
 
 
 def _build(root: Path) -> Library:
-    texts = {name: _text(name) for name in _TEXT_FILES}   # all read first: a missing one changes nothing
+    for name in _TEXT_FILES:          # all read first: a text missing from the installation changes nothing
+        _text(name)
     clock = _Clock()
     lib = Library.create(root, SETTINGS, AUTHOR, clock=clock)
     try:
         for minute, (pid, title, code, months, text) in enumerate(POLICIES):
             clock.set("2018-03-12", 10, minute * 5)
-            lib.create_policy(pid, title, code, texts[text], months)
+            lib.create_policy(pid, title, code, _text(text), months)
             lib.record_event(pid, "adopted", LEGACY_ADOPTIONS[pid], legacy=True)
         _website_privacy(lib, clock)
         _acceptable_use(lib, clock)
         clock.set("2025-10-20", 14, 30)
-        lib.save_draft("student-records", texts["student-records-draft.md"],
+        lib.save_draft("student-records", _text("student-records-draft.md"),
                        "Student Records: add a section on electronic records")
     except BaseException:
         lib.close()

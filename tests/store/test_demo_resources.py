@@ -122,3 +122,20 @@ def test_ensure_demo_builds_into_an_empty_folder(data: Path) -> None:
     assert demo_state(data) == "empty"
     with ensure_demo() as lib:
         assert lib.path == data and len(lib.policy_ids()) == len(POLICIES)
+
+
+def test_an_installation_missing_a_demo_text_says_so_and_makes_nothing(tmp_path: Path) -> None:
+    """The wheel of issue 15 had no resources: a copy of the package with one demo text removed."""
+    import shutil
+
+    installed = tmp_path / "site"
+    shutil.copytree(ROOT / "policyeditor", installed / "policyeditor",
+                    ignore=shutil.ignore_patterns("__pycache__", "_speedups"))
+    (installed / "policyeditor" / "resources" / "demo" / "acceptable-use-2019.md").unlink()
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    done = subprocess.run([sys.executable, "-m", "policyeditor", "demo", str(tmp_path / "demo")], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.startswith("policyeditor: The file demo/acceptable-use-2019.md that comes with policyeditor "
+                                  "is missing from this installation. Reinstall policyeditor")
+    assert not (tmp_path / "demo").exists()
