@@ -7,10 +7,10 @@ failed export leaves the previous file as it was.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from policyeditor import atomicfile
 from policyeditor.core.errors import ExportError
 
 FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
@@ -27,33 +27,20 @@ def output_format(path: str | os.PathLike, allowed: tuple[str, ...] = ("html", "
 
 
 def write_atomic(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:
-    """Call ``write(temp_path)``, then move the temporary file onto ``path``."""
+    """Call ``write(temp_path)``, then move the temporary file onto ``path`` (see atomicfile)."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist. Choose an existing folder for {target.name}.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        write(tmp)
-        os.replace(tmp, target)
+        return atomicfile.write_with(target, write)
     except PermissionError as exc:
         raise ExportError(f"Cannot write {target}: permission denied. If the file is open in "
                           "another program, close it and try again.", details=str(exc)) from exc
     except OSError as exc:
         raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.", details=str(exc)) from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return target
 
 
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
     """Write text (UTF-8) atomically."""
     return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-
-
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write bytes atomically."""
-    return write_atomic(path, lambda tmp: tmp.write_bytes(data))

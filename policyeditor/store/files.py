@@ -9,8 +9,6 @@ in plain words instead of being silently ignored.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 try:  # the compiled tomli wheel reads a 400-policy library about 4x faster than tomllib
     import tomli as tomllib
 except ImportError:  # pragma: no cover - same API, standard library
@@ -22,6 +20,7 @@ from typing import Any
 
 import tomli_w
 
+from policyeditor import atomicfile
 from policyeditor.core.errors import LibraryStateError, TextError
 from policyeditor.core.versions import (
     CHANGE_CLASSES,
@@ -62,25 +61,9 @@ def sha256_text(text: str) -> str:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so readers see the old or the new file, never half.
-
-    A temporary file in the same folder is written, flushed to disk and moved
-    over the target with os.replace (atomic on the same file system).
-    """
+    """Write ``data`` to ``path`` so readers see the old or the new file, never half (see atomicfile)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomicfile.write_bytes(path, data)
 
 
 def decode_text(data: bytes, where: str) -> str:
