@@ -121,29 +121,60 @@ def _create(tmp: Path, target: Path) -> int:
     return fd
 
 
+class PartFile:
+    """A temporary file beside ``path``, open for writing: ``commit()`` moves it into place.
+
+    ``discard()`` (or a commit that fails) removes it and leaves ``path`` as it was.
+    ``text=True`` opens it in text mode with ``open_args`` (encoding, newline, buffering).
+    """
+
+    def __init__(self, path: str | os.PathLike, text: bool = False, **open_args) -> None:
+        self.path = Path(path)
+        self.temp = part_name(self.path)
+        fd = _create(self.temp, self.path)
+        try:
+            self.file: IO = os.fdopen(fd, "w", **open_args) if text else os.fdopen(fd, "wb", **open_args)
+        except BaseException:
+            os.close(fd)
+            self.discard()
+            raise
+        self.done = False
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.replace(self.temp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        self.done = True
+        _forget(str(self.temp))
+        _sync_folder(self.path.parent)
+
+    def discard(self) -> None:
+        if getattr(self, "file", None) is not None:
+            with contextlib.suppress(OSError):
+                self.file.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.temp)
+        _forget(str(self.temp))
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike, text: bool = False, **open_args) -> Iterator[IO]:
     """A temporary file opened for writing; moved onto ``path`` when the block ends without error.
 
-    ``text=True`` opens it in text mode with ``open_args`` (encoding, newline...).
     An error inside the block removes the temporary file and leaves ``path`` as it was.
     """
-    target = Path(path)
-    tmp = part_name(target)
-    fd = _create(tmp, target)
+    part = PartFile(path, text, **open_args)
     try:
-        with (os.fdopen(fd, "w", **open_args) if text else os.fdopen(fd, "wb")) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        yield part.file
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        part.discard()
         raise
-    finally:
-        _forget(str(tmp))
-    _sync_folder(target.parent)
+    part.commit()
 
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:

@@ -143,9 +143,8 @@ class Transaction:
                     target.parent.rmdir()  # only when empty: a folder this write created
             else:
                 atomic_write(target, old)
-        if ours:
-            with contextlib.suppress(GitCommandError, OSError):
-                self.repo.reset_index(self.paths)
+        with contextlib.suppress(GitCommandError, OSError):
+            self.repo.reset_index(self.paths)  # the tree was clean at the start: HEAD's entries are right
         self.done()
 
 

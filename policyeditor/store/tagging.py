@@ -16,13 +16,13 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
+from policyeditor import atomicfile
 from policyeditor.core.errors import DataError
 from policyeditor.core.tagging import TAG_COLUMNS, BadRow, RowProblem, Tagger
 from policyeditor.store.register import Register, RunSummary, VersionCount
@@ -334,36 +334,31 @@ def _write_report(path: Path, bad: list[BadRow]) -> None:
 
 
 class _atomic_output:
-    """A temporary text file beside ``path``; ``commit()`` moves it into place.
+    """A temporary text file beside ``path`` (see atomicfile); ``commit()`` moves it into place.
 
-    Leaving the block without committing (an error, a refusal) removes it.
+    Leaving the block without committing (an error, a refusal) removes it;
+    temporary files a killed run left beside ``path`` are removed first.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.committed = False
+        self.part: atomicfile.PartFile | None = None
 
     def __enter__(self) -> tuple[IO[str], Callable[[], None]]:
         folder = self.path.parent
         if not folder.is_dir():
             raise DataError(f"The folder {folder} does not exist; create it or choose another output.")
+        atomicfile.remove_leftovers(folder, self.path.name)
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
+            self.part = atomicfile.PartFile(self.path, text=True, encoding="utf-8", newline="",
+                                            buffering=1 << 16)
         except OSError as exc:
             raise DataError(f"Cannot write in {folder}: {exc.strerror}.") from None
-        self.temp = Path(name)
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 16)
-        return self.file, self._commit
-
-    def _commit(self) -> None:
-        self.file.close()
-        os.replace(self.temp, self.path)
-        self.committed = True
+        return self.part.file, self.part.commit
 
     def __exit__(self, *exc: object) -> None:
-        if not self.committed:
-            self.file.close()
-            self.temp.unlink(missing_ok=True)
+        if self.part is not None and not self.part.done:
+            self.part.discard()
 
 
 class _HashingReader(io.RawIOBase):
