@@ -9,6 +9,8 @@ in plain words instead of being silently ignored.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 try:  # the compiled tomli wheel reads a 400-policy library about 4x faster than tomllib
     import tomli as tomllib
 except ImportError:  # pragma: no cover - same API, standard library
@@ -53,6 +55,40 @@ def draft_path(policy_id: str) -> str:
 def record_path(policy_id: str) -> str:
     """The policy record's path inside the library, with forward slashes."""
     return f"{POLICIES_DIR}/{policy_id}/{RECORD_FILE}"
+
+
+def inside(root: Path, rel: str) -> Path:
+    """``root / rel``, refused (LibraryStateError) if any part of it is a link or not a plain file/folder.
+
+    A library may come from a shared repository anyone can commit to: a
+    committed link (``policy.md -> ~/secret.txt``, a folder linked elsewhere)
+    would make reading show, and writing change, a file outside the library.
+    Nothing in a library is ever followed through a link, nor read from a
+    device or pipe.
+    """
+    path = root
+    parts = rel.split("/")
+    for i, part in enumerate(parts):
+        if part in ("", ".", ".."):
+            raise LibraryStateError(f"{rel} is not a path inside the library.")
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            return root.joinpath(*parts)
+        except OSError:
+            continue
+        last = i == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            raise LibraryStateError(
+                f"{'/'.join(parts[:i + 1])} in the library is a link to another place, so policyeditor "
+                "neither reads nor writes it (a shared library could point it at any file of this "
+                "computer). Ask whoever looks after the library to replace the link with the file itself.")
+        if not (stat.S_ISREG(mode) if last else stat.S_ISDIR(mode)) and not (last and stat.S_ISDIR(mode)):
+            raise LibraryStateError(
+                f"{'/'.join(parts[:i + 1])} in the library is not an ordinary "
+                f"{'file' if last else 'folder'}, so policyeditor does not use it.")
+    return path
 
 
 def sha256_text(text: str) -> str:

@@ -25,7 +25,7 @@ from git.exc import BadName, GitCommandError, HookExecutionError
 
 from policyeditor import atomicfile
 from policyeditor.core.errors import LibraryBusy, LibraryError, LibraryStateError
-from policyeditor.store.files import atomic_write
+from policyeditor.store.files import atomic_write, inside
 from policyeditor.store.records import Author, HistoryEntry
 
 BRANCH = "main"
@@ -65,7 +65,7 @@ class Transaction:
         self.written: dict[str, bytes] = {}
         self.saved: dict[str, bytes | None] = {}
         for rel in self.paths:
-            target = self.root / rel
+            target = inside(self.root, rel)
             self.saved[rel] = target.read_bytes() if target.is_file() else None
         self.start = base if base is not None else repo.head_sha()
         self.head = self.start
@@ -83,7 +83,7 @@ class Transaction:
         if rel not in self.saved:
             raise ValueError(f"{rel} was not declared for this transaction")
         self.written[rel] = data
-        atomic_write(self.root / rel, data)
+        atomic_write(inside(self.root, rel), data)
 
     def commit(self, message: str, author: Author, when: datetime,
                tags: tuple[tuple[str, str, str], ...] = ()) -> str:
@@ -285,7 +285,10 @@ class GitRepo:
         changed = []
         for rel in paths:
             data = self.file_at(head, rel) if head else None
-            target = self.root / rel
+            try:
+                target = inside(self.root, rel)
+            except LibraryStateError:
+                continue  # a link: never written through
             now = target.read_bytes() if target.is_file() and not target.is_symlink() else None
             if now == data and not target.is_symlink():
                 continue
@@ -355,10 +358,28 @@ class GitRepo:
         if not _OBJECT_ID.fullmatch(commit):
             return None
         try:
-            tree = self.repo.commit(commit).tree
-            return tree[path].data_stream.read()
+            entry = self.repo.commit(commit).tree[path]
+            if entry.type != "blob" or entry.mode not in (0o100644, 0o100755):
+                return None  # a link or submodule is never read as a text
+            return entry.data_stream.read()
         except (BadName, ValueError, KeyError, GitCommandError):
             return None
+
+    def unsafe_entries(self, commit: str) -> list[str]:
+        """Paths in ``commit``'s tree that are not ordinary files: links (mode 120000), submodules (160000).
+
+        Sync refuses such a commit before joining it, so a shared library can
+        never make a workstation read or write outside its library folder.
+        """
+        out = self.repo.git.ls_tree("-r", "-z", "--full-tree", commit)
+        bad = []
+        for entry in out.split("\0"):
+            if not entry:
+                continue
+            meta, _, path = entry.partition("\t")
+            if meta.split(" ")[0] not in ("100644", "100755"):
+                bad.append(path)
+        return bad
 
     def reachable(self) -> set[str]:
         """Every commit reachable from HEAD (one 'git rev-list')."""

@@ -76,7 +76,7 @@ class Library:
                 f"{root} is not a policy library (it has no {'library.toml' if git_dir else 'git repository'}). "
                 "Open the library's folder, or create a library with 'init' or 'demo'."
             )
-        settings = files.settings_from_toml(files.read_toml(root / LIBRARY_FILE, LIBRARY_FILE))
+        settings = files.settings_from_toml(files.read_toml(files.inside(root, LIBRARY_FILE), LIBRARY_FILE))
         lib = cls(root, settings, git_dir, clock)
         if writelock.needs_repair(git_dir):
             lib._repair_if_free()
@@ -216,7 +216,7 @@ class Library:
 
     def _reload_settings(self) -> None:
         """Re-read library.toml under the lock (another writer may have changed it)."""
-        self.settings = files.settings_from_toml(files.read_toml(self.path / LIBRARY_FILE, LIBRARY_FILE))
+        self.settings = files.settings_from_toml(files.read_toml(files.inside(self.path, LIBRARY_FILE), LIBRARY_FILE))
 
     @contextlib.contextmanager
     def writing(self, paths: list[str]) -> Iterator["Transaction"]:
@@ -243,7 +243,7 @@ class Library:
 
     def _record_file(self, policy_id: str) -> Path:
         validate_policy_id(policy_id)
-        target = self.path / record_path(policy_id)
+        target = files.inside(self.path, record_path(policy_id))
         if not target.is_file():
             raise NotFound(f"There is no policy '{policy_id}' in this library. Check the id in the list of policies.")
         return target
@@ -267,7 +267,7 @@ class Library:
     def draft_text(self, policy_id: str) -> str:
         """The draft (policies/<id>/policy.md) as it is on disk."""
         self._record_file(policy_id)
-        target = self.path / draft_path(policy_id)
+        target = files.inside(self.path, draft_path(policy_id))
         data = target.read_bytes() if target.is_file() else b""
         return files.decode_text(data, draft_path(policy_id))
 
@@ -336,7 +336,7 @@ class Library:
             policy = self.policy(policy_id)
             if expected is not None:
                 self._check_expected(policy_id, expected, draft.decode("utf-8"))
-            target = self.path / draft_path(policy_id)
+            target = files.inside(self.path, draft_path(policy_id))
             if target.is_file() and target.read_bytes() == draft and not self._draft_uncommitted(policy_id):
                 return None
             with self.writing([draft_path(policy_id)]) as tx:
@@ -346,7 +346,7 @@ class Library:
     def _draft_uncommitted(self, policy_id: str) -> bool:
         """Whether the draft on disk differs from the committed one (a write cut short left it)."""
         committed = self.repo().file_at(self.repo().head_sha() or "", draft_path(policy_id))
-        target = self.path / draft_path(policy_id)
+        target = files.inside(self.path, draft_path(policy_id))
         return committed != (target.read_bytes() if target.is_file() else None)
 
     def _check_expected(self, policy_id: str, expected: str, mine: str) -> None:
@@ -368,7 +368,7 @@ class Library:
         rel = record_path(policy.id)
         data = files.policy_to_toml(policy)
         with self.locked():
-            if tag is None and (self.path / rel).read_bytes() == data:
+            if tag is None and files.inside(self.path, rel).read_bytes() == data:
                 return None
             if tag is not None and tag[0] in self.repo().tags():
                 raise LibraryStateError(
@@ -424,7 +424,7 @@ class Library:
         validate_settings(settings)
         data = files.settings_to_toml(settings)
         with self.locked():
-            if (self.path / LIBRARY_FILE).read_bytes() != data:
+            if files.inside(self.path, LIBRARY_FILE).read_bytes() != data:
                 with self.writing([LIBRARY_FILE]) as tx:
                     tx.write(LIBRARY_FILE, data)
                     tx.commit("Change the library's settings", self.author, self.now())

@@ -75,8 +75,14 @@ def _subject(journal: dict) -> str:
     message = str(journal.get("message") or "").strip().splitlines()
     if message:
         return f"\u201c{message[0]}\u201d"
-    paths = [str(p) for p in journal["paths"]]
-    return "a change of " + ", ".join(paths)
+    names = []
+    for rel in (str(p) for p in journal["paths"]):
+        parts = rel.split("/")
+        if len(parts) == 3 and parts[0] == "policies":
+            names.append(f"the {'draft' if parts[2] == 'policy.md' else 'record'} of {parts[1]}")
+        else:
+            names.append("the library's settings" if rel == "library.toml" else rel)
+    return "a change of " + " and ".join(dict.fromkeys(names))
 
 
 def repair(repo: "GitRepo", git_dir: Path, holder: Holder | None) -> list[str]:

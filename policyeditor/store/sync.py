@@ -193,6 +193,19 @@ class _Sync:
         self.refuse_conflicts(ours, theirs)
         return self.join(base, local, remote, ours, theirs), True
 
+    def refuse_unsafe(self, remote: str) -> None:
+        """SyncError when the shared library holds links or submodules (see GitRepo.unsafe_entries)."""
+        bad = self.repo.unsafe_entries(remote)
+        if bad:
+            raise SyncError(
+                f"The shared library at {self.url} holds {_join_names(bad[:5])}, which "
+                f"{'is a link or a submodule' if len(bad) == 1 else 'are links or submodules'}, not "
+                "ordinary files; a link could make this workstation read or write files outside the "
+                "library. Nothing was changed here. Ask whoever looks after the shared library to "
+                "remove them.",
+                details="Not ordinary files: " + ", ".join(bad),
+            )
+
     def refuse_conflicts(self, ours: dict[str, str], theirs: dict[str, str]) -> None:
         both = sorted(p for p in ours.keys() & theirs.keys() if ours[p] != theirs[p])
         if not both:
@@ -290,6 +303,8 @@ class _Sync:
         local = self.repo.head_sha()
         staged = self.fetch()
         remote = staged.get(f"heads/{self.branch}")
+        if remote is not None:
+            self.refuse_unsafe(remote)
         remote_tags = {n[5:]: o for n, o in staged.items() if n.startswith("tags/") and POLICY_TAG.fullmatch(n[5:])}
         local_tags = {n: o for n, o in self.refs("refs/tags").items() if POLICY_TAG.fullmatch(n)}
         new_head, joined = self.integrate(local, remote)
