@@ -39,6 +39,8 @@ RECORD_FILE = "policy.toml"
 GITATTRIBUTES = ".gitattributes"
 GITATTRIBUTES_TEXT = "* text=auto eol=lf\n"
 FORMAT = 1  # library.toml "format": raised when the layout changes incompatibly
+MAX_NOTICE_DAYS = 3650
+MAX_VERSION = 9999
 
 _VERSION_DATES = ("first_reading", "second_reading", "adopted", "posted", "effective", "withdrawn")
 _VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256")
@@ -157,7 +159,9 @@ def settings_to_toml(settings: LibrarySettings) -> bytes:
 def settings_from_toml(data: dict[str, Any], rel: str = LIBRARY_FILE) -> LibrarySettings:
     """LibrarySettings from parsed library.toml, checking format, keys and types."""
     fmt = data.get("format", FORMAT)
-    if not isinstance(fmt, int) or fmt > FORMAT:
+    if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
+        raise LibraryStateError(f"In {rel}, 'format' should be the whole number {FORMAT} (format = {FORMAT}).")
+    if fmt > FORMAT:
         raise LibraryStateError(
             f"This library was written by a newer policyeditor ({rel} format {fmt}). "
             "Install the newer policyeditor to open it."
@@ -174,6 +178,8 @@ def settings_from_toml(data: dict[str, Any], rel: str = LIBRARY_FILE) -> Library
         if not isinstance(value, expected) or isinstance(value, bool):
             raise LibraryStateError(f"In {rel}, '{name}' should be {'a whole number' if expected is int else 'text'}.")
         kwargs[name] = value
+    if not 0 <= kwargs.get("notice_days", 0) <= MAX_NOTICE_DAYS:
+        raise LibraryStateError(f"In {rel}, 'notice_days' should be between 0 and {MAX_NOTICE_DAYS}.")
     return LibrarySettings(**kwargs)
 
 
@@ -229,6 +235,9 @@ def _version_from_dict(raw: Any, rel: str) -> Version:
         raise LibraryStateError(f"In {rel}, each [[versions]] entry must be a table.")
     _unknown(set(raw), _VERSION_KEYS, rel)
     kwargs: dict[str, Any] = {"number": _check_type(raw.get("number"), int, "number", rel)}
+    if not 1 <= kwargs["number"] <= MAX_VERSION:
+        raise LibraryStateError(f"In {rel}, a version 'number' should be between 1 and {MAX_VERSION}, "
+                                f"not {kwargs['number']}. Restore the file from the library's history.")
     change_class = raw.get("change_class", "substantive")
     if change_class not in CHANGE_CLASSES:
         raise LibraryStateError(f"In {rel}, change_class must be 'substantive' or 'editorial'.")
@@ -268,6 +277,11 @@ def policy_from_toml(policy_id: str, data: dict[str, Any], rel: str) -> Policy:
     numbers = [v.number for v in versions]
     if len(set(numbers)) != len(numbers):
         raise LibraryStateError(f"{rel} lists the same version number twice. Restore it from the library's history.")
+    if notice is not None and (not isinstance(notice, int) or not 0 <= notice <= MAX_NOTICE_DAYS):
+        _check_type(notice, int, "notice_days", rel)
+        raise LibraryStateError(f"In {rel}, 'notice_days' should be between 0 and {MAX_NOTICE_DAYS}.")
+    if review is not None and isinstance(review, int) and not 1 <= review <= 240:
+        raise LibraryStateError(f"In {rel}, 'review_months' should be between 1 and 240.")
     return Policy(
         id=policy_id,
         title=title or policy_id,

@@ -101,6 +101,11 @@ class Library:
         if existed and (not root.is_dir() or any(root.iterdir())):
             raise InvalidInput(f"{root} is not an empty folder. Choose a new folder for the library.")
         try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"A library cannot be created in {root}: {exc.strerror or exc}. "
+                               "Choose a folder you can write to.") from None
+        try:
             repo = GitRepo.init(root)
             lib = cls(root, settings, Path(repo.repo.git_dir), clock)
             lib._git = repo

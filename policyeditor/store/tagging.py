@@ -168,6 +168,7 @@ class _Tally:
         self.bad_count = 0
         self.run = run if keyed else None
         self.keys: list[tuple[str, int, float]] = []
+        self.key_kind: str | None = None  # JSON Lines: "text" or "a number", from the first key
 
     def add_bad(self, line: int, reason: str) -> None:
         self.bad_count += 1
@@ -268,6 +269,20 @@ def _first_line(last_line: int, row: list[str]) -> int:
     return last_line - sum(field.count("\n") for field in row)
 
 
+def _json_key(key: object, job: TagJob, tally: "_Tally") -> str:
+    """A JSON key as the register keeps it (text). Keys are all text or all numbers in one file:
+    mixed, the number 1 and the text "1" would be one key for two records."""
+    if isinstance(key, bool) or not isinstance(key, (str, int, float)):
+        raise RowProblem(f"'{job.key_column}' is not text or a number")
+    kind = "text" if isinstance(key, str) else "a number"
+    if tally.key_kind is None:
+        tally.key_kind = kind
+    elif kind != tally.key_kind:
+        raise RowProblem(f"'{job.key_column}' is {kind} here but {tally.key_kind} in earlier records, so "
+                         f"1 and \"1\" would name the same record; make every '{job.key_column}' {tally.key_kind}")
+    return key if isinstance(key, str) else json.dumps(key)
+
+
 def _tag_jsonl(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
     """The JSON Lines loop: one object per line; blank lines are skipped."""
     tags = tally.tagger.tags
@@ -290,7 +305,7 @@ def _tag_jsonl(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
                 key = record.get(job.key_column)
                 if key is None or key == "":
                     raise RowProblem(f"the record has no '{job.key_column}'")
-                tally.add_key(str(key), i, at)
+                tally.add_key(_json_key(key, job, tally), i, at)
         except json.JSONDecodeError as exc:
             tally.add_bad(line, f"the line is not valid JSON ({exc.msg} at column {exc.colno})")
             continue
