@@ -348,6 +348,8 @@ def write_site(outdir: Path, files: Mapping[str, str]) -> None:
         raise ExportError(f"The site could not be written to {outdir}: {exc.strerror or exc}. "
                           "The site that was there is unchanged.") from None
     try:
+        # the marker first names old and new pages, so a publish killed halfway is no stranger's files
+        _write_marker(outdir, (ours or set()) | set(files))
         for rel in sorted((ours or set()) - set(files), key=lambda r: -r.count("/")):
             old = outdir / rel
             if old.is_file() and not old.is_symlink():
@@ -357,13 +359,17 @@ def write_site(outdir: Path, files: Mapping[str, str]) -> None:
             target = outdir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(build / rel, target)
-        marker = {"generator": "policyeditor", "files": sorted(files)}
-        atomicfile.write_text(outdir / MARKER, json.dumps(marker, indent=1) + "\n")
+        _write_marker(outdir, set(files))
     except OSError as exc:
         raise ExportError(f"The site could not be written completely to {outdir}: {exc.strerror or exc}. "
                           "Each page is whole (old or new); publish again to finish.") from None
     finally:
         shutil.rmtree(build, ignore_errors=True)
+
+
+def _write_marker(outdir: Path, names: set[str]) -> None:
+    marker = {"generator": "policyeditor", "files": sorted(names)}
+    atomicfile.write_text(outdir / MARKER, json.dumps(marker, indent=1) + "\n")
 
 
 def _prune(folder: Path, top: Path) -> None:
