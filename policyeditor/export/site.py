@@ -32,6 +32,7 @@ from policyeditor.core import timeline
 from policyeditor.core.errors import ExportError
 from policyeditor.core.versions import LibrarySettings, Policy, State, Version
 from policyeditor.export import atom
+from policyeditor.export.output import write_text_atomic  # noqa: F401 - the feed command's writer
 from policyeditor.export.sitehtml import (
     STYLE, day, esc, link, page, policy_text_html, shift_headings, table,
 )
@@ -380,12 +381,3 @@ def _prune(folder: Path, top: Path) -> None:
         except OSError:
             return
         folder = folder.parent
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write one text file atomically (see atomicfile); ExportError when it cannot."""
-    path = Path(path)
-    try:
-        atomicfile.write_text(path, text)
-    except OSError as exc:
-        raise ExportError(f"{path} could not be written: {exc.strerror or exc}.") from None
