@@ -48,8 +48,12 @@ _GIT_LOCKS = ("index.lock", "HEAD.lock", "packed-refs.lock", "config.lock", "pol
 
 
 def _remove_git_locks(git_dir: Path) -> list[str]:
+    """git's lock files (index.lock, sync's temporary index and its lock, ref locks) a killed git left."""
+    from policyeditor.store.writelock import LOCK_FILE
+
     removed = []
-    for name in _GIT_LOCKS:
+    names = {e.name for e in git_dir.iterdir() if e.name.endswith(".lock") and e.name != LOCK_FILE}
+    for name in sorted(names | set(_GIT_LOCKS)):
         target = git_dir / name
         if target.is_file():
             target.unlink(missing_ok=True)

@@ -40,6 +40,13 @@ elif where == "before-branch-moves":
         (self.root / ".git" / "index.lock").write_text("")  # as a git killed mid-write leaves it
         die()
     gitrepo.GitRepo.move_branch = lock_then_die
+elif where == "sync-mid-join":
+    import policyeditor.store.sync as sync
+    def join_then_die(self, *a):
+        (self.lib.git_dir / "policyeditor-sync.index").write_text("half")  # as a killed read-tree leaves them
+        (self.lib.git_dir / "policyeditor-sync.index.lock").write_text("")
+        die()
+    sync._Sync.join = join_then_die
 elif where in ("mid-tagging", "sigterm-mid-tagging"):
     real_csv = tagging._tag_csv
     def half(text, out, job, tally):
@@ -136,3 +143,26 @@ def test_a_killed_tag_run_leaves_a_part_file_that_the_next_run_removes(presented
     stopped = run(presented, *argv, killed_at="sigterm-mid-tagging")  # a polite stop cleans up at once
     assert stopped.returncode == 130 and "stopped" in stopped.stderr
     assert list(out.iterdir()) == []
+
+
+def test_a_sync_killed_while_joining_leaves_nothing_that_stops_the_next_sync(
+        tmp_path: Path, library_settings, shared: Path) -> None:
+    from policyeditor.store import Author
+
+    office = Library.create(tmp_path / "office", library_settings, Author("Office", "o@example.org"))
+    office.create_policy("mine", "Mine", text="Mine.\n")
+    office.set_remote(str(shared))
+    office.sync()
+    other = Library.clone_from(str(shared), tmp_path / "other", author=Author("Other", "x@example.org"))
+    other.create_policy("theirs", "Theirs", text="Theirs.\n")
+    other.sync()
+    office.save_draft("mine", "Mine, changed.\n")
+    office.close()
+    killed = run(office.path, "sync", killed_at="sync-mid-join")
+    assert killed.returncode == -9
+    again = run(office.path, "sync")
+    assert again.returncode == 0, again.stderr
+    assert "joined" in again.stdout
+    assert not list((office.path / ".git").glob("policyeditor-sync.index*"))
+    assert clean(office.path)
+    other.close()

@@ -125,7 +125,7 @@ class KillRun:
         out, err = proc.communicate(timeout=120)
         if not killed:  # it finished first (or was measured): aim the next kill within its time
             self.span[kind] = max(0.1, time.monotonic() - began)
-        assert killed or proc.returncode == 0, (kind, argv, out, err)
+        assert killed or proc.returncode == 0, (kind, argv, out, err, SEED, sorted(os.listdir(self.path / ".git")))
         return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
     def step(self, i: int) -> None:
