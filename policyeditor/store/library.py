@@ -205,7 +205,20 @@ class Library:
     def _repair(self, left: "writelock.Holder") -> None:
         from policyeditor.store import recovery
 
-        self.repairs += recovery.repair(self.repo(), self.git_dir, left)
+        try:
+            self.repairs += recovery.repair(self.repo(), self.git_dir, left)
+        except (OSError, LibraryStateError) as exc:
+            raise LibraryStateError(
+                "A change that was cut short (the program stopped while writing) could not be repaired, "
+                "so nothing was done. Close any program using the library folder and try again; the "
+                "details say what failed.", details=str(exc)) from exc
+        except Exception as exc:  # GitCommandError: GitPython is not imported here by name
+            if type(exc).__module__.startswith("git"):
+                raise LibraryStateError(
+                    "A change that was cut short (the program stopped while writing) could not be "
+                    "repaired, so nothing was done. Ask whoever looks after the library; the details "
+                    "say what git reported.", details=str(exc)) from exc
+            raise
 
     def _repair_if_free(self) -> None:
         """A reader found a crashed writer's leftovers: repair them now unless someone is writing."""

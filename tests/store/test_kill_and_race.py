@@ -115,7 +115,7 @@ class KillRun:
         proc = start(self.path, *argv)
         if kind in self.span:
             # starting Python takes the first third or so: most kills land while the command writes
-            time.sleep(self.span[kind] * self.rng.uniform(0.3, 1.0))
+            time.sleep(self.span[kind] * self.rng.uniform(0.4, 1.1))
         else:
             proc.wait(timeout=120)
         killed = proc.poll() is None
