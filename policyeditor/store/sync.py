@@ -354,7 +354,15 @@ def clone_library(
         raise InvalidInput(f"{root} is not an empty folder. Choose a new folder for the copy of the shared library.")
     try:
         ssh_configured = bool(GitRepo.user_config_value("core.sshCommand"))
-        GitRepo.clone(url, root, network_env(ssh_configured)).close()
+        repo = GitRepo.clone(url, root, network_env(ssh_configured))
+        bad = repo.unsafe_entries("HEAD")
+        repo.close()
+        if bad:
+            raise SyncError(f"The shared library at {url} holds {_join_names(bad[:5])}, which "
+                            f"{'is' if len(bad) == 1 else 'are'} not an ordinary file (a link or a submodule "
+                            "could make this workstation read or write files outside the library), so it was "
+                            "not copied. Ask whoever looks after the shared library to remove "
+                            f"{'it' if len(bad) == 1 else 'them'}.", details="Not ordinary files: " + ", ".join(bad))
         if not (root / files.LIBRARY_FILE).is_file():
             raise SyncError(f"The shared library at {url} holds no policy library (it has no library.toml). "
                             "Check the address.")

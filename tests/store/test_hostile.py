@@ -110,3 +110,6 @@ def test_sync_refuses_a_shared_commit_holding_a_link_or_submodule(
     assert state_of(office.path) == before
     assert not (office.path / "policies/privacy/policy.md").is_symlink()
     office.close()
+    with pytest.raises(SyncError, match="was not copied"):  # nor copied onto a new workstation
+        Library.clone_from(str(shared), tmp_path / "new-workstation")
+    assert not (tmp_path / "new-workstation").exists()
