@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from policyeditor.core.errors import LibraryBusy
+from policyeditor.core.errors import LibraryBusy, LibraryError
 
 LOCK_FILE = "policyeditor.lock"
 WAIT_SECONDS = float(os.environ.get("POLICYEDITOR_LOCK_WAIT", "5"))
@@ -115,7 +115,13 @@ class WriteLock:
         needs repairing), or None.
         """
         wait = WAIT_SECONDS if wait is None else wait
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+        except OSError as exc:
+            raise LibraryError(
+                f"The library cannot be changed from here: its folder cannot be written ({exc.strerror}). "
+                "Check that the folder is not read-only and that you may write to it.",
+                details=str(exc)) from exc
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
@@ -140,7 +146,7 @@ class WriteLock:
         """Take the lock only if it is free now: (taken, the crashed writer's holder or None)."""
         try:
             return True, self.acquire(wait=0)
-        except LibraryBusy:
+        except LibraryError:  # busy, or a folder this user may only read
             return False, None
 
     def release(self) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from gitcmd import git
 
-from policyeditor.core.errors import DraftChanged, LibraryBusy
+from policyeditor.core.errors import DraftChanged, LibraryBusy, LibraryError
 from policyeditor.store import Library, writelock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,3 +115,19 @@ def test_lock_file_is_emptied_on_release(tmp_library: Library) -> None:
     lock = tmp_library.git_dir / writelock.LOCK_FILE
     assert lock.read_bytes() == b""
     assert not writelock.needs_repair(tmp_library.git_dir)
+
+
+def test_a_library_whose_lock_cannot_be_opened_is_read_and_a_write_refused_in_words(
+        tmp_library: Library, state_of) -> None:
+    """As on a read-only share: opening the lock file for writing fails (here: a folder stands in its
+    place, which fails for every user, root included)."""
+    tmp_library.create_policy("bylaws", "Bylaws", text="Text.\n")
+    lock = tmp_library.git_dir / writelock.LOCK_FILE
+    lock.unlink()
+    lock.mkdir()
+    before = state_of(tmp_library.path)
+    with Library.open(tmp_library.path) as reader:
+        assert reader.draft_text("bylaws") == "Text.\n"
+    with pytest.raises(LibraryError, match="its folder cannot be written"):
+        tmp_library.save_draft("bylaws", "New.\n")
+    assert state_of(tmp_library.path) == before
