@@ -14,18 +14,6 @@ from pathlib import Path
 from policyeditor import atomicfile
 from policyeditor.core.errors import ExportError
 
-FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
-
-
-def output_format(path: str | os.PathLike, allowed: tuple[str, ...] = ("html", "pdf", "docx")) -> str:
-    """'html', 'pdf' or 'docx' from the file name, or ExportError naming the choices."""
-    kind = FORMATS.get(Path(path).suffix.lower())
-    if kind not in allowed:
-        names = ", ".join(f".{k}" for k in allowed)
-        raise ExportError(f"Cannot tell what to write for \u201c{Path(path).name}\u201d: "
-                          f"end the file name with {names}.")
-    return kind
-
 
 @contextlib.contextmanager
 def _export_errors(target: Path) -> Iterator[None]:

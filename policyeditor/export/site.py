@@ -32,7 +32,6 @@ from policyeditor.core import timeline
 from policyeditor.core.errors import ExportError
 from policyeditor.core.versions import LibrarySettings, Policy, State, Version
 from policyeditor.export import atom
-from policyeditor.export.output import write_text_atomic  # noqa: F401 - the feed command's writer
 from policyeditor.export.sitehtml import (
     STYLE, day, esc, link, page, policy_text_html, shift_headings, table,
 )

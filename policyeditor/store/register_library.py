@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from policyeditor.store.register import default_path, library_key, open_for
 
 if TYPE_CHECKING:
-    from policyeditor.store.library import Library
+    # store.library.Library, not imported: Library.record_event imports this module, and an
+    # import back (even for type checking) would close a circle (tests/test_layering.py).
+    from typing import Any as Library
 
 
 def records_moved(lib: "Library", policy_id: str, event: str, when: date | str,

@@ -16,6 +16,8 @@ import pytest
 from gitcmd import git
 
 from policyeditor.store import Library
+from policyeditor.store.remote import set_remote
+from policyeditor.store.sync import clone_library, sync
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
@@ -151,11 +153,11 @@ def test_a_sync_killed_while_joining_leaves_nothing_that_stops_the_next_sync(
 
     office = Library.create(tmp_path / "office", library_settings, Author("Office", "o@example.org"))
     office.create_policy("mine", "Mine", text="Mine.\n")
-    office.set_remote(str(shared))
-    office.sync()
-    other = Library.clone_from(str(shared), tmp_path / "other", author=Author("Other", "x@example.org"))
+    set_remote(office, str(shared))
+    sync(office)
+    other = clone_library(str(shared), tmp_path / "other", author=Author("Other", "x@example.org"))
     other.create_policy("theirs", "Theirs", text="Theirs.\n")
-    other.sync()
+    sync(other)
     office.save_draft("mine", "Mine, changed.\n")
     office.close()
     killed = run(office.path, "sync", killed_at="sync-mid-join")

@@ -19,6 +19,8 @@ from gitcmd import git
 from policyeditor.cli import main
 from policyeditor.core.errors import LibraryStateError, SyncError
 from policyeditor.store import Author, Library
+from policyeditor.store.remote import set_remote
+from policyeditor.store.sync import clone_library, sync
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="symlinks")
 
@@ -90,8 +92,8 @@ def test_sync_refuses_a_shared_commit_holding_a_link_or_submodule(
         tmp_path: Path, library_settings, shared: Path, secret: Path, state_of, kind: str) -> None:
     office = Library.create(tmp_path / "office", library_settings, Author("Office", "o@example.org"), clock=clock)
     office.create_policy("privacy", "Website Privacy", text="We collect little.\n")
-    office.set_remote(str(shared))
-    office.sync()
+    set_remote(office, str(shared))
+    sync(office)
     mallory = tmp_path / "mallory"
     subprocess.run(["git", "clone", "-q", "-b", "main", str(shared), str(mallory)], check=True)
     draft = mallory / "policies/privacy/policy.md"
@@ -105,11 +107,11 @@ def test_sync_refuses_a_shared_commit_holding_a_link_or_submodule(
     git(mallory, "push", "-q", "origin", "main")
     before = state_of(office.path)
     with pytest.raises(SyncError, match="not ordinary files|is a link or a submodule") as refused:
-        office.sync()
+        sync(office)
     assert "policies/privacy/" in refused.value.message and "Nothing was changed here" in refused.value.message
     assert state_of(office.path) == before
     assert not (office.path / "policies/privacy/policy.md").is_symlink()
     office.close()
     with pytest.raises(SyncError, match="was not copied"):  # nor copied onto a new workstation
-        Library.clone_from(str(shared), tmp_path / "new-workstation")
+        clone_library(str(shared), tmp_path / "new-workstation")
     assert not (tmp_path / "new-workstation").exists()

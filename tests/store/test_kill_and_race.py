@@ -33,6 +33,10 @@ from gitcmd import git
 
 from policyeditor.store import Author, Library
 from policyeditor.store.gitrepo import JOURNAL
+from policyeditor.store.remote import set_remote
+from policyeditor.store.sync import clone_library, sync
+from policyeditor.store.verify import verify
+
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = int(os.environ.get("POLICYEDITOR_KILLS", "200"))
@@ -81,12 +85,12 @@ class KillRun:
             lib.create_policy(pid, pid.upper(), text=f"{pid} text.\n")
         lib.create_policy("data", "DATA", text="Data policy.\n")
         lib.record_event("data", "adopted", "1999-01-04", legacy=True)
-        lib.set_remote(str(self.shared))
-        lib.sync()
+        set_remote(lib, str(self.shared))
+        sync(lib)
         lib.close()
-        self.other = Library.clone_from(str(self.shared), tmp / "other", author=Author("Other", "o@example.org"))
+        self.other = clone_library(str(self.shared), tmp / "other", author=Author("Other", "o@example.org"))
         self.other.create_policy("theirs", "THEIRS", text="Theirs.\n")
-        self.other.sync()
+        sync(self.other)
         self.data = tmp / "visits.csv"
         self.data.write_text("id,when\n" + "".join(f"r{i},2005-0{1 + i % 9}-1{i % 10}T10:00\n" for i in range(30000)))
         self.out = tmp / "tagged"
@@ -187,7 +191,7 @@ class KillRun:
             lock.unlink()
             self.remote_locks += 1
         self.other.save_draft("theirs", f"Theirs, run {i}.\n")
-        self.other.sync()
+        sync(self.other)
         with Library.open(self.path) as lib:
             lib.save_draft("mine", f"Mine, run {i}.\n")
         result = self.killed("sync", "sync")
@@ -220,7 +224,7 @@ class KillRun:
             assert is_ancestor(self.path, sha), sha
         with Library.open(self.path) as lib:
             versions = {v.number: v for v in lib.policy("rec").versions}
-            assert lib.verify() == []
+            assert verify(lib) == []
         for number, event, day in self.facts:
             assert getattr(versions[number], event) == day
         assert run(self.path, "tag", "data", str(self.data), "--time-column", "when",
@@ -293,7 +297,7 @@ def test_pairs_of_concurrent_writers_lose_nothing_and_mix_nothing(tmp_path: Path
                 saved.append((what, value, git(path, "rev-parse", sha).strip()))
     with Library.open(path) as lib:
         assert sorted(lib.policy("rev").version(1).reviewed) == sorted(reviewed)  # zero lost facts
-        assert lib.verify() == []
+        assert verify(lib) == []
     for pid, text, sha in saved:
         assert is_ancestor(path, sha) and git(path, "show", f"{sha}:policies/{pid}/policy.md") == text
     made = git(path, "rev-list", f"{first}..HEAD").split()

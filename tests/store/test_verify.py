@@ -12,6 +12,7 @@ import pytest
 
 from policyeditor.core.errors import LibraryStateError
 from policyeditor.store import Author, Library
+from policyeditor.store.verify import verify
 from gitcmd import git
 
 TZ = ZoneInfo("America/New_York")
@@ -54,14 +55,14 @@ def edit_record(lib: Library, pattern: str, replacement: str, count: int = 1) ->
 
 
 def test_intact_library_verifies_even_after_the_draft_changed(lib: Library) -> None:
-    assert lib.verify() == []
+    assert verify(lib) == []
 
 
 def test_text_commit_pointed_at_another_text(lib: Library) -> None:
     other = git(lib.path, "rev-parse", "HEAD").strip()  # holds the newer draft
     v2 = lib.policy("bylaws").version(2)
     edit_record(lib, v2.text_commit, other)
-    problems = Library.open(lib.path).verify()
+    problems = verify(Library.open(lib.path))
     assert any("Bylaws (bylaws), version 2" in p and "does not match the recorded hash" in p for p in problems)
     assert any("version 2" in p and "tag bylaws/v2 points at commit" in p for p in problems)
     assert not any("version 1" in p for p in problems)
@@ -70,7 +71,7 @@ def test_text_commit_pointed_at_another_text(lib: Library) -> None:
 def test_edited_hash(lib: Library) -> None:
     v1 = lib.policy("bylaws").version(1)
     edit_record(lib, v1.text_sha256, "0" * 64)
-    problems = Library.open(lib.path).verify()
+    problems = verify(Library.open(lib.path))
     assert problems == [
         f"Bylaws (bylaws), version 1: the text at the recorded commit {v1.text_commit[:10]} does not match the "
         "recorded hash; the recorded commit or the hash in policy.toml was altered."
@@ -80,19 +81,19 @@ def test_edited_hash(lib: Library) -> None:
 def test_moved_tag(lib: Library) -> None:
     git(lib.path, "-c", "user.name=X", "-c", "user.email=x@example.org",
         "tag", "-f", "-a", "-m", "moved", "bylaws/v2", "HEAD")
-    problems = lib.verify()
+    problems = verify(lib)
     assert len(problems) == 1 and "version 2: the tag bylaws/v2 points at commit" in problems[0]
 
 
 def test_lightweight_tag_replacing_the_annotated_one(lib: Library) -> None:
     v2 = lib.policy("bylaws").version(2)
     git(lib.path, "tag", "-f", "bylaws/v2", v2.text_commit)
-    assert lib.verify() == ["Bylaws (bylaws), version 2: the tag bylaws/v2 was replaced by a plain (not annotated) tag."]
+    assert verify(lib) == ["Bylaws (bylaws), version 2: the tag bylaws/v2 was replaced by a plain (not annotated) tag."]
 
 
 def test_deleted_tag(lib: Library) -> None:
     git(lib.path, "tag", "-d", "bylaws/v1")
-    assert lib.verify() == ["Bylaws (bylaws), version 1: the tag bylaws/v1 marking the adopted text was deleted."]
+    assert verify(lib) == ["Bylaws (bylaws), version 1: the tag bylaws/v1 marking the adopted text was deleted."]
 
 
 def test_history_rewritten_so_the_commit_no_longer_exists(lib: Library) -> None:
@@ -106,7 +107,7 @@ def test_history_rewritten_so_the_commit_no_longer_exists(lib: Library) -> None:
     git(path, "reflog", "expire", "--expire=now", "--all")
     git(path, "gc", "-q", "--prune=now")
     assert subprocess.run(["git", "cat-file", "-e", v1.text_commit], cwd=path).returncode != 0
-    problems = Library.open(path).verify()
+    problems = verify(Library.open(path))
     assert (f"Bylaws (bylaws), version 1: the commit holding the adopted text ({v1.text_commit[:10]}) is no "
             "longer in the library's history; the history was rewritten.") in problems
     assert sum("no longer in the library's history" in p for p in problems) == 2
@@ -117,14 +118,14 @@ def test_rewritten_history_is_caught_even_while_tags_keep_the_old_commits(lib: L
     path = lib.path
     lib.close()
     squash_history(path)
-    problems = Library.open(path).verify()
+    problems = verify(Library.open(path))
     assert len(problems) == 2 and all("no longer in the library's history" in p for p in problems)
 
 
 def test_a_recorded_commit_that_is_not_an_object_id_is_reported(lib: Library) -> None:
     v2 = lib.policy("bylaws").version(2)
     edit_record(lib, v2.text_commit, "--output=/tmp/x")
-    problems = Library.open(lib.path).verify()
+    problems = verify(Library.open(lib.path))
     assert any("version 2: the commit holding the adopted text (--output=/) is no longer" in p for p in problems)
     with pytest.raises(LibraryStateError, match="missing from the library's history"):
         Library.open(lib.path).version_text("bylaws", 2)
