@@ -101,6 +101,7 @@ class KillRun:
         self.pending = self._steps()
         self.span: dict[str, float] = {}  # how long each command takes: measured on its first run
         self.kills = Counter()
+        self.in_write = Counter()
         self.printed = Counter()
         self.repairs = Counter()
         self.remote_locks = 0
@@ -117,11 +118,18 @@ class KillRun:
     def killed(self, kind: str, *argv: str) -> subprocess.CompletedProcess:
         began = time.monotonic()
         proc = start(self.path, *argv)
-        if kind in self.span:
-            # starting Python takes the first third or so: most kills land while the command writes
-            time.sleep(self.span[kind] * self.rng.uniform(0.4, 1.1))
-        else:
+        lock = self.path / ".git" / "policyeditor.lock"
+        if kind not in self.span:
             proc.wait(timeout=120)
+        elif kind in ("save", "record", "sync") and self.rng.random() < 0.5:
+            # half of these kills land while the write lock is held: the read-check-write itself
+            while proc.poll() is None and lock.stat().st_size == 0 and time.monotonic() - began < 30:
+                time.sleep(0.002)
+            time.sleep(self.rng.uniform(0, 0.08))
+            self.in_write[kind] += proc.poll() is None
+        else:
+            # starting Python takes the first third or so: most kills land while the command runs
+            time.sleep(self.span[kind] * self.rng.uniform(0.4, 1.1))
         killed = proc.poll() is None
         if killed:
             os.killpg(proc.pid, signal.SIGKILL)
@@ -246,7 +254,7 @@ def test_random_sigkills_leave_a_valid_library_that_the_next_command_repairs(
         i += 1
     job.final()
     print(f"\nseed {SEED}: {sum(job.kills.values())} SIGKILLs in {i} commands "
-          f"({dict(job.kills)}); printed success {dict(job.printed)}; repairs {dict(job.repairs)}; "
+          f"({dict(job.kills)}; holding the write lock {dict(job.in_write)}); printed success {dict(job.printed)}; repairs {dict(job.repairs)}; "
           f"remote ref locks removed {job.remote_locks}; adopted versions {job.version}; "
           f"command times {', '.join(f'{k} {v:.2f} s' for k, v in job.span.items())}; "
           f"{time.monotonic() - began:.0f} s")
