@@ -68,9 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    previous = _stop_cleanly_on_sigterm() if args.command != "gui" else None
     try:
         return int(args.func(args) or EXIT_OK)
     except PolicyEditorError as exc:
+        _print_repairs()
         print(f"policyeditor: {exc.message}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
@@ -78,3 +80,33 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        _print_repairs()
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_cleanly_on_sigterm():
+    """A polite stop (SIGTERM) ends like Ctrl+C: unfinished writes are undone, temporary files removed.
+
+    Returns the handler to put back, or None when none was set.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return None
+    return signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _print_repairs() -> None:
+    """Say what was repaired of a change a crash cut short (store.recovery), if anything."""
+    recovery = sys.modules.get("policyeditor.store.recovery")
+    for note in recovery.take_notices() if recovery else ():
+        print(f"policyeditor: {note}", file=sys.stderr)

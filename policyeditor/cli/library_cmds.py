@@ -245,7 +245,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             text = lib.version_text(args.id, version.number)
         else:
             text = lib.draft_text(args.id)
-    sys.stdout.write(text)
+    from policyeditor.core.textcheck import visible
+
+    sys.stdout.write(visible(text))  # a terminal escape in a (hand-edited) text is shown, never acted on
     return 0
 
 

@@ -82,6 +82,25 @@ class LibraryBusy(LibraryError):
     """Another program is writing to the library (git's index is locked)."""
 
 
+class DraftChanged(LibraryError):
+    """The draft was saved elsewhere (another window, the command line, a sync) since it was loaded.
+
+    Carries the three texts so the window can show a redline and ask:
+    ``loaded`` (what the editor started from), ``theirs`` (the draft now),
+    ``mine`` (what the editor wants to save). Nothing was written.
+    """
+
+    def __init__(self, policy_id: str, loaded: str, theirs: str, mine: str) -> None:
+        super().__init__(
+            f"The draft of '{policy_id}' was changed by someone else since you opened it, so your "
+            "text was not saved. Compare the two texts, then save again to keep yours, or reload "
+            "to keep theirs.")
+        self.policy_id = policy_id
+        self.loaded = loaded
+        self.theirs = theirs
+        self.mine = mine
+
+
 class LibraryStateError(LibraryError):
     """The repository is in a state the tool will not write over."""
 

@@ -46,6 +46,9 @@ ALLOWED = (
 )
 _HOST = r"(?:[A-Za-z0-9_][A-Za-z0-9_.-]*|\[[0-9A-Fa-f:.]+\])"
 _SCP = re.compile(rf"(?:(?P<user>[A-Za-z0-9_][A-Za-z0-9_.+-]*)@)?(?P<host>{_HOST}):(?P<path>[^-:].*)")
+# git reads '<name>::<address>' as "run the helper git-remote-<name>" (transport.c: a leading
+# scheme name directly followed by '::'); '::' elsewhere, as in ssh://[::1]/x, is only an address.
+_TRANSPORT = re.compile(r"[A-Za-z0-9][A-Za-z0-9+.-]*::")
 _ENCODED_CONTROL = re.compile(r"%(?:[01][0-9A-Fa-f]|7[Ff])")
 # \\server\share\rest (or with '/'): a Windows file share, the server and share named.
 _UNC = re.compile(r"[\\/]{2}(?P<host>[^\\/]+)[\\/](?P<share>[^\\/]+)(?P<rest>[\\/].*)?")
@@ -71,7 +74,7 @@ def check_remote_url(url: str) -> str:
         raise _refuse(url, "an https address has no spaces (a space in it is written %20).")
     if url.startswith("-"):
         raise _refuse(url, f"an address never begins with '-'. Use {ALLOWED}.")
-    if "::" in url:
+    if _TRANSPORT.match(url):
         raise _refuse(url, f"addresses naming a git transport ('ext::', '...::') are not allowed. Use {ALLOWED}.")
     lower = url.lower()
     if lower.startswith("https://"):

@@ -295,3 +295,26 @@ def test_a_register_busy_with_another_writer_is_a_plain_error(privacy_lib, tmp_p
         other.rollback()
         other.close()
     assert not (tmp_path / "again.csv").exists()
+
+
+def test_jsonl_keys_1_and_text_1_do_not_collide(privacy_lib, tmp_path: Path) -> None:
+    data = tmp_path / "forms.jsonl"
+    data.write_text('{"id": 1, "when": "2019-01-01"}\n{"id": "1", "when": "2019-01-02"}\n'
+                    '{"id": 2, "when": "2019-01-03"}\n', encoding="utf-8")
+    with pytest.raises(BadRows) as caught:
+        run(privacy_lib, TagJob(data, "when", "id"))
+    [bad] = caught.value.bad_rows
+    assert bad.line == 2 and "text here but a number in earlier records" in bad.reason
+    assert list(tmp_path.glob("forms.tagged*")) == []
+
+
+def test_exported_and_tagged_files_respect_the_umask(privacy_lib, tmp_path: Path) -> None:
+    import os
+
+    data = write_csv(tmp_path / "visits.csv", [["r1", "2018-06-30T23:59:59", "/"]])
+    old = os.umask(0o022)
+    try:
+        outcome = run(privacy_lib, TagJob(data, "collected_at"))
+    finally:
+        os.umask(old)
+    assert outcome.output.stat().st_mode & 0o777 == 0o644
