@@ -67,6 +67,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
     from policyeditor.core.ids import validate_policy_id
     from policyeditor.core.tagging import Tagger
     from policyeditor.store.register import library_key, open_for
+    from policyeditor.store.coverage import recorder
     from policyeditor.store.tagging import TagJob, tag_file
 
     with open_library(args) as lib:
@@ -75,7 +76,8 @@ def cmd_tag(args: argparse.Namespace) -> int:
         job = TagJob(Path(args.data), args.time_column, args.key_column,
                      args.output and Path(args.output), args.dataset, args.format, args.skip_bad)
         with open_for(lib) as reg:
-            outcome = tag_file(job, tagger, register=reg, library=library_key(lib), ran_by=str(lib.author))
+            outcome = tag_file(job, tagger, register=reg, library=library_key(lib), ran_by=str(lib.author),
+                               coverage=recorder(lib, tagger))
     counts = ", ".join(f"version {n}: {c}" for n, c in sorted(outcome.counts.items())) or "none"
     print(f"Tagged {outcome.rows_tagged} record(s) of {job.data} with {policy.title} ({counts}).")
     print(f"Wrote {outcome.output}.")

@@ -156,6 +156,7 @@ def _site(lib, folder: Path) -> Written:
 def _tag(lib, policy_id: str, data: Path, column: str) -> Written:
     from policyeditor.core.tagging import Tagger
     from policyeditor.store.register import library_key, open_for
+    from policyeditor.store.coverage import recorder
     from policyeditor.store.tagging import TagJob, tag_file
 
     policy = lib.policy(policy_id)
@@ -163,7 +164,7 @@ def _tag(lib, policy_id: str, data: Path, column: str) -> Written:
     job = TagJob(Path(data), column)
     with open_for(lib) as register:
         outcome = tag_file(job, tagger, register=register, library=library_key(lib),
-                           ran_by=str(lib.author))
+                           ran_by=str(lib.author), coverage=recorder(lib, tagger))
     counts = ", ".join(f"version {n}: {c}" for n, c in sorted(outcome.counts.items())) or "none"
     return Written(Path(outcome.output), tr("Tagged %1 records with %2 (%3).")
                    .replace("%1", str(outcome.rows_tagged)).replace("%2", policy.title)

@@ -40,7 +40,8 @@ GITATTRIBUTES_TEXT = "* text=auto eol=lf\n"
 FORMAT = 1  # library.toml "format": raised when the layout changes incompatibly
 
 _VERSION_DATES = ("first_reading", "second_reading", "adopted", "posted", "effective", "withdrawn")
-_VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256")
+_VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256",
+                    "read_commit", "read_sha256")
 _MEMO_KEYS = tuple(f.name for f in fields(Memo))
 _VERSION_KEYS = {f.name for f in fields(Version)}
 _POLICY_KEYS = {"title", "code", "review_months", "notice_days", "versions"}

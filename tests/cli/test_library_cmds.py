@@ -109,7 +109,8 @@ def test_check_and_verify_exit_1(demo_path: Path, capsys) -> None:
 
 
 REFUSED = [
-    (["record", "website-privacy", "adopted", "2999-01-01"], "after today"),
+    (["record", "website-privacy", "adopted", "2199-01-01"], "after today"),
+    (["record", "website-privacy", "effective", "9999-12-31"], "outside the dates this program accepts"),
     (["record", "acceptable-use", "effective", "2019-04-01"], "took effect on 2019-03-11"),
     (["record", "website-privacy", "approved", "2018-06-05"], "not an event"),
     (["record", "website-privacy", "adopted", "06/05/2018"], "year-month-day"),
