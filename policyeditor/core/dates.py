@@ -212,8 +212,12 @@ def today_in(tz: tzinfo | str, now: datetime | None = None) -> date:
 
 
 def add_days(d: date, days: int) -> date:
-    """``d`` plus ``days`` calendar days (negative goes back)."""
-    return d + timedelta(days=days)
+    """``d`` plus ``days`` calendar days (negative goes back), held at the calendar's
+    first and last day (a record edited by hand to 9999-12-31 gives no traceback)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def long_date(d: date) -> str:

@@ -311,6 +311,19 @@ def _one_at_a_time(policy: Policy, *, today: date, notice_days: int,
     return out
 
 
+def _out_of_range(v: Version) -> list[RuleFailure]:
+    """Dates only a hand edit can put on record: outside 1900-2200 (dates.check_day)."""
+    out = []
+    for kind in EVENTS:
+        for d in (v.reviewed if kind == REVIEWED else (getattr(v, kind),)):
+            if d is not None and not dates.MIN_DATE <= d <= dates.MAX_DATE:
+                out.append(RuleFailure(1, v.number, (
+                    f"Version {v.number}: the {EVENT_LABELS[kind]} is recorded as {d}, outside the "
+                    f"dates this program accepts ({dates.MIN_DATE.year} to {dates.MAX_DATE.year}); "
+                    "policy.toml was edited by hand. Restore it from the library's history.")))
+    return out
+
+
 def _legacy_first(policy: Policy) -> list[RuleFailure]:
     """Rule 8: a legacy version comes before every version recorded with the tool."""
     out = []
@@ -339,6 +352,7 @@ def check_policy(policy: Policy, context: RuleContext | None = None, **kw: Any) 
     for v in sorted(policy.versions, key=lambda x: x.number):
         out += _version_failures(policy, v, today=today, notice_days=notice_days,
                                  posted_changed=posted_changed.get(v.number, False))
+        out += _out_of_range(v)
     out += _one_at_a_time(policy, today=today, notice_days=notice_days,
                           posted_changed=posted_changed)
     out += _legacy_first(policy)

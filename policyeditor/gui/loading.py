@@ -28,6 +28,7 @@ class PolicyData:
     in_force: int | None
     states: dict[int, State]
     failures: tuple
+    context: rules.RuleContext | None = None   # what the store checks events with
 
 
 def load_policy(lib, policy_id: str) -> PolicyData:
@@ -42,6 +43,7 @@ def load_policy(lib, policy_id: str) -> PolicyData:
             continue   # a version without a recorded text cannot be compared with
     current = timeline.in_force(policy, today, lib.settings.timezone)
     notice_days = lib.settings.notice_days_for(policy)
+    context = lib.rule_context(policy_id)
     return PolicyData(
         policy=policy,
         draft=lib.draft_text(policy_id),
@@ -51,7 +53,8 @@ def load_policy(lib, policy_id: str) -> PolicyData:
         texts=texts,
         in_force=current.number if current else None,
         states=timeline.states(policy, today) if policy.versions else {},
-        failures=tuple(rules.check_policy(policy, today=today, notice_days=notice_days)),
+        failures=tuple(rules.check_policy(policy, context)),
+        context=context,
     )
 
 

@@ -26,7 +26,8 @@ class ProcessCommands(ExportCommands):
         if self.data is None:
             return
         data = self.data
-        preview = core_preview(data.policy, today=data.today, notice_days=data.notice_days)
+        preview = core_preview(data.policy, data.context) if data.context else \
+            core_preview(data.policy, today=data.today, notice_days=data.notice_days)
         dialog = EventDialog(data.policy, data.today, preview, event=event, version=version, parent=self)
         self.event_dialog = dialog
         if not dialog.exec():
