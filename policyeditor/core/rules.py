@@ -330,7 +330,7 @@ def _legacy_first(policy: Policy) -> list[RuleFailure]:
     tool = [v for v in policy.versions if not v.legacy]
     for v in policy.versions:
         earlier = [t.number for t in tool if t.number < v.number]
-        if v.legacy and earlier:
+        if v.legacy and v.adopted is not None and earlier:
             out.append(RuleFailure(8, v.number, (
                 f"Version {v.number} is marked legacy, but version {earlier[0]} was already "
                 "recorded with this program; legacy versions (adopted before the library "
