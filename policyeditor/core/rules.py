@@ -213,7 +213,8 @@ def _missing_prerequisite(v: Version, event: str) -> str | None:
 
 
 def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
-    """Rule 1: first reading <= second reading <= adoption <= effective, posting <= effective."""
+    """Rule 1: first reading <= second reading <= adoption <= effective, first reading <=
+    posting <= effective."""
     n, out = v.number, []
     for event in ("second_reading", "adopted", "effective", "reviewed"):
         present = v.reviewed if event == "reviewed" else (getattr(v, event),)
@@ -227,6 +228,11 @@ def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
             out.append(RuleFailure(1, n, (
                 f"Version {n}: the {EVENT_LABELS[b]} on {db} is before the {EVENT_LABELS[a]} "
                 f"on {da}; it must come on or after it: earliest {da}."), da))
+    if v.posted is not None and v.first_reading is not None and v.posted < v.first_reading:
+        out.append(RuleFailure(1, n, (
+            f"Version {n}: the posting on {v.posted} is before the first reading on "
+            f"{v.first_reading}; a version's text is posted once it has been presented: "
+            f"earliest {v.first_reading}."), v.first_reading))
     eff = v.effective_date
     if eff is not None:
         for a in ("adopted", "posted"):
