@@ -316,6 +316,14 @@ class GitRepo:
                                 "HEAD", "--", folder)
         return {line.strip() for line in out.splitlines() if line.strip()}
 
+    def modified_paths(self, folder: str) -> set[str]:
+        """Paths under ``folder`` that some commit reachable from HEAD modified (not added)."""
+        if self.head_sha() is None:
+            return set()
+        out = self.repo.git.log("--full-history", "--no-renames", "--format=", "--name-status",
+                                "--diff-filter=MT", "HEAD", "--", folder)
+        return {line.split("\t", 1)[1] for line in out.splitlines() if "\t" in line}
+
     def blob_id(self, commit: str, path: str) -> str | None:
         """The object id of ``path`` in ``commit`` (cheap equality test), or None."""
         if not _OBJECT_ID.fullmatch(commit):
