@@ -98,8 +98,9 @@ def tag_file(job: TagJob, tagger: Tagger, *, register: Register | None = None,
     """Tag ``job.data`` and record the run; raise (writing nothing) on refusal.
 
     ``coverage(content_sha256, counts)`` records in the library what the run
-    covers (rule 7: ``store.coverage.recorder``); it runs before the output
-    and the register are written, and a refusal there writes nothing.
+    covers (rule 7: ``store.coverage.recorder``); it runs after the register's
+    checks and before the output and the register are written, and a refusal
+    there writes nothing.
     """
     job = job.resolved()
     if not job.data.is_file():
@@ -142,14 +143,15 @@ def _finish(job: TagJob, tally: "_Tally", sha: str, commit: Callable[[], None], 
                       f"rows and a report of these:\n{shown}{more}", bad, bad_count)
     report = job.output.with_name(job.output.name + ".bad-rows.csv") if bad_count else None
 
+    counts = tally.version_counts()
+
     def swap() -> None:
+        if coverage is not None:     # after the register's own checks, before anything is swapped in
+            coverage(sha, counts)
         if report is not None:
             _write_report(report, bad)
         commit()
 
-    counts = tally.version_counts()
-    if coverage is not None:
-        coverage(sha, counts)
     summary = None
     if run is not None:
         summary = run.finish(source_path=str(job.data.resolve()), source_sha256=sha,
