@@ -48,9 +48,11 @@ from policyeditor.core.versions import (
     EVENT_LABELS,
     EVENTS,
     FACT_EVENTS,
+    FIRST_READING,
     POSTED,
     READING_CHAIN,
     REVIEWED,
+    SECOND_READING,
     SUBSTANTIVE,
     WITHDRAWN,
     Policy,
@@ -63,7 +65,6 @@ RULE_NAMES = {1: "order of dates", 2: "notice before taking effect", 3: "the pos
               8: "legacy versions come first", 9: "what is editorial",
               10: "amendments are shown before adoption"}
 _NO_CHANGES: Mapping[int, bool] = MappingProxyType({})
-_NO_TAGS: Mapping[int, "TaggedSpan"] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -200,14 +201,14 @@ def _facts_after_today(v: Version, today: date) -> list[RuleFailure]:
 def _missing_prerequisite(v: Version, event: str) -> str | None:
     """Why ``event`` cannot be on record yet for ``v``, or None."""
     n = v.number
-    if event == "second_reading" and v.first_reading is None:
+    if event == SECOND_READING and v.first_reading is None:
         return f"Version {n} has no first reading on record; record the first reading before the second."
-    if event == "adopted" and v.first_reading is None and not v.legacy:
+    if event == ADOPTED and v.first_reading is None and not v.legacy:
         return (f"Version {n} has no first reading on record; a version is adopted after its "
                 "first reading (import it as legacy if it predates this library).")
-    if event == "effective" and v.adopted is None:
+    if event == EFFECTIVE and v.adopted is None:
         return f"Version {n} has not been adopted yet; record its adoption before its effective date."
-    if event == "reviewed" and v.adopted is None:
+    if event == REVIEWED and v.adopted is None:
         return f"Version {n} has not been adopted yet; only an adopted version is reviewed."
     return None
 
@@ -216,8 +217,8 @@ def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
     """Rule 1: first reading <= second reading <= adoption <= effective, first reading <=
     posting <= effective."""
     n, out = v.number, []
-    for event in ("second_reading", "adopted", "effective", "reviewed"):
-        present = v.reviewed if event == "reviewed" else (getattr(v, event),)
+    for event in (SECOND_READING, ADOPTED, EFFECTIVE, REVIEWED):
+        present = v.reviewed if event == REVIEWED else (getattr(v, event),)
         if any(d is not None for d in present):
             problem = _missing_prerequisite(v, event)
             if problem:
@@ -235,7 +236,7 @@ def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
             f"earliest {v.first_reading}."), v.first_reading))
     eff = v.effective_date
     if eff is not None:
-        for a in ("adopted", "posted"):
+        for a in (ADOPTED, POSTED):
             da = getattr(v, a)
             if da is not None and eff < da:
                 tail = f": earliest {earliest}." if earliest else "."
@@ -250,7 +251,7 @@ def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
                 f"earliest {v.adopted}."), v.adopted))
     if v.withdrawn is not None:
         facts = [(e, d) for e in FACT_EVENTS if e != WITHDRAWN
-                 for d in (v.reviewed if e == "reviewed" else (getattr(v, e),)) if d is not None]
+                 for d in (v.reviewed if e == REVIEWED else (getattr(v, e),)) if d is not None]
         later = [(e, d) for e, d in facts if d > v.withdrawn]
         if later:
             e, d = max(later, key=lambda item: item[1])
@@ -385,7 +386,7 @@ def _find(policy: Policy, number: int, event: str) -> Version:
         if v.number == number:
             return v
     following = max((v.number for v in policy.versions), default=0) + 1
-    if number == following and event == "first_reading":
+    if number == following and event == FIRST_READING:
         return Version(number=number)
     if number == following:
         raise NotFound(f"{policy.title} has no version {number} yet; a new version begins "

@@ -36,6 +36,17 @@ class ProcessCommands(ExportCommands):
         if request.event == "first_reading" and self.editor.is_modified():
             self.save(self.tr("Draft as presented"))   # the reading presents what is on screen
         lib, policy_id = self.lib, data.policy.id
+        amended = False
+        if request.event == "adopted" and data.amendment:   # rule 10: show the amendment, ask
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(self, self.tr("Adopt the amended text?"), self.tr(
+                "The draft was changed after the first reading. These are the amendments "
+                "([-removed-] {+added+}):\n\n{changes}\n\nDid the committee adopt the text as "
+                "amended?").format(changes=data.amendment))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            amended = True
 
         def recorded(v) -> None:
             self.show_status(self.tr("Recorded for version {n}.").format(n=v.number))
@@ -43,7 +54,8 @@ class ProcessCommands(ExportCommands):
 
         self.write("event", lambda: lib.record_event(
             policy_id, request.event, request.when, version=request.version,
-            editorial=request.editorial, justification=request.justification), recorded)
+            editorial=request.editorial, justification=request.justification,
+            amended=amended), recorded)
 
     # -- memo ---------------------------------------------------------------------
     def show_memo_of(self, number: int | None) -> None:

@@ -89,7 +89,7 @@ def event_name(name: str) -> str:
 
 
 def _check_request(event: str, req: Request) -> None:
-    if req.legacy and event != "adopted":
+    if req.legacy and event != ADOPTED:
         raise InvalidInput(
             "Only an adoption can be imported as legacy: record 'adopted' with the date the "
             "committee adopted the old text."
@@ -100,7 +100,8 @@ def _check_request(event: str, req: Request) -> None:
         raise InvalidInput("A justification is given only together with marking the change editorial.")
 
 
-def _previous(policy: Policy, number: int) -> Version | None:
+def previous_version(policy: Policy, number: int) -> Version | None:
+    """The version a new text of ``number`` is compared with: the latest earlier one not withdrawn."""
     earlier = [v for v in policy.versions if v.number < number]
     kept = [v for v in earlier if v.withdrawn is None] or earlier
     return kept[-1] if kept else None
@@ -110,7 +111,7 @@ def _change_class(lib: "Library", policy: Policy, number: int, draft: str, req: 
     """(change class, justification) of ``draft`` against the version before ``number``."""
     from policyeditor.core import changeclass
 
-    previous = _previous(policy, number)
+    previous = previous_version(policy, number)
     if previous is None:
         result = changeclass.Classification(SUBSTANTIVE, "It is the policy's first version.")
     else:
@@ -290,7 +291,7 @@ def _check_new_text(policy: Policy, draft: str) -> None:
 
 def _message(policy: Policy, version: Version, event: str, when: date) -> str:
     head = f"{policy.title}, version {version.number}: {EVENT_LABELS[event]} {when.isoformat()}"
-    if version.legacy and event == "adopted":
+    if version.legacy and event == ADOPTED:
         head += " (legacy version, imported)"
     elif event == FIRST_READING:
         head += f" ({version.change_class} change)"

@@ -33,7 +33,7 @@ import re
 import tomllib
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from policyeditor.core import dates, rules
 from policyeditor.core.errors import PolicyEditorError
@@ -41,6 +41,7 @@ from policyeditor.core.versions import (
     EDITORIAL,
     EVENT_LABELS,
     FACT_EVENTS,
+    POSTED,
     REVIEWED,
     SUBSTANTIVE,
     Policy,
@@ -170,7 +171,7 @@ def _permitted(old: Version, new: Version, field: str) -> bool:
     A re-posting replaces a posting that no longer counts (rule 3). A recorded
     correction (a later issue) will be accepted here, and only here.
     """
-    if field == "posted":
+    if field == POSTED:
         return (new.posted is not None and old.posted is not None and new.posted > old.posted
                 and old.posted_sha256 != old.text_sha256)
     return False
@@ -242,13 +243,13 @@ def _replayed(lib: "Library", policy: Policy, old: Policy, new: Policy, sha: str
 def _change_classes(lib: "Library", policy: Policy) -> list[str]:
     """Point 5: an adopted version recorded editorial without a justification is editorial."""
     from policyeditor.core import changeclass
-    from policyeditor.store.events import _previous
+    from policyeditor.store.events import previous_version
 
     out = []
     for v in policy.versions:
         if v.adopted is None or v.legacy or v.change_class != EDITORIAL or v.justification:
             continue
-        prev = _previous(policy, v.number)
+        prev = previous_version(policy, v.number)
         if prev is None:
             continue
         try:

@@ -187,7 +187,6 @@ def test_an_effective_date_recorded_by_hand_without_notice(lib: Library) -> None
 
 
 def test_records_of_tagged_data_never_change(lib: Library, tmp_path: Path) -> None:
-    from policyeditor.core.tagging import Tagger
     from policyeditor.store import coverage
     from policyeditor.store.register import VersionCount
 
@@ -206,7 +205,6 @@ def test_records_of_tagged_data_never_change(lib: Library, tmp_path: Path) -> No
     assert Library.open(lib.path).verify() == [
         f"The record of tagged data {rel} was removed; records of tagged data are never removed (rule 7). "
         "Restore it from the library's history."]
-    del Tagger
 
 
 def test_moving_an_effective_date_under_tagged_data_by_hand(lib: Library) -> None:
