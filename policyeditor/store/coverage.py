@@ -6,7 +6,6 @@ event, so it travels with sync and every workstation checks the same facts:
     policies/<id>/tagged/<sha256 of the file's content>.toml
 
     dataset_sha256 = "…"
-    tagged_at = "2026-11-29T15:04:05Z"
     [[versions]]
     number = 1
     records = 12
@@ -15,8 +14,9 @@ event, so it travels with sync and every workstation checks the same facts:
 
 No personal data: counts, instants and the content hash only. One file per
 tagged content means two workstations tagging different files add different
-files (sync joins them), and the file, once written, never changes (verify
-checks that). Tagging the same content again is accepted when it gives the
+files (sync joins them), the same content tagged on two workstations gives
+the same bytes (no time of the run inside: the commit has it), and the file,
+once written, never changes (verify checks that). Tagging the same content again is accepted when it gives the
 same versions (nothing new is written) and refused when it would put the same
 records under another version.
 
@@ -146,7 +146,7 @@ def record_coverage(lib: "Library", tagged_policy: Policy, sha: str,
         raise DataError(f"The dates of {current.title} changed while the file was being tagged, "
                         "so its records would now fall under another version. Nothing was "
                         "written; tag the file again.")
-    data = {"dataset_sha256": sha, "tagged_at": _stamp(lib.now().timestamp()),
+    data = {"dataset_sha256": sha,
             "versions": [{"number": s.version, "records": s.records, "first": _stamp(s.first),
                           "last": _stamp(s.last)} for s in sorted(spans, key=lambda s: s.version)]}
     rel = record_path(policy_id, sha)

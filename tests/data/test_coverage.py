@@ -131,3 +131,27 @@ def test_retagging_the_same_content_under_another_version_is_refused(privacy_lib
     with pytest.raises(DataError, match="tagged before with version 2.*under version 3"):
         coverage.record_coverage(lib, lib.policy(PID), sha, moved)
     assert state_of(lib.path) == before
+
+
+def test_two_workstations_tagging_join_on_sync(tmp_path, library_settings, shared, monkeypatch):
+    from _datalib import build_privacy_library
+
+    first = build_privacy_library(tmp_path / "first", library_settings, pending=False)
+    first.set_remote(str(shared))
+    first.sync()
+    monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(tmp_path / "other-data"))
+    second = Library.clone_from(str(shared), tmp_path / "second", author=Author("B", "b@example.org"),
+                                clock=lambda: NOW)
+    same = write_csv(tmp_path / "same.csv", ["2019-01-01T09:00:00"])
+    tag(first, same)
+    tag(second, same)                                                  # the same content on both
+    tag(second, write_csv(tmp_path / "other.csv", ["2012-01-01T09:00:00", "2020-01-01T09:00:00"]))
+    first.sync()
+    second.sync()
+    first.sync()
+    assert coverage.coverage(first, PID) == coverage.coverage(second, PID)
+    spans = coverage.coverage(first, PID)
+    assert (spans[1].records, spans[2].records) == (1, 2)
+    assert first.verify() == [] and second.verify() == []
+    first.close()
+    second.close()
