@@ -100,3 +100,29 @@ def test_classification_stays_linear_on_large_texts():
     timed(small)
     t_small, t_big = min(timed(small) for _ in range(2)), min(timed(big) for _ in range(2))
     assert t_big < 25 * t_small + 0.5
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+amounts = st.tuples(st.sampled_from(["", "$", "€", "-", "+", "\u2212"]), st.integers(0, 10**7),
+                    st.sampled_from([",", ".", " ", "\u202f", "'"]), st.sampled_from(["", ".25", ",5"]),
+                    st.sampled_from(["", "%", " per cent"]))
+
+
+def _written(sign: str, n: int, sep: str, tail: str, unit: str) -> str:
+    digits = f"{n:,}".replace(",", sep)
+    return f"{sign}{digits}{tail}{unit}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(amounts, st.data())
+def test_any_change_inside_a_written_number_is_substantive(amount, data):
+    number = _written(*amount)
+    where = data.draw(st.integers(0, len(number) - 1))
+    if number[where].isspace() or number[where:].strip() in ("per cent",) or number[where].isalpha():
+        return
+    changed = number[:where] + number[where + 1:]            # drop one character of it
+    old = f"The fee is {number} for each visit."
+    new = f"The fee is {changed} for each visit."
+    assert classify(old, new).change_class == SUBSTANTIVE, (old, new)
