@@ -42,7 +42,7 @@ class ProcessCommands(ExportCommands):
 
             answer = QMessageBox.question(self, self.tr("Adopt the amended text?"), self.tr(
                 "The draft was changed after the first reading. These are the amendments "
-                "([-removed-] {+added+}):\n\n{changes}\n\nDid the committee adopt the text as "
+                "([-removed-] {{+added+}}):\n\n{changes}\n\nDid the committee adopt the text as "
                 "amended?").format(changes=data.amendment))
             if answer != QMessageBox.StandardButton.Yes:
                 return
