@@ -30,11 +30,11 @@ def main() -> int:
     window.resize(QSize(1280, 800))
     window.show()
     while not window.policy_list.model.rows():
-        window.runner.wait_idle(200)
+        window.session.runner.wait_idle(200)
     window.policy_list.select("website-privacy")
-    while window.data is None:
-        window.runner.wait_idle(200)
-    window.runner.wait_idle(30000)
+    while window.session.data is None:
+        window.session.runner.wait_idle(200)
+    window.session.runner.wait_idle(30000)
     app.processEvents()
     window.grab().save(str(OUT))
     window.close()

@@ -21,7 +21,8 @@ import os
 import sys
 from pathlib import Path
 
-MODULES = ("textmodel", "tokens", "semantic_cleanup", "seqdiff", "redline", "redline_build")
+MODULES = ("textdoc", "textmodel", "tokens", "semantic_cleanup", "seqdiff", "redline_model", "redline",
+           "redline_build")
 PACKAGE_DIR = Path(__file__).resolve().parent
 SPEEDUPS_DIR = PACKAGE_DIR / "_speedups"
 MANIFEST = "manifest.json"

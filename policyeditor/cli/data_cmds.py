@@ -64,22 +64,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_tag(args: argparse.Namespace) -> int:
-    from policyeditor.core.ids import validate_policy_id
-    from policyeditor.core.tagging import Tagger
-    from policyeditor.store.register import library_key, open_for
-    from policyeditor.store.coverage import recorder
-    from policyeditor.store.tagging import TagJob, tag_file
+    from policyeditor.ops.tag import tag_data
+    from policyeditor.store.tagging import TagJob
 
+    job = TagJob(Path(args.data), args.time_column, args.key_column,
+                 args.output and Path(args.output), args.dataset, args.format, args.skip_bad)
     with open_library(args) as lib:
-        policy = lib.policy(validate_policy_id(args.policy_id))
-        tagger = Tagger(policy, lib.settings.timezone, now=lib.now(), dst=args.dst)
-        job = TagJob(Path(args.data), args.time_column, args.key_column,
-                     args.output and Path(args.output), args.dataset, args.format, args.skip_bad)
-        with open_for(lib) as reg:
-            outcome = tag_file(job, tagger, register=reg, library=library_key(lib), ran_by=str(lib.author),
-                               coverage=recorder(lib, tagger))
-    counts = ", ".join(f"version {n}: {c}" for n, c in sorted(outcome.counts.items())) or "none"
-    print(f"Tagged {outcome.rows_tagged} record(s) of {job.data} with {policy.title} ({counts}).")
+        tagged = tag_data(lib, args.policy_id, job, dst=args.dst)
+    outcome = tagged.outcome
+    print(f"Tagged {outcome.rows_tagged} record(s) of {job.data} with {tagged.policy.title} "
+          f"({tagged.counts_text()}).")
     print(f"Wrote {outcome.output}.")
     if outcome.report is not None:
         print(f"{outcome.bad_count} row(s) could not be tagged and were left out; "
@@ -146,6 +140,8 @@ def _print_governed(reg, library: str, policy, number: int, dataset: str | None)
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    from policyeditor.ops.publish import publish_site
+
     outdir = Path(args.outdir)
     with open_library(args) as lib:
         lines, pages = publish_site(lib, outdir, record_posting=args.record_posting)
@@ -153,78 +149,6 @@ def cmd_publish(args: argparse.Namespace) -> int:
         print(line)
     print(f"Wrote {pages} page(s) and feed.xml to {outdir}.")
     return 0
-
-
-def publish_site(lib, outdir: Path, *, record_posting: bool = False) -> tuple[list[str], int]:
-    """Record postings (when asked), then write the site; (what was recorded, pages written)."""
-    from policyeditor.export.site import build_site, write_site
-
-    _refuse_inside_library(lib, outdir)
-    lines = _record_postings(lib) if record_posting else []
-    items = [_published(lib, policy) for policy in lib.policies()]
-    files = build_site(lib.settings, items, today=lib.today(), generated=lib.now())
-    write_site(outdir, files)
-    return lines, sum(1 for name in files if name.endswith(".html"))
-
-
-def _refuse_inside_library(lib, outdir: Path) -> None:
-    from policyeditor.core.errors import ExportError
-
-    try:
-        outdir.resolve().relative_to(Path(lib.path).resolve())
-    except ValueError:
-        return
-    raise ExportError(f"{outdir} is inside the policy library; the site would be mixed into the "
-                      "library's files. Choose a folder outside the library.")
-
-
-def _published(lib, policy):
-    """The texts (and redlines of pending versions against the text in force) of a policy."""
-    from policyeditor.core import timeline
-    from policyeditor.core.redline import compare
-    from policyeditor.export.html import redline_fragment
-    from policyeditor.export.site import PublishedPolicy, pending_versions
-
-    texts = {v.number: lib.version_text(policy.id, v.number) for v in policy.versions}
-    today = lib.today()
-    current = timeline.in_force(policy, today, lib.settings.timezone)
-    redlines = {}
-    if current is not None:
-        for v in pending_versions(policy, today):
-            redlines[v.number] = redline_fragment(compare(texts[current.number], texts[v.number]))
-    return PublishedPolicy(policy, texts, redlines)
-
-
-def _record_postings(lib) -> list[str]:
-    """Record today's posting of every pending version whose text is not yet on record as posted.
-
-    Every posting is checked against the rules first, so either all are
-    recorded or none (a refusal names the rule and the dates).
-    """
-    from policyeditor.core.errors import RuleViolation
-    from policyeditor.export.site import pending_versions
-
-    today = lib.today()
-    todo = []
-    for policy in lib.policies():
-        for v in pending_versions(policy, today):
-            if v.posted_sha256 and v.posted_sha256 == v.text_sha256:
-                continue
-            if v.adopted is None and lib.draft_changed(policy.id):
-                raise RuleViolation(
-                    f"The draft of {policy.title} has changed since version {v.number} was "
-                    "presented, so a posting would not record the text the site shows. Present "
-                    "the draft, or publish without --record-posting. Nothing was recorded.", rule=3)
-            failures = lib.preview_event(policy.id, "posted", today, version=v.number)
-            if failures:
-                raise RuleViolation(f"{failures[0].message} Nothing was recorded or published.",
-                                    rule=failures[0].rule, earliest=failures[0].earliest)
-            todo.append((policy, v))
-    lines = []
-    for policy, v in todo:
-        lib.record_event(policy.id, "posted", today, version=v.number)
-        lines.append(f"Recorded the posting of {policy.title} version {v.number} on {today}.")
-    return lines
 
 
 def cmd_feed(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Library commands: demo, init, new, list, show, save, versions, record, check,
+"""Library commands: demo, init, new, policy, list, show, save, versions, record, check,
 in-force, verify, config.
 
 Handlers import the store inside the function so that building the parser
@@ -42,6 +42,19 @@ def _register_texts(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--text", metavar="FILE", help="a Markdown or text file with the policy's text")
     p.add_argument("--review-months", type=int, metavar="N", help="review the policy every N months")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser(
+        "policy", help="show or change a policy's title, code, review cycle or notice period",
+        description="Without options: the policy's details. Each option changes one detail; all the "
+        "changes of one command are recorded together, in one commit.")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--title", metavar="TITLE")
+    p.add_argument("--code", metavar="CODE", help="classification code, e.g. IJNDC ('' to remove it)")
+    p.add_argument("--review-months", metavar="N", help="review the policy every N months (1-240), or 'none'")
+    p.add_argument("--notice-days", metavar="N",
+                   help="days of notice this policy's substantive changes need (0-3650), or 'library' "
+                        "to use the library's setting")
+    p.set_defaults(func=cmd_policy)
 
     p = sub.add_parser("list", help="the policies: version in force and what is pending")
     p.add_argument("--due", action="store_true", help="only policies whose review is due")
@@ -147,9 +160,62 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
-def cmd_list(args: argparse.Namespace) -> int:
+def _number_or(value: str, option: str, word: str) -> int | None:
+    """``value`` as a whole number of 0 or more, None for ``word``; a sentence otherwise."""
+    from policyeditor.core.errors import InvalidInput
+
+    text = value.strip().lower()
+    if text == word:
+        return None
+    if not text.isdigit():
+        raise InvalidInput(f"{option} takes a whole number or '{word}', not \u201c{value}\u201d.")
+    return int(text)
+
+
+def _policy_details(policy, settings) -> list[str]:
+    review = f"every {policy.review_months} months" if policy.review_months else "none"
+    own = policy.notice_days is not None
+    notice = f"{settings.notice_days_for(policy)} days" + (" (this policy's own)" if own else
+                                                           " (the library's setting)")
+    return [f"{policy.title} ({policy.id})", f"  code: {policy.code or '-'}",
+            f"  review cycle: {review}", f"  notice for substantive changes: {notice}"]
+
+
+def cmd_policy(args: argparse.Namespace) -> int:
+    from policyeditor.core.errors import InvalidInput
+    from policyeditor.core.ids import validate_policy_id
+
+    policy_id = validate_policy_id(args.id)
+    review = notice = None
+    if args.review_months is not None:
+        review = _number_or(args.review_months, "--review-months", "none")
+        if review == 0:
+            raise InvalidInput("A review cycle is a number of months between 1 and 240, or 'none' for no review.")
+        review = 0 if review is None else review            # update_policy_info: 0 removes the cycle
+    if args.notice_days is not None:
+        notice = _number_or(args.notice_days, "--notice-days", "library")
+        notice = -1 if notice is None else notice           # update_policy_info: -1 is the library's
     with open_library(args) as lib:
-        items = lib.summaries()
+        before = lib.policy(policy_id)
+        if (args.title, args.code, review, notice) == (None, None, None, None):
+            print("\n".join(_policy_details(before, lib.settings)))
+            return 0
+        after = lib.update_policy_info(policy_id, title=args.title, code=args.code,
+                                       review_months=review, notice_days=notice)
+        lines = _policy_details(after, lib.settings)
+    if after == before:
+        print(f"Nothing changed: {after.title} already has these details.")
+        return 0
+    print(f"Updated the details of {after.title}:")
+    print("\n".join(lines[1:]))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from policyeditor.store.summary import summaries
+
+    with open_library(args) as lib:
+        items = summaries(lib)
     if args.due:
         items = [s for s in items if s.review_due]
     if not items:
@@ -237,8 +303,11 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from policyeditor.store.events import check_policy
+
     with open_library(args) as lib:
-        results = {args.id: lib.check(args.id)} if args.id else lib.check_by_policy()
+        ids = [args.id] if args.id else lib.policy_ids()
+        results = {pid: check_policy(lib, lib.policy(pid)) for pid in ids}
     failures = [(pid, f) for pid, items in results.items() for f in items]
     for pid, f in failures:
         print(f"{pid}: rule {f.rule}: {f.message}")
@@ -264,8 +333,10 @@ def cmd_in_force(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from policyeditor.store.verify import verify
+
     with open_library(args) as lib:
-        problems = lib.verify()
+        problems = verify(lib)
     for line in problems:
         print(line)
     if problems:

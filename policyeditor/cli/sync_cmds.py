@@ -33,22 +33,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_remote(args: argparse.Namespace) -> int:
+    from policyeditor.store import remote
+
     with open_library(args) as lib:
         if args.url is None:
-            url = lib.remote_url()
+            url = remote.remote_url(lib)
             if url:
                 print(url)
             else:
                 print("This library is not shared. Set the shared library with: policyeditor remote ADDRESS")
             return 0
-        lib.set_remote(args.url)
+        remote.set_remote(lib, args.url)
         print(f"The shared library is now {args.url}. Run 'policyeditor sync' to receive and send changes.")
     return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from policyeditor.store.sync import sync
+
     with open_library(args) as lib:
-        result = lib.sync()
+        result = sync(lib)
     print(result.summary())
     if result.tags_received:
         print("Adoptions received: " + ", ".join(result.tags_received))
@@ -60,11 +64,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
-    from policyeditor.store import Library
+    from policyeditor.store.sync import clone_library
+    from policyeditor.store.verify import verify
 
-    with Library.clone_from(args.url, args.path) as lib:
+    with clone_library(args.url, args.path) as lib:
         count = len(lib.policy_ids())
-        problems = lib.verify()
+        problems = verify(lib)
         print(f"Copied the shared library into {lib.path}: {count} {'policy' if count == 1 else 'policies'}.")
         print(f"Try: policyeditor --library {lib.path} list")
     for problem in problems:

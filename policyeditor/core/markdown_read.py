@@ -15,7 +15,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from policyeditor.core.errors import TextError
-from policyeditor.core.textmodel import (
+from policyeditor.core.textdoc import (
     BULLET,
     HEADING,
     NUMBERED,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from policyeditor.core.textmodel import (
+from policyeditor.core.textdoc import (
     BULLET,
     HEADING,
     NUMBERED,
@@ -31,7 +31,7 @@ _ALWAYS = re.compile(r"([\\`*_\[\]<])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^([#>+=\-|~:])")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
-_TRAILING_HASHES = re.compile(r"(#+)$")
+_TRAILING_HASHES = re.compile(r"(?<!\\)(#+)$")   # not a "#" the line start escaped
 _INDENT = "    "
 
 

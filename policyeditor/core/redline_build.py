@@ -5,13 +5,13 @@ documents' blocks are diffed as units (their words, spacing normalized);
 each run of changed blocks is diffed token by token (``core.tokens``,
 ``core.seqdiff``: one character per token, anchored, semantic cleanup), and
 ``_Builder`` turns the diffs into ``RedlineBlock``s with their segments,
-formatting changes and paragraph breaks. ``core.redline`` holds the data
-model and marks moves.
+formatting changes and paragraph breaks (``core.redline_model``);
+``core.redline`` marks moves.
 """
 
 from __future__ import annotations
 
-from policyeditor.core.redline import (
+from policyeditor.core.redline_model import (
     CHANGED, DELETED, EQUAL, FORMATTED, INSERTED, RedlineBlock, Segment,
 )
 from policyeditor.core.seqdiff import (

@@ -2,9 +2,11 @@
 
 ``redline_fragment`` gives the blocks alone (for the notice site, or the PDF
 renderer); ``redline_page`` a complete, self-contained page with legend,
-change summary and history line. Every piece of policy text passes through
-``html.escape``; link targets other than web, mail and in-page addresses are
-dropped, so a policy can never inject markup or script.
+change summary and history line. The walk is ``core.redline_markup``'s, shared
+with the PDF and the window's pane; ``WebMarkup`` says how the web draws each
+piece. Every piece of policy text passes through ``html.escape``; link targets
+other than web, mail and in-page addresses are dropped, so a policy can never
+inject markup or script.
 
 Screen readers hear "inserted:", "deleted:" and "formatting changed:" before
 each change (visually hidden text); sighted readers see colour, underline or
@@ -17,11 +19,12 @@ from dataclasses import dataclass
 from html import escape
 
 from policyeditor.core.redline import (
-    CHANGED, DELETED, EQUAL, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment, font_change,
+    CHANGED, DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock,
 )
-from policyeditor.core.tokens import RunStyle
+from policyeditor.core.redline_markup import RedlineMarkup, heading_level, safe_href
 
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
+__all__ = ["CSS", "LEGEND", "PageParts", "WebMarkup", "redline_fragment", "redline_page", "safe_href",
+           "starts_with_title"]
 
 _BADGES = {
     CHANGED: "Changed",
@@ -66,14 +69,6 @@ class PageParts:
     history: str = ""           # "Adopted: October 5, 2009; Revised: May 1, 2018"
 
 
-def safe_href(url: str | None) -> str | None:
-    """The link target if it is a web, mail or in-page address; else None."""
-    if not url:
-        return None
-    cleaned = "".join(url.split())
-    return url if cleaned.lower().startswith(_SAFE_SCHEMES) else None
-
-
 def starts_with_title(redline: Redline, title: str) -> bool:
     """Whether the policy text itself opens with its title (then it is not repeated)."""
     if not redline.blocks or not title.strip():
@@ -83,94 +78,55 @@ def starts_with_title(redline: Redline, title: str) -> bool:
     return " ".join(text.split()).strip(" .:").casefold() == " ".join(title.split()).casefold()
 
 
-def _styled(text: str, style: RunStyle) -> str:
-    out = escape(text)
-    if style.italic:
-        out = f"<em>{out}</em>"
-    if style.bold:
-        out = f"<strong>{out}</strong>"
-    href = safe_href(style.link)
-    if href:
-        out = f'<a href="{escape(href, quote=True)}">{out}</a>'
-    return out
+class WebMarkup(RedlineMarkup):
+    """The redline for browsers: <ins>/<del>, classes of CSS, labels for screen readers, badges."""
 
+    bold_tag, italic_tag = "strong", "em"
+    segment = {
+        INSERTED: '<ins><span class="sr-only">[inserted: </span>{body}<span class="sr-only">]</span></ins>',
+        DELETED: '<del><span class="sr-only">[deleted: </span>{body}<span class="sr-only">]</span></del>',
+        FORMATTED: ('<span class="fmt" title="Formatted: {change}">'
+                    '<span class="sr-only">[formatting changed to {change}: </span>{body}'
+                    '<span class="sr-only">]</span></span>'),
+    }
+    whole_paragraph = {
+        MOVED_FROM: ('<del class="moved" id="move-{move_id}-del"><span class="sr-only">[moved from here: </span>'
+                     '{body}<span class="sr-only">]</span></del>'),
+        MOVED_TO: ('<ins class="moved" id="move-{move_id}-ins"><span class="sr-only">[moved here: </span>'
+                   '{body}<span class="sr-only">]</span></ins>'),
+        INSERTED: '<ins><span class="sr-only">[inserted paragraph: </span>{body}<span class="sr-only">]</span></ins>',
+        DELETED: '<del><span class="sr-only">[deleted paragraph: </span>{body}<span class="sr-only">]</span></del>',
+    }
+    break_mark = {
+        INSERTED: ('<ins class="mark" title="paragraph break inserted">\u00b6'
+                   '<span class="sr-only"> paragraph break inserted</span></ins>'),
+        DELETED: ('<del class="mark" title="paragraph break deleted">\u00b6'
+                  '<span class="sr-only"> paragraph break deleted</span></del>'),
+    }
+    badge = '<span class="badge" aria-hidden="true">{label}</span>'
+    badge_labels = _BADGES
+    moved_note = {MOVED_FROM: "See the paragraph moved here (move {move_id}).",
+                  MOVED_TO: "See the paragraph moved from (move {move_id})."}
+    note = '<span class="note" role="note">{note}</span>'
+    list_tags = True
+    opening, closing = '<div class="redline">', "</div>"
 
-def _segment(seg: Segment) -> str:
-    body = _styled(seg.text, seg.style)
-    if seg.op == EQUAL:
-        return body
-    if seg.op == INSERTED:
-        return f'<ins><span class="sr-only">[inserted: </span>{body}<span class="sr-only">]</span></ins>'
-    if seg.op == DELETED:
-        return f'<del><span class="sr-only">[deleted: </span>{body}<span class="sr-only">]</span></del>'
-    change = escape(font_change(seg.old_style, seg.style))
-    return (f'<span class="fmt" title="Formatted: {change}">'
-            f'<span class="sr-only">[formatting changed to {change}: </span>{body}'
-            f'<span class="sr-only">]</span></span>')
-
-
-def _mark(block: RedlineBlock) -> str:
-    if block.break_op == INSERTED and block.status not in (INSERTED, MOVED_TO):
-        return '<ins class="mark" title="paragraph break inserted">\u00b6<span class="sr-only"> paragraph break inserted</span></ins>'
-    if block.break_op == DELETED and block.status not in (DELETED, MOVED_FROM):
-        return '<del class="mark" title="paragraph break deleted">\u00b6<span class="sr-only"> paragraph break deleted</span></del>'
-    return ""
-
-
-def _block_body(block: RedlineBlock) -> str:
-    inner = "".join(_segment(s) for s in block.segments) + _mark(block)
-    if block.status in (MOVED_FROM, MOVED_TO):
-        tag = "del" if block.status == MOVED_FROM else "ins"
-        label = "moved from here" if block.status == MOVED_FROM else "moved here"
-        inner = "".join(_styled(s.text, s.style) for s in block.segments)
-        inner = (f'<{tag} class="moved" id="move-{block.move_id}-{tag}"><span class="sr-only">[{label}: </span>'
-                 f'{inner}<span class="sr-only">]</span></{tag}>')
-    elif block.status in (INSERTED, DELETED):
-        tag = "ins" if block.status == INSERTED else "del"
-        inner = "".join(_styled(s.text, s.style) for s in block.segments)
-        label = "inserted paragraph" if tag == "ins" else "deleted paragraph"
-        inner = f'<{tag}><span class="sr-only">[{label}: </span>{inner}<span class="sr-only">]</span></{tag}>'
-    if block.status != EQUAL:
-        inner = f'<span class="badge" aria-hidden="true">{_BADGES[block.status]}</span>' + inner
-    return inner
-
-
-def _note(block: RedlineBlock) -> str:
-    note = block.format_note
-    if block.status in (MOVED_FROM, MOVED_TO):
-        other = "moved here" if block.status == MOVED_FROM else "moved from"
-        note = f"See the paragraph {other} (move {block.move_id})."
-    return f'<span class="note" role="note">{escape(note)}</span>' if note else ""
+    def paragraph(self, block: RedlineBlock, body: str, note: str, index: int) -> str:
+        kind = block.style.kind
+        if kind in ("bullet", "numbered"):
+            indent = f' style="margin-left:{1.5 * block.style.level:g}em"' if block.style.level else ""
+            return f'<li class="block"{indent}>{body}{note}</li>'
+        if kind == "heading":
+            level = heading_level(block)
+            return f'<h{level} class="block">{body}</h{level}>{note}'
+        if kind == "raw":
+            return f'<pre class="block">{body}</pre>{note}'
+        return f'<p class="block">{body}</p>{note}'
 
 
 def redline_fragment(redline: Redline) -> str:
     """The redline's blocks as an HTML fragment: ``<div class="redline">``."""
-    out = ['<div class="redline">']
-    open_list = ""
-    for block in redline.blocks:
-        kind = block.style.kind
-        want = {"bullet": "ul", "numbered": "ol"}.get(kind, "")
-        if open_list and want != open_list:
-            out.append(f"</{open_list}>")
-            open_list = ""
-        if want and not open_list:
-            out.append(f"<{want}>")
-            open_list = want
-        body = _block_body(block)
-        if want:
-            indent = f' style="margin-left:{1.5 * block.style.level:g}em"' if block.style.level else ""
-            out.append(f'<li class="block"{indent}>{body}{_note(block)}</li>')
-        elif kind == "heading":
-            level = min(max(block.style.level + 1, 2), 6)   # h1 is the page's title
-            out.append(f'<h{level} class="block">{body}</h{level}>{_note(block)}')
-        elif kind == "raw":
-            out.append(f'<pre class="block">{body}</pre>{_note(block)}')
-        else:
-            out.append(f'<p class="block">{body}</p>{_note(block)}')
-    if open_list:
-        out.append(f"</{open_list}>")
-    out.append("</div>")
-    return "\n".join(out)
+    return WebMarkup().render(redline)
 
 
 LEGEND = (

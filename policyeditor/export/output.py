@@ -13,19 +13,6 @@ from pathlib import Path
 
 from policyeditor.core.errors import ExportError
 
-FORMATS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
-
-
-def output_format(path: str | os.PathLike, allowed: tuple[str, ...] = ("html", "pdf", "docx")) -> str:
-    """'html', 'pdf' or 'docx' from the file name, or ExportError naming the choices."""
-    kind = FORMATS.get(Path(path).suffix.lower())
-    if kind not in allowed:
-        names = ", ".join(f".{k}" for k in allowed)
-        raise ExportError(f"Cannot tell what to write for \u201c{Path(path).name}\u201d: "
-                          f"end the file name with {names}.")
-    return kind
-
-
 def write_atomic(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:
     """Call ``write(temp_path)``, then move the temporary file onto ``path``."""
     target = Path(path)
@@ -52,8 +39,3 @@ def write_atomic(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
 def write_text_atomic(path: str | os.PathLike, text: str) -> Path:
     """Write text (UTF-8) atomically."""
     return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-
-
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write bytes atomically."""
-    return write_atomic(path, lambda tmp: tmp.write_bytes(data))

@@ -6,7 +6,8 @@ deletions struck through in red, insertions underlined in blue, and a
 "Formatted: Font: Not Bold" note under a paragraph whose formatting changed.
 
 ``qt_redline_html`` gives the redline in the HTML subset Qt's rich text
-understands (its own function: Qt has no CSS classes or hidden labels);
+understands (no CSS classes or hidden labels: ``PrintMarkup`` says how print
+draws each piece; the walk is ``core.redline_markup``'s);
 ``render_pdf`` paginates any such HTML into a PDF file, atomically.
 """
 
@@ -18,10 +19,10 @@ from pathlib import Path
 
 from policyeditor.core.errors import ExportError
 from policyeditor.core.redline import (
-    DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment,
+    DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock,
 )
-from policyeditor.core.tokens import RunStyle
-from policyeditor.export.html import PageParts, safe_href, starts_with_title
+from policyeditor.core.redline_markup import RedlineMarkup
+from policyeditor.export.html import PageParts, starts_with_title
 from policyeditor.export.output import write_atomic
 
 INS_COLOR = "#1f3fbf"
@@ -44,92 +45,60 @@ def ensure_gui_app():
     return app
 
 
-def _styled(text: str, style: RunStyle, css: str = "") -> str:
-    out = escape(text)
-    if style.italic:
-        out = f"<i>{out}</i>"
-    if style.bold:
-        out = f"<b>{out}</b>"
-    href = safe_href(style.link)
-    if href:
-        out = f'<a href="{escape(href, quote=True)}">{out}</a>'
-    return f'<span style="{css}">{out}</span>' if css else out
-
-
 _INS_CSS = f"color:{INS_COLOR}; text-decoration: underline;"
 _DEL_CSS = f"color:{DEL_COLOR}; text-decoration: line-through;"
+_FMT_CSS = "background-color:#fff3c4;"
 
 
-def _segment(seg: Segment, block: RedlineBlock) -> str:
-    op = seg.op
-    if block.status == MOVED_FROM:
-        return _styled(seg.text, seg.style, f"color:{MOVE_COLOR}; text-decoration: line-through;")
-    if block.status == MOVED_TO:
-        return _styled(seg.text, seg.style, f"color:{MOVE_COLOR}; text-decoration: underline;")
-    if op == INSERTED:
-        return _styled(seg.text, seg.style, _INS_CSS)
-    if op == DELETED:
-        return _styled(seg.text, seg.style, _DEL_CSS)
-    if op == FORMATTED:
-        return _styled(seg.text, seg.style, "background-color:#fff3c4;")
-    return _styled(seg.text, seg.style)
+class PrintMarkup(RedlineMarkup):
+    """The redline in Qt's rich text for print: inline styles, notes in words, the first block centred
+    when it is the title (``center_first``)."""
 
+    segment = {
+        INSERTED: f'<span style="{_INS_CSS}">{{body}}</span>',
+        DELETED: f'<span style="{_DEL_CSS}">{{body}}</span>',
+        FORMATTED: f'<span style="{_FMT_CSS}">{{body}}</span>',
+        MOVED_FROM: f'<span style="color:{MOVE_COLOR}; text-decoration: line-through;">{{body}}</span>',
+        MOVED_TO: f'<span style="color:{MOVE_COLOR}; text-decoration: underline;">{{body}}</span>',
+    }
+    replacement_gap = "\u2009"      # a thin space between a deletion and its replacement
+    break_mark = {INSERTED: f'<span style="{_INS_CSS}">\u00b6</span>',
+                  DELETED: f'<span style="{_DEL_CSS}">\u00b6</span>'}
+    mark_every_break = True
+    moved_note = {MOVED_FROM: "Moved from here (move {move_id})", MOVED_TO: "Moved here (move {move_id})"}
+    break_notes = {INSERTED: "Paragraph break inserted", DELETED: "Paragraph break deleted"}
+    note = f'<p style="margin: -6px 0 10px 36px; font-size: 9pt; color:{NOTE_COLOR};"><i>{{note}}</i></p>'
+    note_apart = True
 
-def _note(block: RedlineBlock) -> str:
-    note = block.format_note
-    if block.status in (MOVED_FROM, MOVED_TO):
-        note = ("Moved from here" if block.status == MOVED_FROM else "Moved here") + f" (move {block.move_id})"
-    if block.break_op == INSERTED and block.status not in (INSERTED, MOVED_TO):
-        note = "; ".join(filter(None, [note, "Paragraph break inserted"]))
-    elif block.break_op == DELETED and block.status not in (DELETED, MOVED_FROM):
-        note = "; ".join(filter(None, [note, "Paragraph break deleted"]))
-    if not note:
-        return ""
-    return (f'<p style="margin: -6px 0 10px 36px; font-size: 9pt; color:{NOTE_COLOR};">'
-            f"<i>{escape(note)}</i></p>")
+    def __init__(self, *, center_first: bool = False) -> None:
+        self.center_first = center_first
 
-
-def _mark(block: RedlineBlock) -> str:
-    if block.break_op == INSERTED:
-        return f'<span style="{_INS_CSS}">\u00b6</span>'
-    if block.break_op == DELETED:
-        return f'<span style="{_DEL_CSS}">\u00b6</span>'
-    return ""
+    def paragraph(self, block: RedlineBlock, body: str, note: str, index: int) -> str:
+        kind, level = block.style.kind, block.style.level
+        if kind == "heading":
+            size = {1: 16, 2: 14, 3: 13}.get(level, 12)
+            return f'<p style="font-size:{size}pt; font-weight:bold; margin-top:12px;">{body}</p>'
+        if kind in ("bullet", "numbered"):
+            marker = "\u2022" if kind == "bullet" else "\u2013"
+            indent = 24 + 24 * level
+            return f'<p style="margin-left:{indent}px; text-indent:-14px;">{marker}&#160;{body}</p>'
+        if kind == "raw":
+            return f'<pre style="font-size:9pt;">{body}</pre>'
+        if index == 0 and self.center_first:
+            return f'<p align="center">{body}</p>'
+        return f'<p style="text-align: justify;">{body}</p>'
 
 
 def qt_redline_html(redline: Redline, *, center_first: bool = False) -> str:
     """The redline's blocks in Qt's rich-text HTML (the first centred: a title)."""
-    out = []
-    for index, block in enumerate(redline.blocks):
-        parts = []
-        for k, seg in enumerate(block.segments):
-            if k and seg.op == INSERTED and block.segments[k - 1].op == DELETED:
-                parts.append("\u2009")       # a thin space between a deletion and its replacement
-            parts.append(_segment(seg, block))
-        body = "".join(parts) + _mark(block)
-        kind, level = block.style.kind, block.style.level
-        if kind == "heading":
-            size = {1: 16, 2: 14, 3: 13}.get(level, 12)
-            out.append(f'<p style="font-size:{size}pt; font-weight:bold; margin-top:12px;">{body}</p>')
-        elif kind in ("bullet", "numbered"):
-            marker = "\u2022" if kind == "bullet" else "\u2013"
-            indent = 24 + 24 * level
-            out.append(f'<p style="margin-left:{indent}px; text-indent:-14px;">{marker}&#160;{body}</p>')
-        elif kind == "raw":
-            out.append(f'<pre style="font-size:9pt;">{body}</pre>')
-        elif index == 0 and center_first:
-            out.append(f'<p align="center">{body}</p>')
-        else:
-            out.append(f'<p style="text-align: justify;">{body}</p>')
-        out.append(_note(block))
-    return "\n".join(out)
+    return PrintMarkup(center_first=center_first).render(redline)
 
 
 def legend_html() -> str:
     """A one-line key to the marks, for the top of a redline."""
     return (f'<p style="font-size:9pt;">Key: <span style="{_INS_CSS}">inserted</span> &#160; '
             f'<span style="{_DEL_CSS}">deleted</span> &#160; '
-            '<span style="background-color:#fff3c4;">formatting changed</span> &#160; '
+            f'<span style="{_FMT_CSS}">formatting changed</span> &#160; '
             f'<span style="color:{MOVE_COLOR};">moved</span> &#160; \u00b6 paragraph break</p>')
 
 

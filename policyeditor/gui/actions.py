@@ -1,11 +1,13 @@
 """Every action of the window, declared once, as data.
 
-A row says what the user sees (text, tip, shortcut, icon) and which method of
-the window runs it (``handler``). ``build_actions`` turns the table into
-QActions, translated through ``QCoreApplication.translate("actions", ...)``,
-with icons from the desktop theme and the bundled SVG in
-``resources/icons/<icon>.svg`` as the fallback. Menus and the tool bar are
-laid out from the same rows, so a shortcut or a text lives in one place.
+A row (``ActionSpec``) says what the user sees (text, tip, shortcut, icon)
+and which method runs it (``handler``, a method of the object that declares
+the row: the window for editing and views, ``WINDOW_ACTIONS`` here; each
+feature module in ``gui/features`` for its commands). ``build_actions`` turns
+the rows into QActions, translated through ``QCoreApplication.translate(
+"actions", ...)``, with icons from the desktop theme and the bundled SVG in
+``resources/icons/<icon>.svg`` as the fallback. ``MENU_LAYOUT`` and
+``TOOLBAR_LAYOUT`` place them, so a shortcut or a text lives in one place.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class ActionSpec:
     checkable: bool = False
     toolbar: bool = False
     needs_policy: bool = False   # disabled until a policy is open
+    needs_library: bool = False  # disabled until a library is open
 
 
 def _n(text: str) -> str:
@@ -49,36 +52,11 @@ MENUS = (
 )
 
 S = ActionSpec
-ACTIONS: tuple[ActionSpec, ...] = (
-    S("open_library", "file", _n("&Open Library..."), "open_library", Key.Open, "open", "document-open",
-      _n("Open a policy library folder")),
-    S("new_library", "file", _n("&New Library..."), "new_library", None, "new", "folder-new",
-      _n("Create a new, empty policy library")),
-    S("open_demo", "file", _n("Open the &Demo Library"), "open_demo", None, "",
-      "", _n("Open the example library with sample policies")),
-    S("save", "file", _n("&Save"), "save", Key.Save, "save", "document-save",
-      _n("Save the draft to the library"), toolbar=True, needs_policy=True),
-    S("save_with_message", "file", _n("Save with &Message..."), "save_with_message", "Ctrl+Shift+S",
-      "", "", _n("Save the draft with a note saying what changed"), needs_policy=True),
-    S("export_packet", "file", _n("Export &Packet..."), "export_packet", Key.Print, "packet",
-      "document-print", _n("Export the committee packet (memo and redline) as PDF or Word"),
-      toolbar=True, needs_policy=True),
-    S("export_packet_docx", "file", _n("Export Packet as &Word..."), "export_packet_docx", None, "", "",
-      _n("Export the committee packet as a Word document"), needs_policy=True),
-    S("export_redline", "file", _n("Export &Redline as PDF..."), "export_redline", "Ctrl+Shift+E", "redline",
-      "document-export", _n("Export the redline of the draft as PDF"), needs_policy=True),
-    S("export_redline_docx", "file", _n("Export Redline as W&ord..."), "export_redline_docx", None, "", "",
-      _n("Export the redline as a Word document with tracked changes"), needs_policy=True),
-    S("export_redline_html", "file", _n("Export Redline as &Web Page..."), "export_redline_html", None,
-      "", "", _n("Export the redline as a web page"), needs_policy=True),
-    S("publish_site", "file", _n("Publish Notice &Site..."), "publish_site", None, "", "",
-      _n("Write the public notice web site of the library")),
-    S("tag_data", "file", _n("&Tag a Data File..."), "tag_data", None, "", "",
-      _n("Record which policy version governs a file of collected data")),
-    S("sync", "file", _n("S&ync with Shared Library"), "sync_library", None, "", "emblem-synchronizing",
-      _n("Receive the changes made on other workstations and send yours")),
-    S("settings", "file", _n("Se&ttings..."), "open_settings", Key.Preferences, "", "preferences-system",
-      _n("Your name and e-mail for saving, and the library folder")),
+
+#: The window's own actions (editing, formatting, views, help): presentation,
+#: handled by the window. The commands on the library are declared by the
+#: feature modules (gui/features), each next to its handlers.
+WINDOW_ACTIONS: tuple[ActionSpec, ...] = (
     S("quit", "file", _n("&Quit"), "close", Key.Quit, "", "application-exit", _n("Close policyeditor")),
 
     S("undo", "edit", _n("&Undo"), "undo", Key.Undo, "undo", "edit-undo", _n("Undo the last change"),
@@ -114,18 +92,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     S("outdent", "format", _n("&Outdent List Item"), "outdent", "Ctrl+[", "", "format-indent-less",
       needs_policy=True),
 
-    S("new_policy", "policy", _n("&New Policy..."), "new_policy", Key.New, "", "document-new",
-      _n("Add a policy to the library")),
-    S("record_event", "policy", _n("&Record an Event..."), "record_event", "Ctrl+E", "event",
-      "appointment-new", _n("Record a reading, adoption, posting, effective date, review or withdrawal"),
-      toolbar=True, needs_policy=True),
-    S("district", "policy", _n("&District Details..."), "district_details", None, "", "",
-      _n("The district, committee and memo signer kept in the library")),
-    S("refresh", "policy", _n("Re&load"), "refresh", Key.Refresh, "", "view-refresh",
-      _n("Read the library again")),
-
     S("filter", "view", _n("&Search Policies"), "focus_filter", "Ctrl+L", "", "",
-      _n("Search titles, codes and text of the policies")),
+      _n("Search titles, codes and text of the policies"), needs_library=True),
     S("show_draft", "view", _n("&Draft and Redline"), "show_draft", "Alt+1", "", "", needs_policy=True),
     S("show_versions", "view", _n("&Versions and Timeline"), "show_versions", "Alt+2", "", "",
       needs_policy=True),
@@ -133,6 +101,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
 
     S("about", "help", _n("&About policyeditor"), "about", None, "", "help-about"),
 )
+
+#: Where each action sits: menus in order, "|" a separator between groups.
+MENU_LAYOUT: dict[str, tuple[str, ...]] = {
+    "file": ("open_library", "new_library", "open_demo", "|", "save", "save_with_message", "|",
+             "export_packet", "export_packet_docx", "export_redline", "export_redline_docx",
+             "export_redline_html", "publish_site", "tag_data", "|", "sync", "|", "settings", "|", "quit"),
+    "edit": ("undo", "redo", "|", "cut", "copy", "paste", "|", "find", "find_next", "find_previous"),
+    "format": ("bold", "italic", "link", "|", "paragraph", "heading1", "heading2", "heading3", "|",
+               "bullets", "numbers", "indent", "outdent"),
+    "policy": ("new_policy", "policy_details", "record_event", "|", "district", "|", "refresh"),
+    "view": ("filter", "|", "show_draft", "show_versions", "show_memo"),
+    "help": ("about",),
+}
+
+#: The tool bar, in order, "|" a separator.
+TOOLBAR_LAYOUT: tuple[str, ...] = ("save", "|", "export_packet", "|", "undo", "redo", "|", "find", "|",
+                                   "bold", "italic", "link", "|", "bullets", "numbers", "|", "record_event")
 
 
 def tr(text: str) -> str:
@@ -145,71 +130,54 @@ def icon_for(spec: ActionSpec) -> QIcon:
     return QIcon.fromTheme(spec.theme, fallback) if spec.theme else fallback
 
 
-def build_actions(window: QWidget) -> dict[str, QAction]:
-    """QActions for every row, triggering ``getattr(window, handler)``."""
+def build_actions(owners, parent: QWidget) -> dict[str, QAction]:
+    """QActions for every row of ``owners`` (``(object, specs)`` pairs), each
+    triggering ``getattr(object, spec.handler)``; ``parent`` owns them."""
     actions: dict[str, QAction] = {}
-    for spec in ACTIONS:
-        action = QAction(icon_for(spec), tr(spec.text), window)
-        action.setObjectName(spec.name)
-        if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
-        tip = tr(spec.tip) if spec.tip else tr(spec.text).replace("&", "").rstrip(".")
-        if not action.shortcut().isEmpty():
-            tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setStatusTip(tr(spec.tip) if spec.tip else "")
-        action.setCheckable(spec.checkable)
-        handler: Callable = getattr(window, spec.handler)
-        if spec.checkable:
-            action.toggled.connect(handler)
-        else:
-            action.triggered.connect(lambda _checked=False, h=handler: h())
-        actions[spec.name] = action
+    for owner, specs in owners:
+        for spec in specs:
+            if spec.name in actions:
+                raise ValueError(f"two actions are called {spec.name}")
+            actions[spec.name] = _action(spec, getattr(owner, spec.handler), parent)
     return actions
 
 
+def _action(spec: ActionSpec, handler: Callable, parent: QWidget) -> QAction:
+    action = QAction(icon_for(spec), tr(spec.text), parent)
+    action.setObjectName(spec.name)
+    action.setProperty("needs", "policy" if spec.needs_policy else "library" if spec.needs_library else "")
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    tip = tr(spec.tip) if spec.tip else tr(spec.text).replace("&", "").rstrip(".")
+    if not action.shortcut().isEmpty():
+        tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    action.setStatusTip(tr(spec.tip) if spec.tip else "")
+    action.setCheckable(spec.checkable)
+    if spec.checkable:
+        action.toggled.connect(handler)
+    else:
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+    return action
+
+
 def build_menus(menubar: QMenuBar, actions: dict[str, QAction]) -> dict[str, object]:
-    """One menu per MENUS entry holding its rows in table order."""
+    """One menu per MENUS entry, laid out by MENU_LAYOUT."""
     menus = {}
     for key, title in MENUS:
-        menus[key] = menubar.addMenu(tr(title))
-    previous = {}
-    for spec in ACTIONS:
-        menu = menus[spec.menu]
-        if previous.get(spec.menu) and _group(previous[spec.menu]) != _group(spec.name):
-            menu.addSeparator()
-        menu.addAction(actions[spec.name])
-        previous[spec.menu] = spec.name
+        menu = menus[key] = menubar.addMenu(tr(title))
+        for name in MENU_LAYOUT[key]:
+            if name == "|":
+                menu.addSeparator()
+            else:
+                menu.addAction(actions[name])
     return menus
 
 
-_GROUPS = ({"save", "save_with_message"}, {"export_packet", "export_packet_docx", "export_redline", "export_redline_docx",
-            "export_redline_html", "publish_site", "tag_data"},
-           {"sync"}, {"settings"}, {"quit"}, {"undo", "redo"}, {"cut", "copy", "paste"},
-           {"find", "find_next", "find_previous"}, {"bold", "italic", "link"},
-           {"paragraph", "heading1", "heading2", "heading3"}, {"bullets", "numbers", "indent", "outdent"},
-           {"refresh"}, {"filter"}, {"district"})
-
-
-def _group(name: str) -> int:
-    for i, group in enumerate(_GROUPS):
-        if name in group:
-            return i
-    return -1
-
-
 def build_toolbar(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
-    """The tool bar: the rows marked ``toolbar``, with separators between groups."""
-    last = None
-    for spec in ACTIONS:
-        if not spec.toolbar:
-            continue
-        if last is not None and _group(last) != _group(spec.name):
+    """The tool bar, laid out by TOOLBAR_LAYOUT."""
+    for name in TOOLBAR_LAYOUT:
+        if name == "|":
             toolbar.addSeparator()
-        toolbar.addAction(actions[spec.name])
-        last = spec.name
-
-
-def policy_actions() -> list[str]:
-    """Names of the actions that need an open policy."""
-    return [spec.name for spec in ACTIONS if spec.needs_policy]
+        else:
+            toolbar.addAction(actions[name])

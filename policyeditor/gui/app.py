@@ -64,23 +64,26 @@ def load_user_settings():
         return UserSettings(), exc
 
 
-def build_window(library: str | None = None, demo: bool = False):
-    """The main window, told what to open (it opens it in a worker)."""
-    from policyeditor.gui.errors import show_error
+def build_window(library: str | None = None, demo: bool = False, prompts=None):
+    """The main window, told what to open (it opens it in a worker).
+
+    ``prompts``: how the window asks the user (default: Qt's dialogs; tests
+    pass a scripted stand-in, see gui/prompts.py)."""
     from policyeditor.gui.mainwindow import MainWindow
 
     settings, problem = load_user_settings()
-    window = MainWindow(settings)
+    window = MainWindow(settings, prompts=prompts)
+    prompts = window.session.prompts
     if problem is not None:
-        QTimer.singleShot(0, lambda: show_error(window, problem))
+        QTimer.singleShot(0, window, lambda: prompts.show_error(problem))
     if demo:
-        window.open_demo()
+        window.library.open_demo()
     elif library:
-        window.open_library_at(library)
+        window.library.open_library_at(library)
     elif settings.library and Path(settings.library).is_dir():
-        window.open_library_at(settings.library)
+        window.library.open_library_at(settings.library)
     else:
-        QTimer.singleShot(0, window.offer_first_run)
+        QTimer.singleShot(0, window, window.library.offer_first_run)
     return window
 
 
@@ -88,5 +91,15 @@ def run(library: str | None = None, demo: bool = False) -> int:
     """Show the window and run until it is closed; the process's exit status."""
     app = create_application()
     window = build_window(library, demo)
+    # Quit when this window closes, not when "the last window" does: another
+    # top-level window still shown (a test's, a stray dialog) would keep
+    # exec() running for ever after the user closed the main window.
+    quit_on_last = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    window.closed.connect(lambda: app.exit(0))   # quit() would close every other window too
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_last)
+        window.deleteLater()

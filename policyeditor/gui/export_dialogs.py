@@ -1,7 +1,8 @@
 """Export from the window: choose where, write in the background, offer to open it.
 
-``Exporter.export(kind, work, suggested=...)`` asks where to write (a save
-dialog, a folder for the notice site, the data file for tagging), then runs
+``Exporter.export(kind, work, suggested=...)`` asks where to write through
+the window's prompts (gui.prompts: a save dialog, a folder for the notice
+site, the data file for tagging), then runs
 ``work(path)`` off the UI thread through the window's ``TaskRunner`` while a
 busy indicator shows. On success a message says where the result is, with an
 "Open the file" button; a failure comes back through ``errors.show_error`` in
@@ -13,7 +14,7 @@ is called.
 
 The functions that build ``work`` for each kind from a library live in
 ``gui.export_jobs``; this module only knows paths, dialogs and the runner,
-so tests hand it ``choose_path``/``choose_column`` and skip native dialogs.
+so tests hand it scripted prompts (or ``choose_path``/``choose_column``).
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from policyeditor.core.errors import DataError, PolicyEditorError
-from policyeditor.gui import errors
 from policyeditor.gui.export_jobs import Written, data_columns, guess_time_column
 from policyeditor.gui.tasks import TaskRunner
+from policyeditor.ops.formats import PACKET, REDLINE, formats_for
 
 
 def tr(text: str) -> str:
@@ -55,18 +56,25 @@ class ExportKind:
 
 
 def export_kinds() -> dict[str, ExportKind]:
-    """Every export, by key (translated now, so call it after the application starts)."""
-    kinds = (
-        ExportKind("redline-html", tr("Export the redline as a web page"), tr("Web page (*.html)"), ".html"),
-        ExportKind("redline-pdf", tr("Export the redline as PDF"), tr("PDF document (*.pdf)"), ".pdf"),
-        ExportKind("redline-docx", tr("Export the redline as Word (tracked changes)"),
-                   tr("Word document (*.docx)"), ".docx"),
-        ExportKind("packet-pdf", tr("Export the packet as PDF"), tr("PDF document (*.pdf)"), ".pdf"),
-        ExportKind("packet-docx", tr("Export the packet as Word"), tr("Word document (*.docx)"), ".docx"),
+    """Every export, by key (translated now, so call it after the application starts).
+
+    The file exports are those of the format table (``ops.formats``): one kind
+    per export and format it allows, named "<export>-<format>".
+    """
+    files = {
+        "redline-html": (tr("Export the redline as a web page"), tr("Web page (*.html)")),
+        "redline-pdf": (tr("Export the redline as PDF"), tr("PDF document (*.pdf)")),
+        "redline-docx": (tr("Export the redline as Word (tracked changes)"), tr("Word document (*.docx)")),
+        "packet-pdf": (tr("Export the packet as PDF"), tr("PDF document (*.pdf)")),
+        "packet-docx": (tr("Export the packet as Word"), tr("Word document (*.docx)")),
+    }
+    kinds = [ExportKind(f"{export}-{fmt.name}", *files[f"{export}-{fmt.name}"], fmt.suffix)
+             for export in (REDLINE, PACKET) for fmt in formats_for(export)]
+    kinds += [
         ExportKind("site", tr("Publish the notice site to a folder"), target="folder"),
         ExportKind("tag", tr("Tag a data file with the version in force"),
                    tr("Data files (*.csv *.jsonl *.json);;All files (*)"), target="input"),
-    )
+    ]
     return {k.key: k for k in kinds}
 
 
@@ -76,39 +84,35 @@ ChooseColumn = Callable[[Path], "str | None"]
 Work = Callable[..., "Path | Written | None"]
 
 
-def native_choose_path(parent: QWidget | None) -> ChoosePath:
-    """The platform's file dialogs: save, choose a folder, or open a data file."""
+def prompt_choose_path(prompts) -> ChoosePath:
+    """Ask through ``prompts`` (gui.prompts): save a file, choose a folder, or open a data file."""
 
     def choose(kind: ExportKind, suggested: Path) -> Path | None:
         if kind.target == "folder":
-            chosen = QFileDialog.getExistingDirectory(parent, kind.title, str(suggested))
-        elif kind.target == "input":
-            chosen, _ = QFileDialog.getOpenFileName(parent, kind.title, str(suggested), kind.file_filter)
-        else:
-            chosen, _ = QFileDialog.getSaveFileName(parent, kind.title, str(suggested), kind.file_filter)
-        return Path(chosen) if chosen else None
+            return prompts.choose_folder(kind.title, str(suggested))
+        if kind.target == "input":
+            return prompts.choose_file_to_open(kind.title, suggested, kind.file_filter)
+        return prompts.choose_file_to_save(kind.title, suggested, kind.file_filter)
 
     return choose
 
 
-def native_choose_column(parent: QWidget | None) -> ChooseColumn:
+def prompt_choose_column(prompts) -> ChooseColumn:
     """Ask which column of the data file holds each record's collection time."""
 
     def choose(path: Path) -> str | None:
         try:
             columns = data_columns(path)
         except PolicyEditorError as exc:
-            errors.show_error(parent, exc)
+            prompts.show_error(exc)
             return None
         if not columns:
-            errors.show_error(parent, DataError(
+            prompts.show_error(DataError(
                 f"{path.name} has no columns: it needs a header row (CSV) or named fields (JSON Lines)."))
             return None
-        column, ok = QInputDialog.getItem(
-            parent, tr("Tag a data file"),
-            tr("Which column holds the time each record was collected?"),
-            columns, guess_time_column(columns), False)
-        return column if ok else None
+        return prompts.choose_item(tr("Tag a data file"),
+                                   tr("Which column holds the time each record was collected?"),
+                                   columns, guess_time_column(columns))
 
     return choose
 
@@ -126,10 +130,11 @@ class Exporter(QObject):
     Args:
         parent: the window (dialogs are its children).
         runner: the window's ``TaskRunner``.
-        choose_path: ``(kind, suggested) -> Path | None``; default: native dialogs.
-        choose_column: ``(data file) -> column | None`` for tagging; default: a list dialog.
+        prompts: how to ask the user (``gui.prompts.Prompts``; default: Qt's dialogs over ``parent``).
+        choose_path: ``(kind, suggested) -> Path | None``; default: ask through ``prompts``.
+        choose_column: ``(data file) -> column | None`` for tagging; default: ask through ``prompts``.
         opener: opens a written file (default ``QDesktopServices.openUrl``).
-        report_error: shows a failure (default ``errors.show_error``).
+        report_error: shows a failure (default ``prompts.show_error``).
 
     Signals:
         finished(str, object): kind key and the ``Path`` written.
@@ -139,17 +144,22 @@ class Exporter(QObject):
     finished = Signal(str, object)
     failed = Signal(str, object)
 
-    def __init__(self, parent: QWidget, runner: TaskRunner, *, choose_path: ChoosePath | None = None,
+    def __init__(self, parent: QWidget, runner: TaskRunner, *, prompts=None,
+                 choose_path: ChoosePath | None = None,
                  choose_column: ChooseColumn | None = None,
                  opener: Callable[[QUrl], object] | None = None,
                  report_error: Callable[[QWidget, BaseException], None] | None = None) -> None:
         super().__init__(parent)
         self._window = parent
         self._runner = runner
-        self._choose = choose_path or native_choose_path(parent)
-        self._choose_column = choose_column or native_choose_column(parent)
+        if prompts is None:
+            from policyeditor.gui.prompts import Prompts
+
+            prompts = Prompts(parent)
+        self._choose = choose_path or prompt_choose_path(prompts)
+        self._choose_column = choose_column or prompt_choose_column(prompts)
         self._opener = opener or QDesktopServices.openUrl
-        self._report_error = report_error or errors.show_error
+        self._report_error = report_error or (lambda _parent, exc: prompts.show_error(exc))
         self._kinds = export_kinds()
         self.done_box: QMessageBox | None = None
         self._running: dict[int, tuple[str, QProgressDialog]] = {}   # export id -> (kind, progress)

@@ -3,9 +3,8 @@
 ``work_for(key, lib, ...)`` returns the callable ``Exporter.export`` runs off
 the UI thread. Everything that touches the library (git reads) or renders
 happens inside that callable, never when it is made. The documents are
-built exactly as the command line builds them (``cli.redline_cmds``,
-``cli.data_cmds``), so the window and ``policyeditor packet`` agree. What is
-exported:
+built by the same functions the command line calls (``policyeditor.ops``),
+so the window and ``policyeditor packet`` agree. What is exported:
 
 - ``redline-html|pdf|docx``: the draft against ``base`` (a version number;
   default: the version in force), as the window's redline pane shows it;
@@ -90,9 +89,8 @@ def work_for(key: str, lib, *, policy_id: str | None = None, version: int | None
     """The worker-side callable for export ``key`` (see the module docstring)."""
     if key.startswith("redline-"):     # the format follows the file name's ending
         return lambda path: _redline(lib, _need(policy_id), base, path)
-    if key.startswith("packet-"):
-        fmt = key.split("-", 1)[1]
-        return lambda path: _packet(lib, _need(policy_id), version, reading, fmt, path)
+    if key.startswith("packet-"):      # likewise
+        return lambda path: _packet(lib, _need(policy_id), version, reading, path)
     if key == "site":
         return lambda path: _site(lib, path)
     if key == "tag":
@@ -108,45 +106,23 @@ def _need(policy_id: str | None) -> str:
 
 def _redline(lib, policy_id: str, base: int | None, path: Path) -> Written:
     """The draft against version ``base`` (default: the version in force), as the pane shows it."""
-    from policyeditor.cli.redline_cmds import write_redline
-    from policyeditor.core.redline import compare
-    from policyeditor.core.redline_stats import redline_stats
-    from policyeditor.export.html import PageParts
-    from policyeditor.export.memo import history_line
+    from policyeditor.ops.redline import write_policy_redline
 
-    policy = lib.policy(policy_id)
-    if base is None:
-        current = lib.in_force(policy_id, lib.today())
-        base = current.number if current is not None else None
-    old = lib.version_text(policy_id, base) if base is not None else ""
-    new = lib.draft_text(policy_id)
-    redline = compare(old, new)
-    stats = redline_stats(redline, old, new)
-    against = f"version {base}" if base is not None else "nothing (no version in force)"
-    parts = PageParts(title=policy.title, subtitle=f"The draft compared with {against}.",
-                      summary=stats.summary, explanation=stats.explanation,
-                      history=history_line(policy))
-    write_redline(redline, parts, str(path), author=lib.author.name, when=lib.now())
-    return Written(path, stats.summary)
+    compared = write_policy_redline(lib, policy_id, path, from_version=base)
+    return Written(path, compared.stats.summary)
 
 
-def _packet(lib, policy_id: str, number: int | None, reading: str, fmt: str, path: Path) -> Written:
+def _packet(lib, policy_id: str, number: int | None, reading: str, path: Path) -> Written:
     """The reading packet of version ``number``, built as ``policyeditor packet`` builds it."""
-    from policyeditor.cli.redline_cmds import library_packet
-    from policyeditor.export.packet import packet_docx, packet_pdf
+    from policyeditor.ops.packet import write_packet
 
-    policy = lib.policy(policy_id)
-    packet = library_packet(lib, policy, reading, number)
-    if fmt == "pdf":
-        packet_pdf(packet, path)
-    else:
-        packet_docx(packet, path, author=lib.author.name, when=lib.now())
+    write_packet(lib, policy_id, path, reading=reading, number=number)
     return Written(path)
 
 
 def _site(lib, folder: Path) -> Written:
     """The notice site, written as ``policyeditor publish`` writes it (no postings recorded)."""
-    from policyeditor.cli.data_cmds import publish_site
+    from policyeditor.ops.publish import publish_site
 
     _lines, pages = publish_site(lib, folder)
     return Written(folder, tr("%1 pages and a feed for %2 policies.")
@@ -154,18 +130,11 @@ def _site(lib, folder: Path) -> Written:
 
 
 def _tag(lib, policy_id: str, data: Path, column: str) -> Written:
-    from policyeditor.core.tagging import Tagger
-    from policyeditor.store.register import library_key, open_for
-    from policyeditor.store.coverage import recorder
-    from policyeditor.store.tagging import TagJob, tag_file
+    from policyeditor.ops.tag import tag_data
+    from policyeditor.store.tagging import TagJob
 
-    policy = lib.policy(policy_id)
-    tagger = Tagger(policy, lib.settings.timezone, now=lib.now())
-    job = TagJob(Path(data), column)
-    with open_for(lib) as register:
-        outcome = tag_file(job, tagger, register=register, library=library_key(lib),
-                           ran_by=str(lib.author), coverage=recorder(lib, tagger))
-    counts = ", ".join(f"version {n}: {c}" for n, c in sorted(outcome.counts.items())) or "none"
+    tagged = tag_data(lib, policy_id, TagJob(Path(data), column))
+    outcome = tagged.outcome
     return Written(Path(outcome.output), tr("Tagged %1 records with %2 (%3).")
-                   .replace("%1", str(outcome.rows_tagged)).replace("%2", policy.title)
-                   .replace("%3", counts))
+                   .replace("%1", str(outcome.rows_tagged)).replace("%2", tagged.policy.title)
+                   .replace("%3", tagged.counts_text()))

@@ -1,15 +1,17 @@
 """The main window: policy list, draft editor with live redline, versions, memo.
 
-The window is built from ``actions.ACTIONS`` (one table of every action) and
-from the panels; ``commands.WindowCommands`` holds what the menus do with the
-library (open, save, record, export). All library work goes through the
-window's ``TaskRunner`` (serial pool), the redline through the same runner on
-the shared pool; the window only shows what comes back.
+The window is presentation only. It builds the panels and the actions
+(``actions.WINDOW_ACTIONS`` for editing and views, handled here; each
+feature module in ``gui/features`` declares its own commands), and follows
+its ``Session`` (gui/session.py): the open library, the loaded policy, the
+``TaskRunner`` every library call and the redline go through, writes and
+reloads. Each panel is shown a policy one way, ``show_policy(data, same)``,
+called by the session. Commands ask the user through ``session.prompts``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,34 +25,51 @@ from PySide6.QtWidgets import (
 )
 
 from policyeditor.gui import actions as action_table
-from policyeditor.gui.commands import WindowCommands
 from policyeditor.gui.editor import DraftEditor, FindBar
 from policyeditor.gui.editor import convert
-from policyeditor.gui.errors import show_error
+from policyeditor.gui.features.events import EventsFeature
+from policyeditor.gui.features.exports import ExportsFeature
+from policyeditor.gui.features.library import LibraryFeature
+from policyeditor.gui.features.policies import PoliciesFeature
+from policyeditor.gui.features.sync import SyncFeature
 from policyeditor.gui.memo_panel import MemoPanel
 from policyeditor.gui.policy_list import PolicyListPanel
+from policyeditor.gui.prompts import Prompts
 from policyeditor.gui.redline_pane import RedlinePane
-from policyeditor.gui.tasks import TaskRunner
+from policyeditor.gui.session import Session
 from policyeditor.gui.timeline_view import TimelineView
 from policyeditor.gui.versions_panel import VersionsPanel
 
 REDLINE_DELAY_MS = 250
 
 
-class MainWindow(WindowCommands, QMainWindow):
-    """One library in one window; see the module docstring."""
+class MainWindow(QMainWindow):
+    """One library in one window; see the module docstring.
 
-    def __init__(self, user_settings, parent: QWidget | None = None) -> None:
+    ``closed`` is emitted once the window has closed and its work has ended
+    (``gui.app.run`` quits then).
+    """
+
+    closed = Signal()
+
+    def __init__(self, user_settings, parent: QWidget | None = None, *, prompts: Prompts | None = None) -> None:
         super().__init__(parent)
-        self.user_settings = user_settings
-        self.runner = TaskRunner(self)
-        self.init_state()
         self._build_panels()
-        self.actions = action_table.build_actions(self)
+        self.session = Session(user_settings, self.editor, prompts or Prompts(self), self)
+        self.library = LibraryFeature(self.session, self)
+        self.policies = PoliciesFeature(self.session, self)
+        self.events = EventsFeature(self.session, self)
+        self.exports = ExportsFeature(self.session, self)
+        self.sync = SyncFeature(self.session, self)
+        features = (self.library, self.policies, self.events, self.exports, self.sync)
+        self.actions = action_table.build_actions(
+            [(self, action_table.WINDOW_ACTIONS)] + [(f, f.ACTIONS) for f in features], self)
         self.menus = action_table.build_menus(self.menuBar(), self.actions)
         self._build_recent_menu()
         self._build_toolbar()
         self._build_statusbar()
+        for panel in (self.policy_list, self.memo, self.redline, self.versions, self.timeline):
+            self.session.add_panel(panel)
         self._connect()
         self.update_enabled()
         self.update_title()
@@ -101,10 +120,9 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for folder in self.user_settings.recent:
+        for folder in self.session.user_settings.recent:
             action = self.recent_menu.addAction(folder)
-            action.triggered.connect(lambda _c=False, f=folder: self.confirm_leave(
-                lambda: self.open_library_at(f)) and self.open_library_at(f))
+            action.triggered.connect(lambda _c=False, f=folder: self.library.open_recent(f))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
@@ -129,8 +147,13 @@ class MainWindow(WindowCommands, QMainWindow):
         self.statusBar().addPermanentWidget(self.busy)
 
     def _connect(self) -> None:
-        self.runner.busy_changed.connect(self.busy.setVisible)
-        self.runner.failed.connect(lambda exc: show_error(self, exc))
+        session = self.session
+        session.runner.busy_changed.connect(self.busy.setVisible)
+        session.status.connect(self.show_status)
+        session.library_changed.connect(self._show_state)
+        session.policy_changed.connect(self._on_policy_shown)
+        session.rows_loaded.connect(self.policy_list.set_rows)
+        session.select_requested.connect(self.policy_list.select)
         self.redline_timer = QTimer(self)
         self.redline_timer.setSingleShot(True)
         self.redline_timer.setInterval(REDLINE_DELAY_MS)
@@ -141,32 +164,43 @@ class MainWindow(WindowCommands, QMainWindow):
         self.editor.undoAvailable.connect(self.actions["undo"].setEnabled)
         self.editor.redoAvailable.connect(self.actions["redo"].setEnabled)
         self.redline.base_changed.connect(lambda _n: self.request_redline())
-        self.policy_list.policy_chosen.connect(self.choose_policy)
-        self.versions.version_selected.connect(self.show_memo_of)
-        self.versions.version_activated.connect(lambda n: self.record_event(version=n))
-        self.memo.save_requested.connect(self.save_memo)
+        self.policy_list.policy_chosen.connect(session.choose_policy)
+        self.versions.version_selected.connect(self.memo.show_version)
+        self.versions.version_activated.connect(lambda n: self.events.record_event(version=n))
+        self.memo.save_requested.connect(self.events.save_memo)
 
     # -- state shown ------------------------------------------------------------
+    def _show_state(self) -> None:
+        self.update_title()
+        self.update_enabled()
+
+    def _on_policy_shown(self, _same: bool) -> None:
+        """The session showed the loaded policy in the panels: title, actions, redline."""
+        self._show_state()
+        self.request_redline()
+
     def update_title(self) -> None:
         """'<policy>[*] - <library> - policyeditor'; [*] shows unsaved changes."""
+        data, lib = self.session.data, self.session.lib
         parts = []
-        if self.data is not None:
-            parts.append(f"{self.data.policy.title}[*]")
-        if self.lib is not None:
-            parts.append(self.lib.settings.district or self.lib.path.name)
+        if data is not None:
+            parts.append(f"{data.policy.title}[*]")
+        if lib is not None:
+            parts.append(lib.settings.district or lib.path.name)
         parts.append("policyeditor")
-        if self.data is None:
+        if data is None:
             parts[0] += "[*]"
         self.setWindowTitle(" \u2014 ".join(parts))
         self.setWindowModified(self.editor.is_modified())
 
     def update_enabled(self) -> None:
         """Actions that need a library or a policy are enabled only with one."""
-        has_policy = self.data is not None
-        for name in action_table.policy_actions():
-            self.actions[name].setEnabled(has_policy)
-        for name in ("new_policy", "district", "refresh", "publish_site", "tag_data", "filter", "sync"):
-            self.actions[name].setEnabled(self.lib is not None)
+        has_policy = self.session.data is not None
+        has_library = self.session.lib is not None
+        for action in self.actions.values():
+            needs = action.property("needs")
+            if needs:
+                action.setEnabled(has_policy if needs == "policy" else has_library)
         self.editor.setReadOnly(not has_policy)
         self.actions["undo"].setEnabled(has_policy and self.editor.document().isUndoAvailable())
         self.actions["redo"].setEnabled(has_policy and self.editor.document().isRedoAvailable())
@@ -186,14 +220,16 @@ class MainWindow(WindowCommands, QMainWindow):
         """Compute the redline of the draft as shown, off the UI thread."""
         from policyeditor.gui.redline_html import compute_redline
 
-        if self.data is None:
+        self.redline_timer.stop()    # a request now makes the one waiting for a pause moot
+        data = self.session.data
+        if data is None:
             return
         number = self.redline.base_number()
-        base = self.data.texts.get(number if number is not None else 0, "")
+        base = data.texts.get(number if number is not None else 0, "")
         doc = self.editor.model()
-        self.runner.run("redline", lambda: compute_redline(base, doc), self.redline.show_result)
+        self.session.runner.run("redline", lambda: compute_redline(base, doc), self.redline.show_result)
 
-    # -- editing commands (handlers named in actions.ACTIONS) ---------------------
+    # -- editing commands (handlers named in actions.WINDOW_ACTIONS) --------------
     def undo(self) -> None:
         self.editor.undo()
 
@@ -255,6 +291,24 @@ class MainWindow(WindowCommands, QMainWindow):
     def outdent(self) -> None:
         self.editor.change_list_level(-1)
 
+    def link(self) -> None:
+        """Make the selection a link (an empty address removes it)."""
+        cursor = self.editor.textCursor()
+        current = cursor.charFormat().anchorHref() if cursor.charFormat().isAnchor() else ""
+        url = self.session.prompts.ask_text(self.tr("Link"), self.tr("Web address (empty: no link):"),
+                                            current or "https://")
+        if url is not None:
+            url = url.strip()
+            self.editor.set_link("" if url in ("", "https://", "http://") else url)
+
+    def about(self) -> None:
+        from policyeditor import __version__
+
+        self.session.prompts.show_about(self.tr("About policyeditor"), self.tr(
+            "policyeditor {version}\n\nKeeps a school district's policies: drafts, versions, readings, "
+            "posting and effective dates, redlines and packets, in a git library.").format(
+                version=__version__))
+
     def focus_filter(self) -> None:
         self.policy_list.search.setFocus()
         self.policy_list.search.selectAll()
@@ -274,8 +328,10 @@ class MainWindow(WindowCommands, QMainWindow):
     # -- closing ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Unsaved changes: ask to save, discard or cancel; then end cleanly."""
-        if not self.confirm_leave(self.close):
+        if not self.session.confirm_leave(self.close):
             event.ignore()
             return
-        self.shut_down()
+        self.redline_timer.stop()
+        self.session.shut_down()
         event.accept()
+        self.closed.emit()

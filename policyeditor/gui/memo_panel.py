@@ -79,6 +79,7 @@ class MemoPanel(QWidget):
         self._settings: LibrarySettings | None = None
         self._policy: Policy | None = None
         self._version: Version | None = None
+        self._data = None   # the loaded policy (loading.PolicyData), see show_policy
         self._today = date.today()
         self._saved = Memo()
         self._timer = QTimer(self)
@@ -153,6 +154,24 @@ class MemoPanel(QWidget):
         return edit
 
     # -- public API -------------------------------------------------------------
+    def show_policy(self, data, same: bool = False) -> None:
+        """Show the memo of the loaded policy (``loading.PolicyData``): the version
+        shown before if it still exists, else the newest (none: fields disabled)."""
+        self._data = data
+        number = self._version.number if self._version is not None else None
+        numbers = [v.number for v in data.policy.versions]
+        if number not in numbers:
+            number = numbers[-1] if numbers else None
+        self.show_version(number)
+
+    def show_version(self, number: int | None) -> None:
+        """Show the memo of version ``number`` of the loaded policy (the versions table's choice)."""
+        data = self._data
+        if data is None:
+            return
+        version = next((v for v in data.policy.versions if v.number == number), None)
+        self.set_context(data.settings, data.policy, version, data.today)
+
     def set_context(self, settings: LibrarySettings, policy: Policy, version: Version | None,
                     today: date) -> None:
         """Show ``version``'s memo (None: no version yet; the fields are disabled).

@@ -200,6 +200,10 @@ class PolicyListPanel(QWidget):
         if keep:
             self.select(keep, emit=False)
 
+    def show_policy(self, data, same: bool = False) -> None:
+        """The loaded policy (``loading.PolicyData``) is the one selected in the list."""
+        self.select(data.policy.id, emit=False)
+
     def selected_id(self) -> str | None:
         index = self.view.currentIndex()
         return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None

@@ -68,6 +68,9 @@ class RecoveryFile:
 class Autosaver(QObject):
     """Writes ``unsaved()`` to the recovery file every ``interval_ms`` when it changed.
 
+    With a ``runner`` (the window's ``TaskRunner``) the file is written on a
+    worker thread, one write at a time, so a slow disk never stalls typing;
+    without one it is written at once (tests of the file itself).
     ``written`` is emitted after each write (tests wait for it). A failed
     write (disk full, folder gone) is reported once through ``failed`` and
     retried on the next tick.
@@ -77,11 +80,14 @@ class Autosaver(QObject):
     failed = Signal(object)
 
     def __init__(self, recovery: RecoveryFile, unsaved: Callable[[], dict[str, str]],
-                 parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS) -> None:
+                 parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS, runner=None) -> None:
         super().__init__(parent)
         self.recovery = recovery
         self._unsaved = unsaved
+        self._runner = runner
         self._last: dict[str, str] | None = None
+        self._writing = False      # a write is on the worker; the next waits for it
+        self._again = False
         self._reported = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -90,19 +96,56 @@ class Autosaver(QObject):
 
     def tick(self) -> None:
         """Write the unsaved drafts now if they differ from the last write."""
-        drafts = self._unsaved()
-        if drafts == self._last:
+        self._write(self._unsaved())
+
+    def clear(self) -> None:
+        """Drop what the recovery file keeps (after a write still running)."""
+        self._write({}, force=True)
+
+    def _write(self, drafts: dict[str, str], force: bool = False) -> None:
+        if drafts == self._last and not force:
             return
-        try:
-            self.recovery.write(drafts)
-        except OSError as exc:
-            if not self._reported:
-                self._reported = True
-                self.failed.emit(exc)
+        if self._runner is None:
+            try:
+                self.recovery.write(drafts)
+            except OSError as exc:
+                self._on_failed(exc)
+            else:
+                self._on_written(drafts)
             return
+        if self._writing:           # one write at a time, in order: this one follows
+            self._again = True
+            self._pending = (drafts, force)
+            return
+        self._writing = True
+        snapshot = dict(drafts)
+        self._runner.run("autosave", lambda: self.recovery.write(snapshot),
+                         lambda _r: self._done(snapshot), self._failed_async)
+
+    def _done(self, drafts: dict[str, str]) -> None:
+        self._writing = False
+        self._on_written(drafts)
+        self._follow()
+
+    def _failed_async(self, exc: BaseException) -> None:
+        self._writing = False
+        self._on_failed(exc)
+        self._follow()
+
+    def _follow(self) -> None:
+        if self._again:
+            self._again = False
+            self._write(*self._pending)
+
+    def _on_written(self, drafts: dict[str, str]) -> None:
         self._reported = False
         self._last = dict(drafts)
         self.written.emit()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if not self._reported:
+            self._reported = True
+            self.failed.emit(exc)
 
     def stop(self) -> None:
         self.timer.stop()

@@ -113,6 +113,26 @@ class RedlinePane(QWidget):
         self.base_box.setEnabled(bool(choices))
         self.base_box.blockSignals(False)
 
+    def show_policy(self, data, same: bool = False) -> None:
+        """Offer the versions of the loaded policy (``loading.PolicyData``) to compare
+        with; the same policy read again keeps the chosen comparison and the place."""
+        from policyeditor.gui.loading import default_base
+
+        choices = []
+        for version in data.policy.versions:
+            if version.number in data.texts:
+                label = tr("Version {n}").format(n=version.number)
+                state = data.states.get(version.number)
+                if state is not None:
+                    label += f" ({QCoreApplication.translate('MainWindow', state.value)})"
+                choices.append((label, version.number))
+        if not choices:
+            choices.append((tr("Nothing yet (a new policy)"), 0))
+        base = self.base_number() if same else None
+        if base is None or base not in data.texts:
+            base = default_base(data)
+        self.set_bases(choices, base, keep_position=same)
+
     def base_number(self) -> int | None:
         data = self.base_box.currentData()
         return int(data) if data is not None else None

@@ -137,6 +137,16 @@ class TaskRunner(QObject):
         QCoreApplication.processEvents()
         return not self._pending
 
+    def shut_down(self, timeout_ms: int = 30000) -> bool:
+        """Wait for every request, then for the serial pool's thread to end.
+
+        The window calls it when it closes, so no worker outlives it (a
+        thread left running kept Python, and a later test's event loop, busy).
+        """
+        idle = self.wait_idle(timeout_ms)
+        self._serial_pool.clear()
+        return self._serial_pool.waitForDone(timeout_ms) and idle
+
     # -- results (UI thread) -------------------------------------------------
     def _take(self, token: int) -> _Pending | None:
         """Forget the request; None when its result is stale and must be dropped."""

@@ -83,6 +83,10 @@ class TimelineView(QWidget):
         self.updateGeometry()
         self.update()
 
+    def show_policy(self, data, same: bool = False) -> None:
+        """Show the loaded policy (``loading.PolicyData``) with its notice period and failures."""
+        self.set_policy(data.policy, data.today, notice_days=data.notice_days, failures=data.failures)
+
     def clear(self) -> None:
         """Show nothing (no policy selected)."""
         self.set_policy(None, self._today)

@@ -190,6 +190,10 @@ class VersionsPanel(QWidget):
         if row >= 0:
             self.view.selectRow(row)
 
+    def show_policy(self, data, same: bool = False) -> None:
+        """Show the loaded policy (``loading.PolicyData``)."""
+        self.set_policy(data.policy, data.today, states=data.states, failures=data.failures)
+
     def selected_version(self) -> int | None:
         """The number of the selected version, or None."""
         v = self.model.version_at(self.view.currentIndex().row())

@@ -37,8 +37,11 @@ from policyeditor.core.versions import Policy
 from policyeditor.store import files
 
 if TYPE_CHECKING:
+    # store.library.Library, not imported: Library.record_event imports store.events, which
+    # reads this module, and an import back would close a circle (tests/test_layering.py).
+    from typing import Any as Library
+
     from policyeditor.core.tagging import Tagger
-    from policyeditor.store.library import Library
     from policyeditor.store.register import VersionCount
 
 TAGGED_DIR = "tagged"

@@ -47,7 +47,9 @@ from policyeditor.core.versions import (
 from policyeditor.store.files import draft_path, sha256_text
 
 if TYPE_CHECKING:
-    from policyeditor.store.library import Library
+    # store.library.Library, not imported: Library.record_event imports this module, and an
+    # import back (even for type checking) would close a circle (tests/test_layering.py).
+    from typing import Any as Library
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Iterator
 
 import git
-from git.exc import BadName, GitCommandError, HookExecutionError
+from git.exc import BadName, GitCommandError, GitError, HookExecutionError
 
 from policyeditor.core.errors import LibraryBusy, LibraryError, LibraryStateError
 from policyeditor.store.files import atomic_write
-from policyeditor.store.records import Author, HistoryEntry
+from policyeditor.store.records import Author
 
 BRANCH = "main"
 
@@ -38,6 +38,22 @@ def _git_time(when: datetime) -> str:
     sign = "-" if minutes < 0 else "+"
     minutes = abs(minutes)
     return f"{int(when.timestamp())} {sign}{minutes // 60:02d}{minutes % 60:02d}"
+
+
+class GitFailed(LibraryError):
+    """A git command failed. ``stderr``: what git said (sync turns it into a plain reason).
+
+    Callers outside this module catch this, never GitPython's own exceptions.
+    """
+
+    def __init__(self, message: str, *, stderr: str = "") -> None:
+        super().__init__(message, details=stderr)
+        self.stderr = stderr
+
+
+def _failed(exc: GitCommandError) -> GitFailed:
+    stderr = (str(exc.stderr or "") or str(exc)).strip()
+    return GitFailed("A git command failed; the details say why.", stderr=stderr)
 
 
 class Transaction:
@@ -231,7 +247,10 @@ class GitRepo:
 
         GitPython puts ``--`` before the address, so it is never read as an option.
         """
-        git.Repo.clone_from(url, root, env=env, branch=BRANCH).close()
+        try:
+            git.Repo.clone_from(url, root, env=env, branch=BRANCH).close()
+        except GitCommandError as exc:
+            raise _failed(exc) from exc
         return cls(root)
 
     def create_tag(self, name: str, target: str, message: str, author: Author, when: datetime) -> None:
@@ -275,17 +294,6 @@ class GitRepo:
             name, kind, obj, peeled = line.split("\0")
             result[name] = (kind, peeled or obj)
         return result
-
-    def history(self, path: str) -> list[HistoryEntry]:
-        """Commits touching ``path`` (a file or folder), newest first."""
-        if self.head_sha() is None:
-            return []
-        entries = []
-        for c in self.repo.iter_commits("HEAD", paths=path):
-            entries.append(
-                HistoryEntry(c.hexsha, f"{c.author.name} <{c.author.email}>", c.authored_datetime, c.message.strip())
-            )
-        return entries
 
     def commits_changing(self, path: str) -> list[tuple[str, tuple[str, ...], datetime, str]]:
         """Every commit reachable from HEAD whose ``path`` differs from a parent's, oldest
@@ -346,3 +354,52 @@ class GitRepo:
     def close(self) -> None:
         """End git helper processes (cat-file) this object started."""
         self.repo.close()
+
+    # --- commands for sync, the shared library's address and the register ------------------
+
+    def run(self, command: str, *args: str, env: dict[str, str] | None = None) -> str:
+        """``git <command> <args>``'s output; GitFailed when git fails.
+
+        Each argument reaches git as one argument (no shell); a caller puts
+        ``--`` before any address or name a user typed.
+        """
+        method = getattr(self.repo.git, command.replace("-", "_"))
+        try:
+            return method(*args, env=env) if env else method(*args)
+        except GitCommandError as exc:
+            raise _failed(exc) from exc
+
+    def succeeds(self, command: str, *args: str) -> bool:
+        """Whether ``git <command> <args>`` exits with status 0 (e.g. ``merge-base --is-ancestor``)."""
+        method = getattr(self.repo.git, command.replace("-", "_"))
+        status, _out, _err = method(*args, with_extended_output=True, with_exceptions=False)
+        return status == 0
+
+    def remote_names(self) -> list[str]:
+        return [r.name for r in self.repo.remotes]
+
+    def set_remote_url(self, name: str, url: str) -> None:
+        """Create remote ``name`` with ``url``, or change its url (GitPython passes the url by value)."""
+        try:
+            if name in self.remote_names():
+                self.repo.remote(name).set_url(url)
+            else:
+                self.repo.create_remote(name, url)
+        except GitCommandError as exc:
+            raise _failed(exc) from exc
+
+    def delete_remote(self, name: str) -> None:
+        """Remove remote ``name`` (nothing when there is none)."""
+        if name not in self.remote_names():
+            return
+        try:
+            self.repo.delete_remote(self.repo.remote(name))
+        except GitCommandError as exc:
+            raise _failed(exc) from exc
+
+    def root_commit(self) -> str | None:
+        """The first commit of the history (the same in every clone); None without commits."""
+        try:
+            return next(self.repo.iter_commits("HEAD", max_parents=0)).hexsha
+        except (StopIteration, ValueError, GitError):
+            return None

@@ -29,7 +29,7 @@ from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
 from policyeditor.store import files
 from policyeditor.store import guard, inputs
 from policyeditor.store.inputs import canonical_text, validate_settings
-from policyeditor.store.records import Author, HistoryEntry
+from policyeditor.store.records import Author
 from policyeditor.store.files import (
     GITATTRIBUTES,
     GITATTRIBUTES_TEXT,
@@ -205,12 +205,6 @@ class Library:
         """Every policy's record, sorted by id."""
         return [self.policy(pid) for pid in self.policy_ids()]
 
-    def summaries(self) -> list:
-        """One PolicySummary per policy (in force today, pending, review due), cached."""
-        from policyeditor.store import summary
-
-        return summary.summaries(self)
-
     def draft_text(self, policy_id: str) -> str:
         """The draft (policies/<id>/policy.md) as it is on disk."""
         self._record_file(policy_id)
@@ -245,11 +239,6 @@ class Library:
         from policyeditor.core import timeline
 
         return timeline.in_force(self.policy(policy_id), when, self.settings.timezone)
-
-    def history(self, policy_id: str) -> list[HistoryEntry]:
-        """The commits that changed the policy's folder, newest first (from git log)."""
-        self._record_file(policy_id)
-        return self.repo().history(f"{POLICIES_DIR}/{policy_id}")
 
     # --- writing ------------------------------------------------------------------
 
@@ -342,7 +331,7 @@ class Library:
                 tx.commit("Change the library's settings", self.author, self.now())
         self.settings = settings
 
-    # --- events, checks, integrity (see events.py and verify.py) ----------------------------
+    # --- events (see events.py; checks: events.check_policy, integrity: verify.verify) -------
 
     def record_event(
         self,
@@ -391,51 +380,3 @@ class Library:
         from policyeditor.store import events
 
         return events.rule_context(self, self.policy(policy_id))
-
-    def check_by_policy(self) -> dict[str, list]:
-        """policy id -> rule failures, for every policy."""
-        from policyeditor.store import events
-
-        return {pid: events.check_policy(self, self.policy(pid)) for pid in self.policy_ids()}
-
-    def check(self, policy_id: str | None = None) -> list:
-        """Every rule for every version (of one policy, or all): the failures."""
-        from policyeditor.store import events
-
-        if policy_id is not None:
-            return events.check_policy(self, self.policy(policy_id))
-        return [f for failures in self.check_by_policy().values() for f in failures]
-
-    def verify(self) -> list[str]:
-        """Rule 5's proof: plain sentences naming what was altered; [] when intact."""
-        from policyeditor.store import verify
-
-        return verify.verify(self)
-
-    # --- sharing between workstations (see remote.py and sync.py) ----------------------------
-
-    def remote_url(self) -> str:
-        """The shared library's address ('' when the library is not shared)."""
-        from policyeditor.store import remote
-
-        return remote.remote_url(self)
-
-    def set_remote(self, url: str) -> str:
-        """Share the library through ``url`` (checked first: see store.remote)."""
-        from policyeditor.store import remote
-
-        return remote.set_remote(self, url)
-
-    def sync(self):
-        """Fetch, join and push the shared library's changes: a store.sync.SyncResult."""
-        from policyeditor.store import sync
-
-        return sync.sync(self)
-
-    @classmethod
-    def clone_from(cls, url: str, path: str | Path, *, author: Author | None = None,
-                   clock: Clock | None = None) -> "Library":
-        """Copy the shared library at ``url`` into ``path`` (a new workstation) and open it."""
-        from policyeditor.store import sync
-
-        return sync.clone_library(url, path, author=author, clock=clock)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -15,13 +14,3 @@ class Author:
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One commit of a policy's history (``Library.history``, newest first)."""
-
-    commit: str
-    author: str
-    when: datetime
-    message: str

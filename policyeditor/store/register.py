@@ -17,13 +17,25 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from policyeditor.core.errors import RegisterError
+from policyeditor.store.register_run import RunSummary, RunWriter, VersionCount
 
 if TYPE_CHECKING:
-    from policyeditor.store.library import Library
-    from policyeditor.store.register_run import RunWriter
+    from policyeditor.store.gitrepo import GitRepo
+
+
+class OpenLibrary(Protocol):
+    """What the register needs of a library (store.library.Library is one): its folder and git."""
+
+    path: Path
+
+    def repo(self) -> "GitRepo": ...
+
+
+__all__ = ["DatasetSummary", "OpenLibrary", "RecordTag", "Register", "RunSummary", "RunWriter",
+           "VersionCount", "default_path", "library_key", "open_for"]
 
 FILE_NAME = "register.sqlite"
 SCHEMA_VERSION = 1
@@ -76,21 +88,6 @@ _LATEST_RUNS = """
 
 
 @dataclass(frozen=True)
-class RunSummary:
-    """What one finished run recorded, for the CLI's report."""
-
-    dataset: str
-    policy_id: str
-    source_sha256: str
-    rows_tagged: int
-    rows_bad: int
-    keyed: bool
-    ran_at: str
-    ran_by: str
-    counts: dict[int, int]
-
-
-@dataclass(frozen=True)
 class DatasetSummary:
     """One dataset of a library: its runs and how many records each version governs."""
 
@@ -112,17 +109,6 @@ class RecordTag:
     version: int
     collected_at: float
     ran_at: str
-
-
-@dataclass(frozen=True)
-class VersionCount:
-    """Rows of one version in one run: how many, and their earliest and latest instants."""
-
-    version: int
-    text_sha256: str
-    rows: int
-    first_at: float
-    last_at: float
 
 
 def default_path() -> Path:
@@ -174,10 +160,8 @@ class Register:
 
     # -- writing -------------------------------------------------------------
 
-    def start_run(self, library: str, dataset: str, policy_id: str) -> "RunWriter":
+    def start_run(self, library: str, dataset: str, policy_id: str) -> RunWriter:
         """Begin recording a run; nothing is visible until ``RunWriter.finish``."""
-        from policyeditor.store.register_run import RunWriter
-
         return RunWriter(self._db, library, dataset, policy_id)
 
     # -- reading -------------------------------------------------------------
@@ -288,21 +272,16 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def library_key(lib: "Library") -> str:
+def library_key(lib: OpenLibrary) -> str:
     """The library's identity in the register: its first commit, the same in every clone.
 
     A library with no commit yet (never the case after ``Library.create``)
     falls back to its folder.
     """
-    from git.exc import GitError
-
-    try:
-        repo = lib.repo().repo
-        return "git:" + next(repo.iter_commits("HEAD", max_parents=0)).hexsha
-    except (StopIteration, ValueError, GitError):
-        return "path:" + str(Path(lib.path).resolve())
+    root = lib.repo().root_commit()
+    return "git:" + root if root else "path:" + str(Path(lib.path).resolve())
 
 
-def open_for(lib: "Library", path: Path | None = None) -> Register:
+def open_for(lib: OpenLibrary, path: Path | None = None) -> Register:
     """The register for ``lib`` (refusing a register file inside the library)."""
     return Register.open(path, library_root=Path(lib.path))

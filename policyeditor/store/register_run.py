@@ -1,4 +1,4 @@
-"""One tagging run being written to the register (see store.register).
+"""One tagging run being written to the register (see store.register, which opens it).
 
 Everything a run writes (its record, its counts per version, its keys) goes
 in one transaction, opened when the run starts and committed by ``finish``
@@ -10,10 +10,36 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from policyeditor.core.errors import RegisterError, RuleViolation
 from policyeditor.core.ids import validate_policy_id
-from policyeditor.store.register import RunSummary, VersionCount
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one finished run recorded, for the CLI's report."""
+
+    dataset: str
+    policy_id: str
+    source_sha256: str
+    rows_tagged: int
+    rows_bad: int
+    keyed: bool
+    ran_at: str
+    ran_by: str
+    counts: dict[int, int]
+
+
+@dataclass(frozen=True)
+class VersionCount:
+    """Rows of one version in one run: how many, and their earliest and latest instants."""
+
+    version: int
+    text_sha256: str
+    rows: int
+    first_at: float
+    last_at: float
 
 
 class RunWriter:

@@ -174,33 +174,27 @@ def remote_url(lib: "Library") -> str:
 
 def set_remote(lib: "Library", url: str) -> str:
     """Make ``url`` the shared library's address (checked first; nothing stored when refused)."""
-    from git.exc import GitCommandError
+    from policyeditor.store.gitrepo import GitFailed
 
     check_remote_url(url)
     _check_shared_folder(url)
-    repo = lib.repo().repo
     try:
-        if any(r.name == REMOTE for r in repo.remotes):
-            repo.remote(REMOTE).set_url(url)
-        else:
-            repo.create_remote(REMOTE, url)
-    except GitCommandError as exc:
+        lib.repo().set_remote_url(REMOTE, url)
+    except GitFailed as exc:
         raise LibraryError(
             "The shared library's address could not be stored in the library's git settings. "
             "The details say why.",
-            details=str(exc),
+            details=exc.stderr,
         ) from exc
     return url
 
 
 def forget_remote(lib: "Library") -> None:
     """Remove the shared library's address (the window does so when a newly typed one failed)."""
-    from git.exc import GitCommandError
+    from policyeditor.store.gitrepo import GitFailed
 
-    repo = lib.repo().repo
-    if any(r.name == REMOTE for r in repo.remotes):
-        try:
-            repo.delete_remote(repo.remote(REMOTE))
-        except GitCommandError as exc:
-            raise LibraryError("The shared library's address could not be removed from the library's "
-                               "git settings. The details say why.", details=str(exc)) from exc
+    try:
+        lib.repo().delete_remote(REMOTE)
+    except GitFailed as exc:
+        raise LibraryError("The shared library's address could not be removed from the library's "
+                           "git settings. The details say why.", details=exc.stderr) from exc

@@ -1,8 +1,8 @@
 """Sharing a library between workstations through a git remote: fetch, join, push.
 
-    lib.set_remote("ssh://files.example.org/srv/policies.git")   # store.remote checks it
-    result = lib.sync()            # SyncResult: changes received and sent, verify's problems
-    other = Library.clone_from(url, folder)                       # a new workstation
+    remote.set_remote(lib, "ssh://files.example.org/srv/policies.git")   # checked first
+    result = sync(lib)             # SyncResult: changes received and sent, verify's problems
+    other = clone_library(url, folder)                                  # a new workstation
 
 Joining is by merge, never by rebase. The records name commits: a version's
 ``text_commit`` and ``posted_commit`` in policy.toml, and the annotated tag
@@ -40,11 +40,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from git.exc import GitCommandError
-
 from policyeditor.core.errors import InvalidInput, PolicyEditorError, SyncError
 from policyeditor.store import files
+from policyeditor.store.gitrepo import GitFailed, GitRepo
 from policyeditor.store.remote import REMOTE, check_remote_url, network_env, remote_url
+from policyeditor.store.verify import verify
 
 if TYPE_CHECKING:
     from policyeditor.store.library import Library
@@ -90,11 +90,11 @@ class SyncResult:
         return text
 
 
-def _stderr(exc: GitCommandError) -> str:
-    return (str(exc.stderr or "") or str(exc)).strip()
+def _stderr(exc: GitFailed) -> str:
+    return exc.stderr or str(exc)
 
 
-def reason(exc: GitCommandError) -> str:
+def reason(exc: GitFailed) -> str:
     """A plain reason for a failed network command, from git's stderr."""
     text = _stderr(exc).lower()
     for needles, plain in _REASONS:
@@ -103,7 +103,7 @@ def reason(exc: GitCommandError) -> str:
     return "git could not connect to it (the details say why)"
 
 
-def _unreachable(url: str, exc: GitCommandError) -> SyncError:
+def _unreachable(url: str, exc: GitFailed) -> SyncError:
     return SyncError(
         f"The shared library at {url} could not be reached: {reason(exc)}. Nothing was changed here. {AGAIN}",
         details=_stderr(exc),
@@ -120,7 +120,6 @@ class _Sync:
     def __init__(self, lib: "Library", url: str) -> None:
         self.lib = lib
         self.repo = lib.repo()
-        self.git = self.repo.repo.git
         self.url = url
         self.env = network_env(bool(self.repo.config_value("core.sshCommand")))
         self.branch = self.repo.branch_name()
@@ -128,21 +127,19 @@ class _Sync:
     # -- reading ------------------------------------------------------------------
     def refs(self, prefix: str) -> dict[str, str]:
         """name below ``prefix`` -> object id."""
-        out = self.git.for_each_ref(prefix, "--format=%(refname)%00%(objectname)")
+        out = self.repo.run("for-each-ref", prefix, "--format=%(refname)%00%(objectname)")
         pairs = (line.split("\0") for line in out.splitlines())
         return {name[len(prefix) + 1:]: obj for name, obj in pairs}
 
     def is_ancestor(self, older: str, newer: str) -> bool:
-        status, _out, _err = self.git.merge_base(
-            "--is-ancestor", older, newer, with_extended_output=True, with_exceptions=False)
-        return status == 0
+        return self.repo.succeeds("merge-base", "--is-ancestor", older, newer)
 
     def count(self, *revisions: str) -> int:
-        return int(self.git.rev_list("--count", "--no-merges", *revisions).strip())
+        return int(self.repo.run("rev-list", "--count", "--no-merges", *revisions).strip())
 
     def changed(self, old: str, new: str) -> dict[str, str]:
         """path -> 'mode blob' in ``new`` of every file that differs between ``old`` and ``new``."""
-        parts = self.git.diff_tree("-r", "-z", "--no-renames", old, new).split("\0")
+        parts = self.repo.run("diff-tree", "-r", "-z", "--no-renames", old, new).split("\0")
         result = {}
         for meta, path in zip(parts[0::2], parts[1::2]):
             if meta.startswith(":"):
@@ -163,17 +160,17 @@ class _Sync:
     def fetch(self) -> dict[str, str]:
         """The remote's branches and tags, staged under STAGING (nothing else changes)."""
         try:
-            self.git.fetch(
-                "--quiet", "--no-tags", "--refmap=", "--", REMOTE,
+            self.repo.run(
+                "fetch", "--quiet", "--no-tags", "--refmap=", "--", REMOTE,
                 f"+refs/heads/*:{STAGING}/heads/*", f"+refs/tags/*:{STAGING}/tags/*", env=self.env)
-        except GitCommandError as exc:
+        except GitFailed as exc:
             raise _unreachable(self.url, exc) from exc
         return self.refs(STAGING)
 
     def drop_staged(self) -> None:
         for name in self.refs(STAGING):
-            with contextlib.suppress(GitCommandError):
-                self.git.update_ref("-d", f"{STAGING}/{name}")
+            with contextlib.suppress(GitFailed):
+                self.repo.run("update-ref", "-d", f"{STAGING}/{name}")
 
     def integrate(self, local: str, remote: str | None) -> tuple[str, bool]:
         """(the commit this workstation moves to, whether it is a new merge commit)."""
@@ -182,8 +179,8 @@ class _Sync:
         if self.is_ancestor(local, remote):
             return remote, False
         try:
-            base = self.git.merge_base(local, remote).strip()
-        except GitCommandError:
+            base = self.repo.run("merge-base", local, remote).strip()
+        except GitFailed:
             raise SyncError(
                 f"The shared library at {self.url} holds a different history that has nothing in common "
                 "with this library (another library, or a repository created with a README). Nothing was "
@@ -214,9 +211,9 @@ class _Sync:
         index = self.lib.git_dir / "policyeditor-sync.index"
         env = {"GIT_INDEX_FILE": str(index)}
         try:
-            self.git.read_tree("-i", "-m", "--aggressive", base, local, remote, env=env)
-            tree = self.git.write_tree(env=env).strip()
-        except GitCommandError as exc:
+            self.repo.run("read-tree", "-i", "-m", "--aggressive", base, local, remote, env=env)
+            tree = self.repo.run("write-tree", env=env).strip()
+        except GitFailed as exc:
             raise SyncError(
                 "The changes made here and on the shared library could not be joined. Nothing was "
                 "changed here. Ask whoever looks after the library; the details say why.",
@@ -248,22 +245,22 @@ class _Sync:
         created: list[str] = []
         try:
             if new_head != old_head:
-                self.git.merge("--ff-only", "--quiet", new_head)
+                self.repo.run("merge", "--ff-only", "--quiet", new_head)
             for name, obj in sorted(incoming.items()):
-                self.git.update_ref(f"refs/tags/{name}", obj, "0" * len(obj))
+                self.repo.run("update-ref", f"refs/tags/{name}", obj, "0" * len(obj))
                 created.append(name)
-        except (GitCommandError, OSError) as exc:
+        except (GitFailed, OSError) as exc:
             for name in created:
-                with contextlib.suppress(GitCommandError):
-                    self.git.update_ref("-d", f"refs/tags/{name}")
+                with contextlib.suppress(GitFailed):
+                    self.repo.run("update-ref", "-d", f"refs/tags/{name}")
             if self.repo.head_sha() != old_head:
-                with contextlib.suppress(GitCommandError):
-                    self.git.reset("--keep", "--quiet", old_head)
+                with contextlib.suppress(GitFailed):
+                    self.repo.run("reset", "--keep", "--quiet", old_head)
             raise SyncError(
                 "The changes from the shared library could not be written into this library, so nothing "
                 "was changed here. A file in the library folder may be open in another program or in "
                 "the way; close it and try again. The details say why.",
-                details=_stderr(exc) if isinstance(exc, GitCommandError) else str(exc),
+                details=_stderr(exc) if isinstance(exc, GitFailed) else str(exc),
             ) from exc
 
     def push(self, remote: str | None, new_head: str, tags: list[str], received: int) -> None:
@@ -272,8 +269,8 @@ class _Sync:
         if not refspecs:
             return
         try:
-            self.git.push("--quiet", "--", REMOTE, *refspecs, env=self.env)
-        except GitCommandError as exc:
+            self.repo.run("push", "--quiet", "--", REMOTE, *refspecs, env=self.env)
+        except GitFailed as exc:
             kept = "The changes from the shared library were taken in here; " if received else ""
             text = _stderr(exc).lower()
             if "fetch first" in text or "non-fast-forward" in text:
@@ -300,12 +297,12 @@ class _Sync:
         self.apply(local, new_head, incoming)
         outgoing = sorted(n for n in local_tags if n not in remote_tags)
         self.push(remote, new_head, outgoing, received)
-        with contextlib.suppress(GitCommandError):
-            self.git.update_ref(f"refs/remotes/{REMOTE}/{self.branch}", new_head)
+        with contextlib.suppress(GitFailed):
+            self.repo.run("update-ref", f"refs/remotes/{REMOTE}/{self.branch}", new_head)
         self.lib.settings = files.settings_from_toml(
             files.read_toml(self.lib.path / files.LIBRARY_FILE, files.LIBRARY_FILE))
         return SyncResult(self.url, received, sent, tuple(sorted(incoming)), tuple(outgoing), joined,
-                          tuple(self.lib.verify()))
+                          tuple(verify(self.lib)))
 
 
 def sync(lib: "Library") -> SyncResult:
@@ -329,7 +326,6 @@ def clone_library(
     url: str, path: str | Path, *, author: "Author | None" = None, clock=None
 ) -> "Library":
     """Copy the shared library at ``url`` into ``path`` (a new or empty folder) and open it."""
-    from policyeditor.store.gitrepo import GitRepo
     from policyeditor.store.library import Library
 
     check_remote_url(url)
@@ -346,7 +342,7 @@ def clone_library(
         lib = Library.open(root, clock=clock)
     except BaseException as exc:
         _remove(root, existed)
-        if isinstance(exc, GitCommandError):
+        if isinstance(exc, GitFailed):
             raise _clone_error(url, exc) from exc
         raise
     if author is not None:
@@ -354,7 +350,7 @@ def clone_library(
     return lib
 
 
-def _clone_error(url: str, exc: GitCommandError) -> SyncError:
+def _clone_error(url: str, exc: GitFailed) -> SyncError:
     if "not found in upstream" in _stderr(exc).lower():
         return SyncError(
             f"The shared library at {url} is empty: no library has been shared there yet. On the "

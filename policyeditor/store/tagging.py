@@ -25,7 +25,8 @@ from typing import IO
 
 from policyeditor.core.errors import DataError
 from policyeditor.core.tagging import TAG_COLUMNS, BadRow, RowProblem, Tagger
-from policyeditor.store.register import Register, RunSummary, VersionCount
+from policyeditor.store.register import Register
+from policyeditor.store.register_run import RunSummary, VersionCount
 
 FORMATS = ("csv", "jsonl")
 _BATCH = 20_000

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from policyeditor.store.remote import set_remote
+from policyeditor.store.sync import clone_library, sync
+from policyeditor.store.verify import verify
 from policyeditor.cli import main
 from policyeditor.core.errors import DataError, RuleViolation
 from policyeditor.core.tagging import Tagger
@@ -71,11 +74,11 @@ def test_a_workstation_that_never_tagged_is_refused_after_sync(tmp_path, library
     first = build_privacy_library(tmp_path / "first", library_settings, pending=False)
     adopted_v3(first)
     tag(first, write_csv(tmp_path / "v.csv", [f"2026-11-{d:02d}T09:00:00" for d in range(17, 29)]))
-    first.set_remote(str(shared))
-    first.sync()
+    set_remote(first, str(shared))
+    sync(first)
     # Another workstation: its own (empty) data folder, so no register at all.
     monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(tmp_path / "other-data"))
-    second = Library.clone_from(str(shared), tmp_path / "second", author=Author("B", "b@example.org"),
+    second = clone_library(str(shared), tmp_path / "second", author=Author("B", "b@example.org"),
                                 clock=lambda: NOW)
     before = state_of(second.path)
     with pytest.raises(RuleViolation) as info:
@@ -137,21 +140,21 @@ def test_two_workstations_tagging_join_on_sync(tmp_path, library_settings, share
     from _datalib import build_privacy_library
 
     first = build_privacy_library(tmp_path / "first", library_settings, pending=False)
-    first.set_remote(str(shared))
-    first.sync()
+    set_remote(first, str(shared))
+    sync(first)
     monkeypatch.setenv("POLICYEDITOR_DATA_DIR", str(tmp_path / "other-data"))
-    second = Library.clone_from(str(shared), tmp_path / "second", author=Author("B", "b@example.org"),
+    second = clone_library(str(shared), tmp_path / "second", author=Author("B", "b@example.org"),
                                 clock=lambda: NOW)
     same = write_csv(tmp_path / "same.csv", ["2019-01-01T09:00:00"])
     tag(first, same)
     tag(second, same)                                                  # the same content on both
     tag(second, write_csv(tmp_path / "other.csv", ["2012-01-01T09:00:00", "2020-01-01T09:00:00"]))
-    first.sync()
-    second.sync()
-    first.sync()
+    sync(first)
+    sync(second)
+    sync(first)
     assert coverage.coverage(first, PID) == coverage.coverage(second, PID)
     spans = coverage.coverage(first, PID)
     assert (spans[1].records, spans[2].records) == (1, 2)
-    assert first.verify() == [] and second.verify() == []
+    assert verify(first) == [] and verify(second) == []
     first.close()
     second.close()

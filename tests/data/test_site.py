@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from policyeditor.cli import main
-from policyeditor.cli.data_cmds import publish_site
+from policyeditor.ops.publish import publish_site
 from policyeditor.core.errors import ExportError
 from policyeditor.export.site import write_site
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from policyeditor.cli.data_cmds import publish_site
+from policyeditor.ops.publish import publish_site
 
 import _browser
 

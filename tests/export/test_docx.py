@@ -7,13 +7,14 @@ import json
 from datetime import datetime, timezone
 
 import docx
+import pytest
 
 from docx_revisions import W, body_of, read, texts
 from policyeditor.core.redline import compare
 from policyeditor.core.textmodel import parse
 from policyeditor.export.docx import TrackedWriter, docx_bytes, redline_docx, save_docx, xml_text
 from policyeditor.export.html import PageParts
-from shared_data import CORPUS
+from shared_data import CORPORA
 
 WHEN = datetime(2018, 5, 1, 9, 30, tzinfo=timezone.utc)
 
@@ -31,11 +32,12 @@ def plain(document) -> list[str]:
     return [" ".join(xml_text(b.text).split()) for b in document.blocks]
 
 
-def test_accept_all_gives_new_and_reject_all_gives_old_for_every_corpus_pair():
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_accept_all_gives_new_and_reject_all_gives_old_for_every_corpus_pair(corpus):
+    manifest = json.loads((corpus / "manifest.json").read_text(encoding="utf-8"))
     checked = 0
     for name, revisions in manifest.items():
-        docs = [parse((CORPUS / r["file"]).read_text(encoding="utf-8")) for r in revisions]
+        docs = [parse((corpus / r["file"]).read_text(encoding="utf-8")) for r in revisions]
         for old, new in zip(docs, docs[1:]):
             body = body_of(bare_docx(old, new))
             assert texts(body, "accept") == plain(new), name

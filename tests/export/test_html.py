@@ -86,3 +86,20 @@ def test_unsafe_link_targets_are_dropped():
     new = Document((Block("paragraph", (Run("Click "), Run("here", link="javascript:alert(1)"))),))
     page = redline_page(compare(Document(), new), PageParts(title="T"))
     assert "javascript" not in page and "here" in page
+
+
+def test_every_export_face_escapes_policy_text_and_drops_unsafe_links():
+    """The web page, the notice site's fragment and the PDF's rich text share one walk: none of them
+    lets a policy's text or links inject markup."""
+    from policyeditor.core.textmodel import Block, Document, Run
+    from policyeditor.export.pdf import qt_redline_html
+
+    old = Document((Block("paragraph", (Run("Keep <b>this</b> & that."),)),))
+    new = Document((Block("paragraph", (Run("Keep <b>this</b> & <script>alert(1)</script>."),
+                                        Run("here", link="javascript:alert(1)"))),
+                    Block("heading", (Run("A & B"),), 1)))
+    redline = compare(old, new)
+    for html in (redline_fragment(redline), qt_redline_html(redline), qt_redline_html(redline, center_first=True)):
+        assert "<script>" not in html and "<b>this</b>" not in html and "javascript" not in html
+        assert "&lt;script&gt;" in html and "&lt;b&gt;this&lt;/b&gt;" in html and "A &amp; B" in html
+        assert "here" in html

@@ -3,30 +3,52 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import ModalWatchdog
+from PySide6.QtCore import QCoreApplication, QEvent
+from app_helpers import ModalWatchdog, ScriptedPrompts
 
 
 @pytest.fixture
 def no_unanswered_dialogs(qapp):
-    """A dialog no test answers (an unexpected error, say) fails the test instead of hanging it.
-
-    Use it with ``pytestmark = pytest.mark.usefixtures("no_unanswered_dialogs")``.
-    """
+    """A real modal dialog no test answers fails the test instead of hanging it
+    (only the tests of the real prompts meet real modal dialogs)."""
     watchdog = ModalWatchdog()
     yield
     assert watchdog.stop() == [], "a dialog was left unanswered"
 
 
-@pytest.fixture(autouse=True)
-def no_window_left_shown(qapp):
-    """Hide every window a test leaves shown.
+@pytest.fixture
+def prompts() -> ScriptedPrompts:
+    """The window's prompts, scripted by the test; a question or an error the
+    test did not expect fails it."""
+    scripted = ScriptedPrompts()
+    yield scripted
+    assert scripted.unexpected == [], f"questions nobody answered: {scripted.unexpected}"
+    assert scripted.errors == [], f"errors nobody expected: {scripted.errors}"
+    assert not scripted.script, f"answers never asked for: {list(scripted.script)}"
 
-    The application quits when its last shown window closes; a window left
-    shown by one test kept a later test's ``app.exec()`` (the GUI command)
-    from ever returning. Hidden, not closed: closing a main window with a
-    draft would ask about saving.
-    """
-    yield
-    for widget in qapp.topLevelWidgets():
-        if widget.isVisible():
-            widget.hide()
+
+@pytest.fixture
+def make_window(qtbot, data_dir, prompts):
+    """``make_window(library=None)``: the real window (gui.app.build_window) with the
+    scripted prompts, shown; with a library, once its list is shown. Every window
+    made is closed (its work drained, its threads ended) and deleted after the test."""
+    from policyeditor.gui.app import build_window
+
+    made = []
+
+    def make(library=None, rows: int = 4):
+        win = build_window(library=str(library) if library is not None else None, prompts=prompts)
+        made.append(win)
+        win.show()
+        qtbot.waitExposed(win)
+        if library is not None:
+            qtbot.waitUntil(lambda: len(win.session.rows) == rows, timeout=30000)
+            assert win.session.runner.wait_idle(20000)
+        return win
+
+    yield make
+    for win in made:
+        win.editor.document().setModified(False)   # the test's typing is not to be saved
+        win.close()
+        win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)   # now, not in a later test

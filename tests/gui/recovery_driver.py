@@ -25,16 +25,16 @@ def main(library: str, policy_id: str, text: str) -> None:
     deadline = time.monotonic() + 60
     while len(window.policy_list.model.rows()) == 0 and time.monotonic() < deadline:
         app.processEvents()
-        window.runner.wait_idle(100)
+        window.session.runner.wait_idle(100)
     window.policy_list.select(policy_id)
-    while (window.data is None or window.data.policy.id != policy_id) and time.monotonic() < deadline:
-        window.runner.wait_idle(100)
+    while (window.session.data is None or window.session.data.policy.id != policy_id) and time.monotonic() < deadline:
+        window.session.runner.wait_idle(100)
     cursor = window.editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     window.editor.setTextCursor(cursor)
     window.editor.setFocus()
     QTest.keyClicks(window.editor, text)
-    window.autosaver.written.connect(lambda: print("AUTOSAVED", flush=True))
+    window.session.autosaver.written.connect(lambda: print("AUTOSAVED", flush=True))
     app.exec()   # runs until killed; the autosave timer fires on its own
 
 

@@ -5,35 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from app_helpers import answer_next_box, commit_count, open_policy, with_next_dialog
-from PySide6.QtWidgets import QMessageBox
+from app_helpers import commit_count, open_policy
 
-from policyeditor.gui.app import build_window
 from policyeditor.gui.event_dialog import EventDialog
 from policyeditor.store import Library
 
-pytestmark = pytest.mark.usefixtures("no_unanswered_dialogs")
 PID = "website-privacy"
 
 
-@pytest.fixture
-def window(qtbot, demo_path: Path, data_dir: Path):
-    with Library.open(demo_path) as lib:
-        lib.save_draft(PID, lib.draft_text(PID) + "\nAmended at the second reading.\n")
-    win = build_window(library=str(demo_path))
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: len(win.policy_list.model.rows()) == 4, timeout=30000)
-    assert win.runner.wait_idle(20000)
-    yield win
-    win.editor.document().setModified(False)
-    win.close()
-    win.deleteLater()
-
-
-def _adopt(window, answer, seen: list) -> None:
-    today = window.data.today
+def _adopt(window, prompts, answer: bool) -> None:
+    today = window.session.data.today
 
     def fill(dialog: EventDialog) -> None:
         dialog.event_box.setCurrentIndex(dialog.event_box.findData("adopted"))
@@ -42,22 +23,24 @@ def _adopt(window, answer, seen: list) -> None:
         assert not dialog.problems(), dialog.problems()
         dialog.accept()
 
-    with_next_dialog(EventDialog, fill)
-    answer_next_box(answer, seen)
-    window.record_event()
-    assert window.runner.wait_idle(20000)
+    prompts.answer("run_dialog", fill).answer("ask_yes_no", answer)
+    window.actions["record_event"].trigger()
+    assert window.session.runner.wait_idle(20000)
 
 
-def test_the_window_shows_the_amendment_and_asks(qtbot, window, demo_path: Path) -> None:
+def test_the_window_shows_the_amendment_and_asks(qtbot, make_window, prompts, demo_path: Path) -> None:
+    with Library.open(demo_path) as lib:
+        lib.save_draft(PID, lib.draft_text(PID) + "\nAmended at the second reading.\n")
+    window = make_window(demo_path)
     open_policy(qtbot, window, PID)
-    assert "{+Amended at the second reading.+}" in window.data.amendment
+    assert "{+Amended at the second reading.+}" in window.session.data.amendment
     commits = commit_count(demo_path)
-    seen: list = []
-    _adopt(window, QMessageBox.StandardButton.No, seen)
-    assert "{+Amended at the second reading.+}" in seen[0]
-    assert commit_count(demo_path) == commits and window.data.policy.version(2).adopted is None
-    seen.clear()
-    _adopt(window, QMessageBox.StandardButton.Yes, seen)
-    qtbot.waitUntil(lambda: window.data.policy.version(2).adopted is not None, timeout=20000)
-    v2 = window.data.policy.version(2)
+    _adopt(window, prompts, False)
+    question = [text for method, text in prompts.asked if method == "ask_yes_no"][-1]
+    assert "{+Amended at the second reading.+}" in question and "([-removed-] {+added+})" in question
+    assert commit_count(demo_path) == commits
+    assert window.session.data.policy.version(2).adopted is None
+    _adopt(window, prompts, True)
+    qtbot.waitUntil(lambda: window.session.data.policy.version(2).adopted is not None, timeout=20000)
+    v2 = window.session.data.policy.version(2)
     assert v2.read_sha256 and v2.read_sha256 != v2.text_sha256

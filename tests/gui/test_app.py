@@ -1,5 +1,9 @@
 """The real main window on a real demo library (offscreen): open, type, see the
-redline follow, save (a commit appears), record events, settings, first run."""
+redline follow, save (a commit appears), record events, settings, first run.
+
+The window asks through scripted prompts (conftest ``prompts``): each test
+writes down the answers; dialogs of the application (event, settings, first
+run) are real and filled in through their widgets."""
 
 from __future__ import annotations
 
@@ -7,12 +11,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from app_helpers import answer_next_box, commit_count, open_policy, with_next_dialog
+from app_helpers import commit_count, open_policy
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
 
-from policyeditor.gui.app import build_window
 from policyeditor.gui.event_dialog import EventDialog
 from policyeditor.gui.first_run import FirstRunDialog
 from policyeditor.gui.settings_dialog import SettingsDialog
@@ -23,21 +25,11 @@ def library(demo_path: Path) -> Path:
     return demo_path
 
 
-pytestmark = pytest.mark.usefixtures("no_unanswered_dialogs")
-
-
 @pytest.fixture
-def window(qtbot, library: Path, data_dir: Path):
-    win = build_window(library=str(library))
-    win.show()
-    qtbot.waitExposed(win)
+def window(make_window, library: Path):
+    win = make_window(library)
     win.activateWindow()
-    qtbot.waitUntil(lambda: len(win.policy_list.model.rows()) == 4, timeout=30000)
-    assert win.runner.wait_idle(20000)
-    yield win
-    win.editor.document().setModified(False)   # the test's typing is not to be saved
-    win.close()
-    win.deleteLater()
+    return win
 
 
 def _to_end(win) -> None:
@@ -63,7 +55,7 @@ def test_the_list_shows_code_title_and_state_and_filters(qtbot, window) -> None:
 
 
 def test_open_recent_lists_the_library(window, library: Path) -> None:
-    window.runner.wait_idle(20000)
+    window.session.runner.wait_idle(20000)
     window._fill_recent_menu()
     assert str(library) in [a.text() for a in window.recent_menu.actions()]
 
@@ -82,7 +74,7 @@ def test_type_see_the_redline_update_and_save_a_commit(qtbot, window, library: P
     commits = commit_count(library)
     qtbot.keyClick(window.editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=20000)
-    assert window.runner.wait_idle(20000)
+    assert window.session.runner.wait_idle(20000)
     assert commit_count(library) == commits + 1
     saved = (library / "policies" / "website-privacy" / "policy.md").read_text(encoding="utf-8")
     assert "Zebra crossings are patrolled daily." in saved.splitlines()[-1]
@@ -95,8 +87,8 @@ def test_open_and_save_without_changes_changes_no_byte(qtbot, window, library: P
     before = draft.read_bytes()
     commits = commit_count(library)
     window.editor.document().setModified(True)    # as if touched: the conversion runs
-    window.save()
-    assert window.runner.wait_idle(20000)
+    window.actions["save"].trigger()
+    assert window.session.runner.wait_idle(20000)
     assert draft.read_bytes() == before
     assert commit_count(library) == commits
 
@@ -115,34 +107,35 @@ def test_ctrl_b_makes_the_selection_bold_in_the_draft(qtbot, window) -> None:
     assert not window.editor.text().rstrip().endswith("**Extra**")
 
 
-def test_closing_with_unsaved_changes_asks(qtbot, window) -> None:
+def test_closing_with_unsaved_changes_asks(qtbot, window, prompts) -> None:
     open_policy(qtbot, window, "policy-adoption")
     _to_end(window)
     qtbot.keyClicks(window.editor, " unsaved")
-    seen: list[str] = []
-    answer_next_box(QMessageBox.StandardButton.Cancel, seen)
+    prompts.answer("ask_save_discard_cancel", "cancel")
     assert not window.close()
-    assert window.isVisible() and "not saved" in seen[0]
-    answer_next_box(QMessageBox.StandardButton.Discard)
+    assert window.isVisible() and "not saved" in prompts.asked[-1][1]
+    prompts.answer("ask_save_discard_cancel", "discard")
     assert window.close()
 
 
-def test_switching_policy_with_unsaved_changes_can_save_first(qtbot, window, library: Path) -> None:
+def test_switching_policy_with_unsaved_changes_can_save_first(qtbot, window, library: Path,
+                                                             prompts) -> None:
     open_policy(qtbot, window, "policy-adoption")
     _to_end(window)
     qtbot.keyClicks(window.editor, " Kept.")
     commits = commit_count(library)
-    answer_next_box(QMessageBox.StandardButton.Save)
+    prompts.answer("ask_save_discard_cancel", "save")
     window.policy_list.select("student-records")
-    qtbot.waitUntil(lambda: window.data is not None and window.data.policy.id == "student-records",
+    qtbot.waitUntil(lambda: window.session.data is not None and window.session.data.policy.id == "student-records",
                     timeout=20000)
-    assert window.runner.wait_idle(20000)
+    assert window.session.runner.wait_idle(20000)
     assert commit_count(library) == commits + 1
     text = (library / "policies" / "policy-adoption" / "policy.md").read_text(encoding="utf-8")
     assert text.rstrip().endswith("Kept.")
 
 
-def _record(window, qtbot, event: str, when, version: int | None = None) -> None:
+def _record(window, prompts, event: str, when, version: int | None = None) -> None:
+    """Record an event through the real event dialog, filled in as a user would."""
     def fill(dialog: EventDialog) -> None:
         dialog.event_box.setCurrentIndex(dialog.event_box.findData(event))
         if version is not None:
@@ -151,21 +144,21 @@ def _record(window, qtbot, event: str, when, version: int | None = None) -> None
         assert not dialog.problems(), dialog.problems()
         dialog.accept()
 
-    with_next_dialog(EventDialog, fill)
-    window.record_event()
-    assert window.runner.wait_idle(20000)
+    prompts.answer("run_dialog", fill)
+    window.actions["record_event"].trigger()
+    assert window.session.runner.wait_idle(20000)
 
 
-def test_record_a_first_reading_and_an_adoption(qtbot, window, library: Path) -> None:
+def test_record_a_first_reading_and_an_adoption(qtbot, window, library: Path, prompts) -> None:
     open_policy(qtbot, window, "student-records")
-    versions_before = len(window.data.policy.versions)
-    today = window.data.today
-    _record(window, qtbot, "first_reading", today - timedelta(days=1))
-    qtbot.waitUntil(lambda: len(window.data.policy.versions) == versions_before + 1, timeout=20000)
-    new = window.data.policy.versions[-1]
+    versions_before = len(window.session.data.policy.versions)
+    today = window.session.data.today
+    _record(window, prompts, "first_reading", today - timedelta(days=1))
+    qtbot.waitUntil(lambda: len(window.session.data.policy.versions) == versions_before + 1, timeout=20000)
+    new = window.session.data.policy.versions[-1]
     assert new.first_reading == today - timedelta(days=1)
-    _record(window, qtbot, "adopted", today, version=new.number)
-    qtbot.waitUntil(lambda: window.data.policy.versions[-1].adopted == today, timeout=20000)
+    _record(window, prompts, "adopted", today, version=new.number)
+    qtbot.waitUntil(lambda: window.session.data.policy.versions[-1].adopted == today, timeout=20000)
     tags = commit_tags(library)
     assert f"student-records/v{new.number}" in tags
     assert window.versions.model.rowCount() == versions_before + 1
@@ -177,7 +170,7 @@ def commit_tags(library: Path) -> list[str]:
     return git(library, "tag", "--list").split()
 
 
-def test_settings_dialog_saves_name_and_email(qtbot, window, tmp_path: Path) -> None:
+def test_settings_dialog_saves_name_and_email(qtbot, window, tmp_path: Path, prompts) -> None:
     def fill(dialog: SettingsDialog) -> None:
         dialog.name_edit.setText("Pat Clerk")
         dialog.email_edit.setText("not-an-address")
@@ -185,26 +178,25 @@ def test_settings_dialog_saves_name_and_email(qtbot, window, tmp_path: Path) -> 
         dialog.email_edit.setText("pat@district.example")
         dialog.accept()
 
-    with_next_dialog(SettingsDialog, fill)
-    window.open_settings()
-    assert window.runner.wait_idle(20000)
+    prompts.answer("run_dialog", fill)
+    window.actions["settings"].trigger()
+    assert window.session.runner.wait_idle(20000)
     from policyeditor.store.usersettings import UserSettings
 
     saved = UserSettings.load()
     assert (saved.name, saved.email) == ("Pat Clerk", "pat@district.example")
-    assert window.lib.author.email == "pat@district.example"
-    assert str(window.lib.path) in saved.recent
+    assert window.session.lib.author.email == "pat@district.example"
+    assert str(window.session.lib.path) in saved.recent
 
 
-def test_first_run_offers_the_demo_and_creates_it(qtbot, data_dir: Path) -> None:
-    with_next_dialog(FirstRunDialog, lambda d: d.buttons["open_demo"].click())
-    win = build_window()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.lib is not None, timeout=60000)
+def test_first_run_offers_the_demo_and_creates_it(qtbot, make_window, prompts, data_dir: Path) -> None:
+    prompts.answer("run_dialog", lambda d: d.buttons["open_demo"].click())
+    win = make_window()
+    qtbot.waitUntil(lambda: win.session.lib is not None, timeout=60000)
     qtbot.waitUntil(lambda: len(win.policy_list.model.rows()) == 4, timeout=30000)
+    assert ("run_dialog", "FirstRunDialog") in prompts.asked
     assert (data_dir / "demo-library" / "library.toml").is_file()
-    assert win.runner.wait_idle(20000)
+    assert win.session.runner.wait_idle(20000)
 
 
 def test_every_action_has_text_and_the_standard_shortcuts(window) -> None:
@@ -219,36 +211,35 @@ def test_every_action_has_text_and_the_standard_shortcuts(window) -> None:
     assert window.editor.accessibleName() and window.policy_list.view.accessibleName()
 
 
-def test_ctrl_p_exports_the_packet_with_its_memo(qtbot, window, tmp_path: Path) -> None:
+def test_ctrl_p_exports_the_packet_with_its_memo(qtbot, window, tmp_path: Path, prompts) -> None:
     from pypdf import PdfReader
-
-    from policyeditor.gui.export_dialogs import Exporter
 
     target = tmp_path / "out" / "packet.pdf"
     target.parent.mkdir()
-    opened: list = []
-    window._exporter = Exporter(window, window.runner, choose_path=lambda kind, suggested: target,
-                                opener=opened.append)
+    prompts.answer("choose_file_to_save", target)
     open_policy(qtbot, window, "website-privacy")
-    with qtbot.waitSignal(window._exporter.finished, timeout=120000):
+    exporter = window.exports.exporter
+    with qtbot.waitSignal(exporter.finished, timeout=120000):
         qtbot.keyClick(window.editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert prompts.asked[-1] == ("choose_file_to_save", "Export the packet as PDF")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
     assert "TO THE HONORABLE MEMBERS OF THE SCHOOL COMMITTEE" in text
     assert "align the policy" in text                          # the memo's description
     assert "Website Privacy Policy" in text
-    window._exporter.done_box.close()
+    exporter.done_box.close()
 
 
-def test_an_effective_date_ten_days_after_posting_is_refused_with_the_earliest(qtbot, window) -> None:
+def test_an_effective_date_ten_days_after_posting_is_refused_with_the_earliest(qtbot, window,
+                                                                              prompts) -> None:
     open_policy(qtbot, window, "student-records")
-    today = window.data.today
-    _record(window, qtbot, "first_reading", today - timedelta(days=3))
-    qtbot.waitUntil(lambda: window.data.policy.versions[-1].first_reading is not None
-                    and window.data.policy.versions[-1].adopted is None, timeout=20000)
-    number = window.data.policy.versions[-1].number
-    _record(window, qtbot, "adopted", today - timedelta(days=2), version=number)
-    _record(window, qtbot, "posted", today - timedelta(days=1), version=number)
-    qtbot.waitUntil(lambda: window.data.policy.versions[-1].posted == today - timedelta(days=1),
+    today = window.session.data.today
+    _record(window, prompts, "first_reading", today - timedelta(days=3))
+    qtbot.waitUntil(lambda: window.session.data.policy.versions[-1].first_reading is not None
+                    and window.session.data.policy.versions[-1].adopted is None, timeout=20000)
+    number = window.session.data.policy.versions[-1].number
+    _record(window, prompts, "adopted", today - timedelta(days=2), version=number)
+    _record(window, prompts, "posted", today - timedelta(days=1), version=number)
+    qtbot.waitUntil(lambda: window.session.data.policy.versions[-1].posted == today - timedelta(days=1),
                     timeout=20000)
     seen: dict = {}
 
@@ -261,29 +252,35 @@ def test_an_effective_date_ten_days_after_posting_is_refused_with_the_earliest(q
         seen["button"] = dialog.earliest_button.isVisible() and dialog.earliest_button.text()
         dialog.reject()
 
-    with_next_dialog(EventDialog, try_too_early)
-    window.record_event()
+    prompts.answer("run_dialog", try_too_early)
+    window.actions["record_event"].trigger()
     assert seen["problems"] and "30" in " ".join(seen["problems"])
     assert seen["earliest"] == today - timedelta(days=1) + timedelta(days=30)
     assert seen["button"]
-    assert window.data.policy.versions[-1].effective is None     # nothing recorded
+    assert window.session.data.policy.versions[-1].effective is None     # nothing recorded
 
 
 def test_no_command_and_gui_demo_open_the_window(qtbot, data_dir: Path, library: Path) -> None:
+    """The GUI command runs until its window closes, even while another
+    top-level window is shown (a bare window once kept ``app.exec()`` running)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from policyeditor import cli
     from policyeditor.gui.mainwindow import MainWindow
+    from policyeditor.store.usersettings import UserSettings
 
+    other = MainWindow(UserSettings())       # shown all along, never closed by the command
+    qtbot.addWidget(other)
+    other.show()
     opened: list[str] = []
 
     def close_when_ready(left: int = 1500) -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        ready = [w for w in windows if w.lib is not None and w.policy_list.model.rows()]
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible() and w is not other]
+        ready = [w for w in windows if w.session.lib is not None and w.session.rows]
         if ready:
-            opened.append(str(ready[0].lib.path))
-            ready[0].runner.wait_idle(20000)
+            opened.append(str(ready[0].session.lib.path))
             ready[0].close()
         elif left:
             QTimer.singleShot(20, lambda: close_when_ready(left - 1))
@@ -293,54 +290,50 @@ def test_no_command_and_gui_demo_open_the_window(qtbot, data_dir: Path, library:
     QTimer.singleShot(0, close_when_ready)
     assert cli.main(["gui", "--demo"]) == 0
     assert opened == [str(library), str(data_dir / "demo-library")]
+    assert other.isVisible()
 
 
-def test_new_policy_is_created_opened_and_a_bad_id_refused(qtbot, window, library: Path) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
-    def answer(text: str, then=None):
-        def act(dialog: QInputDialog) -> None:
-            dialog.setTextValue(text)
-            if then is not None:
-                then()
-            dialog.accept()
-        return act
-
-    seen: list[str] = []
-    with_next_dialog(QInputDialog, answer("Bus Safety",
-                                          lambda: with_next_dialog(QInputDialog, answer("Bus Safety!",
-                                          lambda: answer_next_box(QMessageBox.StandardButton.Ok, seen)))))
-    window.new_policy()
-    assert seen and "lowercase" in seen[0].lower()              # refused in plain words
+def test_new_policy_is_created_opened_and_a_bad_id_refused(qtbot, window, library: Path, prompts) -> None:
+    prompts.answer("ask_text", "Bus Safety").answer("ask_text", lambda suggested: suggested + "!")
+    window.actions["new_policy"].trigger()
+    assert prompts.asked[-1][0] == "ask_text" and "lowercase" in prompts.asked[-1][1]
+    errors = prompts.take_errors()
+    assert len(errors) == 1 and "lowercase" in errors[0].lower()      # refused in plain words
     assert not (library / "policies" / "bus-safety").exists()
-    with_next_dialog(QInputDialog, answer("Bus Safety",
-                                          lambda: with_next_dialog(QInputDialog, answer("bus-safety"))))
-    window.new_policy()
-    qtbot.waitUntil(lambda: window.data is not None and window.data.policy.id == "bus-safety", timeout=20000)
-    assert window.data.policy.title == "Bus Safety"
+    prompts.answer("ask_text", "Bus Safety").answer("ask_text", lambda suggested: suggested)
+    window.actions["new_policy"].trigger()
+    session = window.session
+    qtbot.waitUntil(lambda: session.data is not None and session.data.policy.id == "bus-safety", timeout=20000)
+    assert session.data.policy.title == "Bus Safety"
     assert (library / "policies" / "bus-safety" / "policy.toml").is_file()
+    assert window.policy_list.selected_id() == "bus-safety"
 
 
-def test_save_with_a_message_and_the_busy_indicator(qtbot, window, library: Path) -> None:
+def test_save_with_a_message_and_the_busy_indicator(qtbot, window, library: Path, prompts) -> None:
     from app_helpers import git
-    from PySide6.QtWidgets import QInputDialog
 
     open_policy(qtbot, window, "policy-adoption")
     _to_end(window)
     qtbot.keyClicks(window.editor, " Noted.")
     busy: list[bool] = []
-    window.runner.busy_changed.connect(busy.append)
-
-    def answer(dialog: QInputDialog) -> None:
-        dialog.setTextValue("Clarify the review clause")
-        dialog.accept()
-
-    with_next_dialog(QInputDialog, answer)
-    window.save_with_message()
+    window.session.runner.busy_changed.connect(busy.append)
+    prompts.answer("ask_multiline", "  Clarify the review clause\n")
+    window.actions["save_with_message"].trigger()
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=20000)
-    assert window.runner.wait_idle(20000)
+    assert window.session.runner.wait_idle(20000)
     assert busy[0] is True and busy[-1] is False
-    assert "Clarify the review clause" in git(library, "log", "-1", "--format=%B")
+    assert git(library, "log", "-1", "--format=%B").strip() == "Clarify the review clause"
+
+
+def test_save_with_a_message_cancelled_saves_nothing(qtbot, window, library: Path, prompts) -> None:
+    open_policy(qtbot, window, "policy-adoption")
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Noted.")
+    commits = commit_count(library)
+    prompts.answer("ask_multiline", None)
+    window.actions["save_with_message"].trigger()
+    assert window.session.runner.wait_idle(20000)
+    assert commit_count(library) == commits and window.isWindowModified()
 
 
 def test_a_chosen_comparison_survives_a_save(qtbot, window) -> None:
@@ -351,12 +344,62 @@ def test_a_chosen_comparison_survives_a_save(qtbot, window) -> None:
     older = min(numbers)
     box.setCurrentIndex(box.findData(older))
     box.activated.emit(box.currentIndex())
-    assert window.runner.wait_idle(20000)
+    assert window.session.runner.wait_idle(20000)
     summary = window.redline.summary.text()
     _to_end(window)
     qtbot.keyClicks(window.editor, " Saved once.")
-    window.save()
+    window.actions["save"].trigger()
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=20000)
-    assert window.runner.wait_idle(20000)
+    assert window.session.runner.wait_idle(20000)
     assert window.redline.base_number() == older
     assert window.redline.summary.text() != summary
+
+
+def test_closing_waits_for_a_running_save_and_ends_the_worker(qtbot, window, library: Path) -> None:
+    from policyeditor.gui.recovery import RecoveryFile
+
+    open_policy(qtbot, window, "policy-adoption")
+    _to_end(window)
+    qtbot.keyClicks(window.editor, " Closed at once.")
+    commits = commit_count(library)
+    window.actions["save"].trigger()          # the commit runs in the worker ...
+    window.close()                            # ... and closing waits for it, asking nothing
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
+    assert commit_count(library) == commits + 1
+    assert not window.session.runner.is_busy()
+    assert window.session.runner._serial_pool.activeThreadCount() == 0   # no worker outlives the window
+    assert not RecoveryFile(library).path.exists()
+
+
+def test_the_memo_follows_the_chosen_version_and_is_saved_as_a_commit(qtbot, window, library: Path) -> None:
+    from policyeditor.store import Library
+
+    open_policy(qtbot, window, "website-privacy")
+    with Library.open(library) as lib:
+        policy = lib.policy("website-privacy")
+    assert window.versions.selected_version() == 2
+    assert window.memo.recommendation_edit.toPlainText() == policy.version(2).memo.recommendation
+    window.versions.select_version(1)
+    assert window.memo.recommendation_edit.toPlainText() == policy.version(1).memo.recommendation
+    window.versions.select_version(2)
+    commits = commit_count(library)
+    window.memo.description_edit.setPlainText("Aligns the policy with the records law.")
+    qtbot.mouseClick(window.memo.save_button, Qt.MouseButton.LeftButton)
+    assert window.session.runner.wait_idle(20000)
+    assert commit_count(library) == commits + 1
+    with Library.open(library) as lib:
+        assert lib.policy("website-privacy").version(2).memo.description == "Aligns the policy with the records law."
+    assert not window.memo.is_modified() and window.versions.selected_version() == 2
+
+
+def test_district_details_are_written_and_shown(qtbot, window, library: Path, prompts) -> None:
+    def rename(dialog) -> None:
+        dialog.district_edit.setText("Springfield Public Schools")
+        dialog.accept()
+
+    open_policy(qtbot, window, "website-privacy")
+    prompts.answer("run_dialog", rename)
+    window.actions["district"].trigger()
+    assert window.session.runner.wait_idle(20000)
+    assert 'district = "Springfield Public Schools"' in (library / "library.toml").read_text(encoding="utf-8")
+    assert window.windowTitle().endswith("Springfield Public Schools \u2014 policyeditor")

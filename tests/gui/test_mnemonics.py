@@ -14,6 +14,7 @@ from policyeditor.gui.event_dialog import EventDialog, core_preview
 from policyeditor.gui.first_run import FirstRunDialog
 from policyeditor.gui.library_dialog import LibraryDialog
 from policyeditor.gui.mainwindow import MainWindow
+from policyeditor.gui.policy_dialog import PolicyDialog
 from policyeditor.gui.settings_dialog import SettingsDialog
 from policyeditor.store.usersettings import UserSettings
 
@@ -57,7 +58,8 @@ def test_each_dialog_has_distinct_mnemonics(qtbot, posted_demo) -> None:
     policy = posted_demo.policy("website-privacy")
     preview = core_preview(policy, today=posted_demo.today(), notice_days=posted_demo.settings.notice_days_for(policy))
     dialogs = [EventDialog(policy, posted_demo.today(), preview, event="adopted", version=2),
-               LibraryDialog(posted_demo.settings), SettingsDialog(UserSettings()), FirstRunDialog()]
+               LibraryDialog(posted_demo.settings), SettingsDialog(UserSettings()), FirstRunDialog(),
+               PolicyDialog(policy, posted_demo.settings.notice_days)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         found = mnemonics(control_texts(dialog))

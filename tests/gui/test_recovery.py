@@ -9,22 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from app_helpers import ModalWatchdog, answer_next_box
-from PySide6.QtWidgets import QMessageBox
-
-from policyeditor.gui.app import build_window
 from policyeditor.gui.recovery import Autosaver, RecoveryFile
+from policyeditor.gui.tasks import TaskRunner
 
 DRIVER = Path(__file__).with_name("recovery_driver.py")
-
-
-@pytest.fixture(autouse=True)
-def no_unanswered_dialogs(qapp):
-    """A dialog no test answers fails the test instead of hanging it."""
-    watchdog = ModalWatchdog()
-    yield
-    assert watchdog.stop() == [], "a dialog was left unanswered"
 
 
 def test_recovery_file_round_trip_and_belongs_to_one_library(tmp_path: Path) -> None:
@@ -62,7 +50,29 @@ def test_autosaver_writes_only_what_changed(qtbot, tmp_path: Path) -> None:
     saver.stop()
 
 
-def test_killed_window_is_offered_its_typing_back(qtbot, demo_path: Path, data_dir: Path) -> None:
+def test_autosaver_writes_in_the_worker_in_order(qtbot, tmp_path: Path) -> None:
+    """With the window's runner the file is written off the UI thread, one write
+    after the other: the last state asked for is the one on disk."""
+    drafts = {"a": "one\n"}
+    runner = TaskRunner()
+    saver = Autosaver(RecoveryFile(tmp_path / "lib", tmp_path), lambda: dict(drafts), interval_ms=60000,
+                      runner=runner)
+    saver.tick()
+    drafts["a"] = "two\n"
+    saver.tick()                                        # asked while the first write runs
+    saver.clear()
+    drafts["a"] = "three\n"
+    saver.tick()
+    assert runner.wait_idle(5000)
+    assert saver.recovery.load() == {"a": "three\n"}
+    saver.clear()
+    assert runner.wait_idle(5000)
+    assert not saver.recovery.path.exists()
+    saver.stop()
+    runner.shut_down()
+
+
+def test_killed_window_is_offered_its_typing_back(qtbot, make_window, prompts, demo_path: Path) -> None:
     library = demo_path
     typed = " Typed before the crash."
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -79,17 +89,26 @@ def test_killed_window_is_offered_its_typing_back(qtbot, demo_path: Path, data_d
     draft = library / "policies" / "policy-adoption" / "policy.md"
     assert "Typed before the crash." not in draft.read_text(encoding="utf-8")   # never saved
 
-    seen: list[str] = []
-    answer_next_box(QMessageBox.StandardButton.Yes, seen)
-    window = build_window(library=str(library))
-    window.show()
-    try:
-        qtbot.waitUntil(lambda: window.data is not None and window.data.policy.id == "policy-adoption",
-                        timeout=60000)
-        assert "not closed properly" in seen[0] and "Policy Adoption" in seen[0]
-        assert window.editor.text().rstrip("\n").endswith("Typed before the crash.")
-        assert window.isWindowModified()
-    finally:
-        window.editor.document().setModified(False)
-        window.close()
+    prompts.answer("ask_yes_no", True)
+    window = make_window(library)
+    session = window.session
+    qtbot.waitUntil(lambda: session.data is not None and session.data.policy.id == "policy-adoption",
+                    timeout=60000)
+    question = prompts.asked[-1][1]
+    assert "not closed properly" in question and "Policy Adoption" in question
+    assert window.editor.text().rstrip("\n").endswith("Typed before the crash.")
+    assert window.isWindowModified()
+    window.editor.document().setModified(False)
+    window.close()
     assert not RecoveryFile(library).path.exists()      # a clean close leaves nothing behind
+
+
+def test_kept_typing_declined_is_dropped(qtbot, make_window, prompts, demo_path: Path) -> None:
+    recovery = RecoveryFile(demo_path)
+    recovery.write({"policy-adoption": "Typed and never saved.\n", "no-such-policy": "x\n"})
+    prompts.answer("ask_yes_no", False)
+    window = make_window(demo_path)
+    assert window.session.runner.wait_idle(20000)
+    assert "Policy Adoption" in prompts.asked[-1][1] and "no-such-policy" not in prompts.asked[-1][1]
+    assert window.session.data is None                  # nothing opened
+    assert not recovery.path.exists()                   # and nothing kept for next time

@@ -81,3 +81,14 @@ def test_a_first_change_typed_into_an_unchanged_draft_is_change_1(qtbot):
     # The user types: the same comparison now has one change.
     pane.show_result(compute_redline(text, parse(long_policy({12}))))
     assert pane.position.text() == "Change 1 of 1"
+
+
+def test_the_pane_escapes_policy_text_and_keeps_only_safe_links():
+    from policyeditor.core.textmodel import Block, Document, Run
+
+    new = Document((Block("paragraph", (Run("Read <i>this</i> "), Run("here", link="javascript:alert(1)"),
+                                        Run(" or "), Run("the law", link="https://example.org/law"))),))
+    html = compute_redline("Read this.\n", new).html
+    assert "&lt;i&gt;this&lt;/i&gt;" in html and "<i>this</i>" not in html
+    assert "javascript" not in html and ">here<" in html.replace("</span>", "")
+    assert '<a href="https://example.org/law">the law</a>' in html

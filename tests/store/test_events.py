@@ -13,6 +13,8 @@ import pytest
 from policyeditor.core.errors import InvalidInput, LibraryStateError, NotFound, RuleViolation
 from policyeditor.core.versions import EDITORIAL, SUBSTANTIVE
 from policyeditor.store import Author, Library
+from policyeditor.store.events import check_policy
+from policyeditor.store.verify import verify
 from gitcmd import git
 
 SEEDS = Path(__file__).resolve().parents[2] / "resources" / "demo"
@@ -82,12 +84,12 @@ def test_full_cycle_adoption_posting_effective(lib: Library) -> None:
     with pytest.raises(RuleViolation, match="earliest 2018-07-06"):
         lib.record_event("website-privacy", "effective", "2018-07-05")
     v2 = lib.record_event("website-privacy", "effective", "2018-07-06")
-    assert lib.check() == [] and lib.verify() == []
+    assert check_policy(lib, lib.policy("website-privacy")) == [] and verify(lib) == []
     assert lib.in_force("website-privacy", datetime(2018, 7, 6, 0, 0)) == v2
     assert lib.in_force("website-privacy", datetime(2018, 7, 5, 23, 59, 59)).number == 1
     # The draft moves on after adoption: that starts the next revision, it is not tampering.
     lib.save_draft("website-privacy", "A new revision begins.\n")
-    assert lib.verify() == [] and lib.version_text("website-privacy", 2) == amended
+    assert verify(lib) == [] and lib.version_text("website-privacy", 2) == amended
 
 
 def test_rule_violation_writes_nothing(lib: Library, state_of) -> None:
@@ -200,7 +202,6 @@ def test_check_reports_rule_failures_of_records(lib: Library) -> None:
     lib.record_event("website-privacy", "posted", "2018-06-06")
     lib.record_event("website-privacy", "effective", "2018-07-06")
     lib.update_policy_info("website-privacy", notice_days=45)
-    failures = lib.check("website-privacy")
+    failures = check_policy(lib, lib.policy("website-privacy"))
     assert [f.rule for f in failures] == [2]
     assert "earliest 2018-07-21" in failures[0].message
-    assert lib.check_by_policy() == {"website-privacy": failures}

@@ -14,6 +14,9 @@ from policyeditor.core.versions import Memo
 from policyeditor.store import Author, Library
 from policyeditor.store.demo import create_demo
 from policyeditor.core.review import add_months
+from policyeditor.store.events import check_policy
+from policyeditor.store.summary import summaries
+from policyeditor.store.verify import verify
 from gitcmd import git
 
 TZ = ZoneInfo("America/New_York")
@@ -52,7 +55,7 @@ def test_demo_website_privacy(demo: Library) -> None:
 
 
 def test_demo_is_consistent_and_reads_as_a_history(demo: Library) -> None:
-    assert demo.check() == [] and demo.verify() == []
+    assert [f for pid in demo.policy_ids() for f in check_policy(demo, demo.policy(pid))] == [] and verify(demo) == []
     assert demo.policy_ids() == ["acceptable-use", "policy-adoption", "student-records", "website-privacy"]
     log = git(demo.path, "log", "--reverse", "--format=%ad|%s", "--date=short").splitlines()
     assert log[0] == "2018-03-12|Create the policy library of Cambridge Public Schools"
@@ -66,7 +69,7 @@ def test_demo_is_consistent_and_reads_as_a_history(demo: Library) -> None:
 
 
 def test_demo_summaries(demo: Library) -> None:
-    by_id = {s.id: s for s in demo.summaries()}
+    by_id = {s.id: s for s in summaries(demo)}
     assert by_id["website-privacy"].in_force == 1
     assert by_id["website-privacy"].pending == ("version 2: first reading held 2018-05-01",)
     assert by_id["student-records"].pending == ("draft changed",)
@@ -87,11 +90,11 @@ def test_review_due_boundary(tmp_path: Path, library_settings) -> None:
     lib = Library.create(tmp_path / "lib", library_settings, Author("C", "c@example.org"), clock=lambda: now[0])
     lib.create_policy("bylaws", "Bylaws", text="Text.\n", review_months=36)
     lib.record_event("bylaws", "adopted", "2018-06-05", legacy=True)
-    assert lib.summaries()[0].review_due is False
+    assert summaries(lib)[0].review_due is False
     now[0] = datetime(2021, 6, 5, 0, 0, tzinfo=TZ)
-    assert lib.summaries()[0].review_due is True
+    assert summaries(lib)[0].review_due is True
     lib.record_event("bylaws", "reviewed", "2021-06-05")
-    assert lib.summaries()[0].review_due is False
+    assert summaries(lib)[0].review_due is False
 
 
 def test_cache_is_used_and_follows_changes(tmp_library: Library) -> None:
@@ -101,20 +104,20 @@ def test_cache_is_used_and_follows_changes(tmp_library: Library) -> None:
     old = time.time() - 60
     for name in ("policy.toml", "policy.md"):
         os.utime(lib.path / "policies/bylaws" / name, (old, old))
-    first = lib.summaries()
+    first = summaries(lib)
     cache = lib.git_dir / "policyeditor" / "summaries.json"
     assert cache.is_file() and '"bylaws"' in cache.read_text()
-    assert Library.open(lib.path).summaries() == first
+    assert summaries(Library.open(lib.path)) == first
     # The cached line is what is shown while the files are unchanged ...
     cache.write_text(cache.read_text().replace('"title": "Bylaws"', '"title": "From the cache"'))
-    assert Library.open(lib.path).summaries()[0].title == "From the cache"
+    assert summaries(Library.open(lib.path))[0].title == "From the cache"
     # ... and a change of the files replaces it.
     lib.update_policy_info("bylaws", title="Bylaws of the Committee")
-    assert lib.summaries()[0].title == "Bylaws of the Committee"
+    assert summaries(lib)[0].title == "Bylaws of the Committee"
     lib.save_draft("bylaws", "Changed text.\n")
-    assert lib.summaries()[0].pending == ("draft changed",)
+    assert summaries(lib)[0].pending == ("draft changed",)
     cache.write_text("not json")
-    assert lib.summaries()[0].pending == ("draft changed",)
+    assert summaries(lib)[0].pending == ("draft changed",)
 
 
 def test_cached_summary_holds_until_the_next_date_of_the_policy(tmp_path: Path, library_settings) -> None:
@@ -129,14 +132,14 @@ def test_cached_summary_holds_until_the_next_date_of_the_policy(tmp_path: Path, 
     old = time.time() - 60
     for name in ("policy.toml", "policy.md"):
         os.utime(lib.path / "policies/bylaws" / name, (old, old))
-    first = lib.summaries()[0]
+    first = summaries(lib)[0]
     assert (first.in_force, first.pending) == (1, ("version 2: adopted 2018-06-05, effective 2018-07-20",))
     cache = lib.git_dir / "policyeditor" / "summaries.json"
     cache.write_text(cache.read_text().replace('"title": "Bylaws"', '"title": "From the cache"'))
     now[0] = datetime(2018, 7, 19, 23, 59, tzinfo=TZ)
-    assert lib.summaries()[0].title == "From the cache"
+    assert summaries(lib)[0].title == "From the cache"
     now[0] = datetime(2018, 7, 20, 0, 0, tzinfo=TZ)
-    second = lib.summaries()[0]
+    second = summaries(lib)[0]
     assert (second.title, second.in_force, second.pending) == ("Bylaws", 2, ())
 
 
@@ -145,7 +148,7 @@ def test_the_copied_demo_is_a_working_library(demo_library: Library, demo_templa
     path = demo_library.path
     assert git(path, "status", "--porcelain") == ""
     assert git(path, "rev-parse", "--show-toplevel").strip() == str(path.resolve())
-    assert demo_library.verify() == []
+    assert verify(demo_library) == []
     head = git(demo_template, "rev-parse", "HEAD")
     sha = demo_library.save_draft("website-privacy", demo_library.draft_text("website-privacy") + "\nOne more line.\n",
                                   "Copy check")

@@ -19,6 +19,9 @@ from gitcmd import git
 from policyeditor.core.errors import InvalidInput, LibraryStateError, SyncError
 from policyeditor.store import Author, Library
 from policyeditor.store.remote import check_remote_url, network_env
+from policyeditor.store.remote import remote_url, set_remote
+from policyeditor.store.sync import clone_library, sync
+from policyeditor.store.verify import verify
 
 TZ = ZoneInfo("America/New_York")
 
@@ -34,8 +37,8 @@ def office(tmp_path: Path, library_settings, shared: Path) -> Library:
     lib.create_policy("privacy", "Website Privacy Policy", "IJNDC", "We collect little.\n")
     lib.create_policy("conduct", "Code of Conduct", "JIC", "Be kind.\n")
     lib.record_event("privacy", "adopted", "2009-10-05", legacy=True)
-    lib.set_remote(str(shared))
-    lib.sync()
+    set_remote(lib, str(shared))
+    sync(lib)
     yield lib
     lib.close()
 
@@ -43,7 +46,7 @@ def office(tmp_path: Path, library_settings, shared: Path) -> Library:
 @pytest.fixture
 def clerk(tmp_path: Path, office: Library, shared: Path) -> Library:
     """Workstation B: a copy of the shared library."""
-    lib = Library.clone_from(str(shared), tmp_path / "clerk", author=Author("Clerk", "clerk@example.org"), clock=clock)
+    lib = clone_library(str(shared), tmp_path / "clerk", author=Author("Clerk", "clerk@example.org"), clock=clock)
     yield lib
     lib.close()
 
@@ -56,37 +59,37 @@ def test_first_sync_sends_the_library_and_its_adoption_tags(office: Library, sha
     assert head(shared, "main") == head(office.path)
     assert head(shared, "privacy/v1^{commit}") == office.policy("privacy").version(1).text_commit
     assert git(shared, "cat-file", "-t", "privacy/v1").strip() == "tag"     # still annotated
-    assert office.remote_url() == str(shared)
+    assert remote_url(office) == str(shared)
     assert head(office.path, "refs/remotes/origin/main") == head(office.path)
 
 
 def test_clone_opens_the_shared_library_on_a_new_workstation(clerk: Library, office: Library) -> None:
     assert clerk.policy_ids() == ["conduct", "privacy"]
     assert clerk.settings == office.settings
-    assert clerk.verify() == []
+    assert verify(clerk) == []
     assert clerk.version_text("privacy", 1) == "We collect little.\n"
-    assert clerk.remote_url() == office.remote_url()
+    assert remote_url(clerk) == remote_url(office)
     assert git(clerk.path, "branch", "--show-current").strip() == "main"
 
 
 def test_fast_forward_both_ways(office: Library, clerk: Library, shared: Path) -> None:
     office.save_draft("privacy", "We collect little and keep it safe.\n")
-    sent = office.sync()
+    sent = sync(office)
     assert (sent.received, sent.sent, sent.joined) == (0, 1, False)
     assert sent.summary() == "Up to date with the shared library: 0 changes received, 1 sent."
-    got = clerk.sync()
+    got = sync(clerk)
     assert (got.received, got.sent, got.joined, got.problems) == (1, 0, False, ())
     assert clerk.draft_text("privacy") == "We collect little and keep it safe.\n"
     assert head(clerk.path) == head(office.path) == head(shared, "main")
 
     clerk.save_draft("conduct", "Be kind and fair.\n")
     clerk.save_draft("conduct", "Be kind, fair and honest.\n")
-    assert clerk.sync().sent == 2
-    got = office.sync()
+    assert sync(clerk).sent == 2
+    got = sync(office)
     assert got.summary() == "Up to date with the shared library: 2 changes received, 0 sent."
     assert office.draft_text("conduct") == "Be kind, fair and honest.\n"
     assert git(office.path, "status", "--porcelain") == ""
-    again = office.sync()
+    again = sync(office)
     assert again.summary() == "Up to date with the shared library: nothing to receive or send."
 
 
@@ -94,8 +97,8 @@ def test_changes_to_different_policies_are_both_kept(office: Library, clerk: Lib
     office.save_draft("privacy", "Office's privacy text.\n")
     clerk.save_draft("conduct", "Clerk's conduct text.\n")
     office_commit = head(office.path)
-    office.sync()
-    joined = clerk.sync()
+    sync(office)
+    joined = sync(clerk)
     assert joined.joined and (joined.received, joined.sent) == (1, 1)
     assert "were joined" in joined.summary()
     merge = head(clerk.path)
@@ -103,11 +106,11 @@ def test_changes_to_different_policies_are_both_kept(office: Library, clerk: Lib
     assert office_commit in parents and len(parents) == 2          # a merge: no commit was rewritten
     assert "Changed here: Code of Conduct." in git(clerk.path, "show", "-s", "--format=%B", merge)
     assert git(clerk.path, "show", "-s", "--format=%an", merge).strip() == "Clerk"
-    assert office.sync().received == 1
+    assert sync(office).received == 1
     for lib in (office, clerk):
         assert lib.draft_text("privacy") == "Office's privacy text.\n"
         assert lib.draft_text("conduct") == "Clerk's conduct text.\n"
-        assert lib.verify() == []
+        assert verify(lib) == []
         assert head(lib.path) == merge
         assert git(lib.path, "status", "--porcelain") == ""
 
@@ -116,23 +119,23 @@ def test_a_draft_here_and_a_recorded_event_there_on_one_policy_join(office: Libr
     """Different files of one policy: the draft moves on while the clerk records the review."""
     office.save_draft("privacy", "A new draft.\n")
     clerk.record_event("privacy", "reviewed", "2024-02-01")
-    office.sync()
-    assert clerk.sync().joined
+    sync(office)
+    assert sync(clerk).joined
     assert clerk.draft_text("privacy") == "A new draft.\n"
     assert [d.isoformat() for d in clerk.policy("privacy").version(1).reviewed] == ["2024-02-01"]
-    assert clerk.verify() == []
+    assert verify(clerk) == []
 
 
 def test_conflicting_changes_are_refused_and_nothing_changes(
     office: Library, clerk: Library, shared: Path, state_of
 ) -> None:
     office.save_draft("privacy", "The office's wording.\n")
-    office.sync()
+    sync(office)
     clerk.save_draft("privacy", "The clerk's wording.\n")
     before = state_of(clerk.path)
     shared_before = head(shared, "main")
     with pytest.raises(SyncError) as refused:
-        clerk.sync()
+        sync(clerk)
     message = refused.value.message
     assert message.startswith("Website Privacy Policy was changed on this workstation and on the shared library")
     assert "Nothing was changed here. Ask the other person which change to keep" in message
@@ -148,11 +151,11 @@ def test_conflicting_district_details_name_them(office: Library, clerk: Library,
     from dataclasses import replace
 
     office.update_settings(replace(office.settings, signer="Office Signer"))
-    office.sync()
+    sync(office)
     clerk.update_settings(replace(clerk.settings, signer="Clerk Signer"))
     before = state_of(clerk.path)
     with pytest.raises(SyncError, match="^The district details was changed|^The district details were"):
-        clerk.sync()
+        sync(clerk)
     assert state_of(clerk.path) == before
 
 
@@ -160,20 +163,20 @@ def test_settings_changed_elsewhere_are_read_again(office: Library, clerk: Libra
     from dataclasses import replace
 
     office.update_settings(replace(office.settings, notice_days=45))
-    office.sync()
-    clerk.sync()
+    sync(office)
+    sync(clerk)
     assert clerk.settings.notice_days == 45
 
 
 def test_adoption_tags_travel(office: Library, clerk: Library, shared: Path) -> None:
     clerk.record_event("conduct", "adopted", "2015-06-01", legacy=True)
-    result = clerk.sync()
+    result = sync(clerk)
     assert result.tags_sent == ("conduct/v1",)
     assert git(shared, "cat-file", "-t", "conduct/v1").strip() == "tag"
-    got = office.sync()
+    got = sync(office)
     assert got.tags_received == ("conduct/v1",)
     assert head(office.path, "conduct/v1") == head(clerk.path, "conduct/v1")      # the same tag object
-    assert office.verify() == [] and got.problems == ()
+    assert verify(office) == [] and got.problems == ()
 
 
 def test_one_version_adopted_twice_is_refused(office: Library, clerk: Library, state_of) -> None:
@@ -183,11 +186,11 @@ def test_one_version_adopted_twice_is_refused(office: Library, clerk: Library, s
             "tag", "-a", "-m", "adopted", "conduct/v1", target)
 
     tag(office, "HEAD")
-    office.sync()
+    sync(office)
     tag(clerk, "HEAD~1")
     before = state_of(clerk.path)
     with pytest.raises(SyncError) as refused:
-        clerk.sync()
+        sync(clerk)
     assert refused.value.message.startswith(
         "Version 1 of Code of Conduct was adopted both on this workstation and on the shared library")
     assert "Nothing was changed here" in refused.value.message
@@ -197,8 +200,8 @@ def test_one_version_adopted_twice_is_refused(office: Library, clerk: Library, s
 def test_verify_problems_after_a_sync_are_reported(office: Library, clerk: Library, shared: Path) -> None:
     """The shared library lost the tag privacy/v1 and a new workstation copied it: sync says so."""
     git(shared, "tag", "-d", "privacy/v1")
-    late = Library.clone_from(str(shared), clerk.path.parent / "late", clock=clock)
-    result = late.sync()
+    late = clone_library(str(shared), clerk.path.parent / "late", clock=clock)
+    result = sync(late)
     assert any("the tag privacy/v1 marking the adopted text was deleted" in p for p in result.problems)
     late.close()
 
@@ -255,17 +258,17 @@ def test_usual_addresses_are_accepted(url: str) -> None:
 def test_set_remote_refuses_and_stores_nothing(tmp_library: Library, tmp_path: Path, shared: Path) -> None:
     for url in ("-oProxyCommand=touch x", "ext::sh -c touch% x", "https://u:p@h/x.git"):
         with pytest.raises(InvalidInput):
-            tmp_library.set_remote(url)
+            set_remote(tmp_library, url)
     with pytest.raises(InvalidInput, match="There is no shared library at"):
-        tmp_library.set_remote(str(tmp_path / "missing.git"))
+        set_remote(tmp_library, str(tmp_path / "missing.git"))
     with pytest.raises(InvalidInput, match="is not a shared library: a shared library is a bare"):
-        tmp_library.set_remote(str(tmp_library.path))
-    assert tmp_library.remote_url() == ""
+        set_remote(tmp_library, str(tmp_library.path))
+    assert remote_url(tmp_library) == ""
     assert "remote" not in git(tmp_library.path, "config", "--list", "--local")
-    tmp_library.set_remote(shared.as_uri())                     # file:// form
-    assert tmp_library.remote_url() == shared.as_uri()
-    tmp_library.set_remote(str(shared))                           # changed later
-    assert tmp_library.remote_url() == str(shared)
+    set_remote(tmp_library, shared.as_uri())                     # file:// form
+    assert remote_url(tmp_library) == shared.as_uri()
+    set_remote(tmp_library, str(shared))                           # changed later
+    assert remote_url(tmp_library) == str(shared)
 
 
 def test_an_address_edited_by_hand_is_checked_before_git_runs(office: Library, tmp_path: Path, state_of) -> None:
@@ -273,7 +276,7 @@ def test_an_address_edited_by_hand_is_checked_before_git_runs(office: Library, t
     git(office.path, "config", "remote.origin.url", f"ext::sh -c touch% {witness}")
     before = state_of(office.path)
     with pytest.raises(InvalidInput):
-        office.sync()
+        sync(office)
     assert not witness.exists()
     assert state_of(office.path) == before
 
@@ -309,7 +312,7 @@ def test_unreachable_remote_is_a_plain_error_and_nothing_changes(
     shared.rename(tmp_path / "moved.git")
     before = state_of(office.path)
     with pytest.raises(SyncError) as refused:
-        office.sync()
+        sync(office)
     message = refused.value.message
     assert message.startswith(f"The shared library at {shared} could not be reached: ")
     assert message.endswith("Check the address and your network, then try again.")
@@ -321,20 +324,20 @@ def test_server_that_does_not_answer(office: Library, state_of) -> None:
     git(office.path, "config", "remote.origin.url", "https://127.0.0.1:9/district/policies.git")
     before = state_of(office.path)
     with pytest.raises(SyncError, match="could not be reached: the server did not answer"):
-        office.sync()
+        sync(office)
     assert state_of(office.path) == before
 
 
 def test_not_shared_yet(tmp_library: Library) -> None:
     with pytest.raises(SyncError, match="not shared yet"):
-        tmp_library.sync()
+        sync(tmp_library)
 
 
 def test_a_library_with_changes_nobody_saved_is_not_synced(office: Library, state_of) -> None:
     (office.path / "policies/privacy/policy.md").write_text("edited by hand\n")
     before = state_of(office.path)
     with pytest.raises(LibraryStateError):
-        office.sync()
+        sync(office)
     assert state_of(office.path) == before
 
 
@@ -347,30 +350,30 @@ def test_a_remote_with_an_unrelated_history_is_refused(office: Library, tmp_path
     git(readme, "add", "README.md")
     git(readme, "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-qm", "Initial commit")
     git(readme, "push", "-q", str(other), "main")
-    office.set_remote(str(other))
+    set_remote(office, str(other))
     before = state_of(office.path)
     with pytest.raises(SyncError, match="nothing in common"):
-        office.sync()
+        sync(office)
     assert state_of(office.path) == before
 
 
 def test_a_refused_push_keeps_what_was_received(office: Library, clerk: Library, shared: Path) -> None:
     office.save_draft("privacy", "From the office.\n")
-    office.sync()
+    sync(office)
     hook = shared / "hooks" / "pre-receive"
     hook.write_text("#!/bin/sh\necho 'pushes are closed today' >&2\nexit 1\n")
     hook.chmod(0o755)
     clerk.save_draft("conduct", "From the clerk.\n")
     with pytest.raises(SyncError) as refused:
-        clerk.sync()
+        sync(clerk)
     assert refused.value.message.startswith("The changes from the shared library were taken in here; "
                                             "this workstation's changes could not be sent")
     assert "pushes are closed today" in refused.value.details
     assert clerk.draft_text("privacy") == "From the office.\n"
     assert clerk.draft_text("conduct") == "From the clerk.\n"
-    assert clerk.verify() == []
+    assert verify(clerk) == []
     hook.unlink()
-    assert clerk.sync().sent == 1
+    assert sync(clerk).sent == 1
 
 
 def test_a_file_in_the_way_stops_the_sync_and_nothing_changes(
@@ -378,26 +381,26 @@ def test_a_file_in_the_way_stops_the_sync_and_nothing_changes(
 ) -> None:
     """The shared library brings a new policy whose folder holds a stray file here: refused, undone."""
     office.create_policy("field-trips", "Field Trips", "IJOA", "Trips need a permission slip.\n")
-    office.sync()
+    sync(office)
     stray = clerk.path / "policies" / "field-trips" / "policy.md"
     stray.parent.mkdir(parents=True)
     stray.write_text("a copy someone put here\n")
     clerk.save_draft("conduct", "Changed here too.\n")        # so sync has a merge to make as well
     before = state_of(clerk.path)
     with pytest.raises(SyncError) as refused:
-        clerk.sync()
+        sync(clerk)
     assert refused.value.message.startswith("The changes from the shared library could not be written")
     assert "nothing was changed here" in refused.value.message
     assert "untracked working tree files would be overwritten" in refused.value.details
     assert state_of(clerk.path) == before
     stray.unlink()
-    assert clerk.sync().joined
+    assert sync(clerk).joined
 
 
 def test_clone_refuses_an_empty_shared_library_and_leaves_no_folder(shared: Path, tmp_path: Path) -> None:
     target = tmp_path / "copy"
     with pytest.raises(SyncError, match="is empty: no library has been shared there yet"):
-        Library.clone_from(str(shared), target)
+        clone_library(str(shared), target)
     assert not target.exists()
 
 
@@ -410,15 +413,15 @@ def test_clone_refuses_a_repository_that_is_no_library_and_empties_the_folder(tm
     target = tmp_path / "empty-folder"
     target.mkdir()
     with pytest.raises(SyncError, match="holds no policy library"):
-        Library.clone_from(str(source), target)
+        clone_library(str(source), target)
     assert target.is_dir() and list(target.iterdir()) == []
 
 
 def test_clone_refuses_a_folder_in_use_and_bad_addresses(clerk: Library, shared: Path, tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match="is not an empty folder"):
-        Library.clone_from(str(shared), clerk.path)
+        clone_library(str(shared), clerk.path)
     with pytest.raises(InvalidInput):
-        Library.clone_from("-oProxyCommand=x", tmp_path / "x")
+        clone_library("-oProxyCommand=x", tmp_path / "x")
     with pytest.raises(SyncError, match="could not be reached"):
-        Library.clone_from(str(tmp_path / "nowhere.git"), tmp_path / "y")
+        clone_library(str(tmp_path / "nowhere.git"), tmp_path / "y")
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()

@@ -1,0 +1,194 @@
+"""The one walk of a redline into HTML, for every face that shows one.
+
+Three faces draw a ``core.redline.Redline`` as HTML: the web page and the
+notice site (``export.html``: semantic ``<ins>``/``<del>``, classes, labels
+for screen readers), print (``export.pdf``: the rich-text subset Qt's
+QTextDocument paints, inline styles only) and the window's redline pane
+(``gui.redline_html``: QTextBrowser, with an anchor before each change for
+Previous / Next change). ``RedlineMarkup.render`` is the walk they share:
+blocks in order, lists, segments and the marks of a changed paragraph break,
+the note under a paragraph, anchors. What differs between the faces is data
+on a subclass (templates and switches below) and one method,
+``paragraph``, that wraps a block by its kind.
+
+Pure string work: no Qt, no I/O. Every piece of policy text passes through
+``html.escape``, and link targets other than web, mail and in-page addresses
+are dropped, so a policy can never inject markup or script into any face.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Mapping
+
+from policyeditor.core.redline import (
+    DELETED, EQUAL, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment, font_change,
+)
+from policyeditor.core.tokens import RunStyle
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
+# A paragraph that is wholly inserted, deleted or moved: its status marks every segment.
+WHOLE = (INSERTED, DELETED, MOVED_FROM, MOVED_TO)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The link target if it is a web, mail or in-page address; else None."""
+    if not url:
+        return None
+    cleaned = "".join(url.split())
+    return url if cleaned.lower().startswith(SAFE_SCHEMES) else None
+
+
+def break_news(block: RedlineBlock) -> bool:
+    """Whether the paragraph break after ``block`` changed and the block's own status does not say so
+    already (an inserted paragraph brings its break, a deleted one takes its break away)."""
+    if block.break_op == INSERTED:
+        return block.status not in (INSERTED, MOVED_TO)
+    if block.break_op == DELETED:
+        return block.status not in (DELETED, MOVED_FROM)
+    return False
+
+
+def heading_level(block: RedlineBlock) -> int:
+    """The HTML heading level of a heading block (h1 is the page's or pane's title)."""
+    return min(max(block.style.level + 1, 2), 6)
+
+
+class RedlineMarkup:
+    """How one face marks up a redline; ``render`` walks it.
+
+    Templates are ``str.format`` patterns; the walk escapes every piece of
+    text before it fills one in (``{body}`` is markup the walk built from
+    escaped text, ``{note}`` and ``{change}`` are escaped text).
+    """
+
+    # A run: its bold and italic tags, which of the two is outside, what a line break becomes.
+    bold_tag: str = "b"
+    italic_tag: str = "i"
+    bold_outside: bool = True
+    newline: str = "\n"
+    # A segment by its op (EQUAL is the run as it is): {body}, and {change} for FORMATTED.
+    # In a paragraph wholly inserted, deleted or moved, the paragraph's status is the op.
+    segment: Mapping[str, str] = {}
+    # Set: a whole paragraph is wrapped once ({body}, {move_id}) around its plain runs instead,
+    # and shows no mark of a paragraph break.
+    whole_paragraph: Mapping[str, str] | None = None
+    # Between a deletion and the insertion that replaces it.
+    replacement_gap: str = ""
+    # A changed paragraph break, by break_op; shown only where the paragraph's own status does not
+    # already say it, unless mark_every_break.
+    break_mark: Mapping[str, str] = {}
+    mark_every_break: bool = False
+    # A badge before each changed paragraph ({label}), by status.
+    badge: str = ""
+    badge_labels: Mapping[str, str] = {}
+    # The note under a paragraph: the formatting change, or for a moved one this text ({move_id});
+    # break_notes adds the changed paragraph break to it, joined by "; ".
+    moved_note: Mapping[str, str] = {}
+    break_notes: Mapping[str, str] = {}
+    note: str = "{note}"
+    # Lists as <ul>/<ol> around the list paragraphs (else paragraph() draws the marker).
+    list_tags: bool = False
+    # An anchor before the n-th changed paragraph (n from 1): {n}.
+    anchor: str = ""
+    # The note on a line of its own after its paragraph, even when empty (else appended to it).
+    note_apart: bool = False
+    opening: str = ""
+    closing: str = ""
+
+    # ------------------------------------------------------------ the pieces
+
+    def run(self, text: str, style: RunStyle) -> str:
+        """Escaped text in its bold, italic and link."""
+        out = escape(text)
+        if self.newline != "\n":
+            out = out.replace("\n", self.newline)
+        tags = [(self.italic_tag, style.italic), (self.bold_tag, style.bold)]
+        for tag, on in (tags if self.bold_outside else tags[::-1]):
+            if on:
+                out = f"<{tag}>{out}</{tag}>"
+        href = safe_href(style.link)
+        if href:
+            out = f'<a href="{escape(href, quote=True)}">{out}</a>'
+        return out
+
+    def segment_html(self, seg: Segment, block: RedlineBlock) -> str:
+        body = self.run(seg.text, seg.style)
+        op = block.status if block.status in WHOLE else seg.op
+        template = self.segment.get(op)
+        if template is None:
+            return body
+        change = escape(font_change(seg.old_style, seg.style)) if op == FORMATTED else ""
+        return template.format(body=body, change=change)
+
+    def mark(self, block: RedlineBlock) -> str:
+        """The mark of an inserted or deleted paragraph break at the end of ``block``."""
+        if block.break_op not in (INSERTED, DELETED):
+            return ""
+        if not self.mark_every_break and not break_news(block):
+            return ""
+        return self.break_mark.get(block.break_op, "")
+
+    def body(self, block: RedlineBlock) -> str:
+        """The paragraph's content: its segments, the break's mark, a badge."""
+        if self.whole_paragraph is not None and block.status in WHOLE:
+            inner = "".join(self.run(s.text, s.style) for s in block.segments)
+            inner = self.whole_paragraph[block.status].format(body=inner, move_id=block.move_id)
+        else:
+            parts = []
+            for k, seg in enumerate(block.segments):
+                if (self.replacement_gap and k and seg.op == INSERTED
+                        and block.segments[k - 1].op == DELETED):
+                    parts.append(self.replacement_gap)
+                parts.append(self.segment_html(seg, block))
+            inner = "".join(parts) + self.mark(block)
+        if self.badge and block.status != EQUAL:
+            inner = self.badge.format(label=self.badge_labels[block.status]) + inner
+        return inner
+
+    def note_text(self, block: RedlineBlock) -> str:
+        note = block.format_note
+        if block.status in (MOVED_FROM, MOVED_TO) and block.status in self.moved_note:
+            note = self.moved_note[block.status].format(move_id=block.move_id)
+        if self.break_notes and break_news(block):
+            note = "; ".join(filter(None, [note, self.break_notes[block.break_op]]))
+        return note
+
+    def note_html(self, block: RedlineBlock) -> str:
+        note = self.note_text(block)
+        return self.note.format(note=escape(note)) if note else ""
+
+    def paragraph(self, block: RedlineBlock, body: str, note: str, index: int) -> str:
+        """The block in its paragraph, heading, list item or preformatted text, by its kind.
+
+        ``note`` is given here (to put inside the element) only when not ``note_apart``.
+        """
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ the walk
+
+    def render(self, redline: Redline) -> str:
+        out = [self.opening] if self.opening else []
+        open_list = ""
+        changes = 0
+        for index, block in enumerate(redline.blocks):
+            if self.list_tags:
+                want = {"bullet": "ul", "numbered": "ol"}.get(block.style.kind, "")
+                if open_list and want != open_list:
+                    out.append(f"</{open_list}>")
+                    open_list = ""
+                if want and not open_list:
+                    out.append(f"<{want}>")
+                    open_list = want
+            if self.anchor and block.status != EQUAL:
+                changes += 1
+                out.append(self.anchor.format(n=changes))
+            note = self.note_html(block)
+            out.append(self.paragraph(block, self.body(block), "" if self.note_apart else note, index))
+            if self.note_apart:
+                out.append(note)
+        if open_list:
+            out.append(f"</{open_list}>")
+        if self.closing:
+            out.append(self.closing)
+        return "\n".join(out)

@@ -1,0 +1,135 @@
+"""The blocks of styled runs a policy's text is made of, and their normal form.
+
+``Document`` (blocks), ``Block`` (a paragraph, heading, list item or raw
+block) and ``Run`` (text with one formatting); ``normalize`` makes a
+document what canonical Markdown can express. Reading and writing Markdown
+(``core.markdown_read``, ``core.markdown_write``) build on this module;
+``core.textmodel`` gathers both for callers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+BULLET = "bullet"
+NUMBERED = "numbered"
+RAW = "raw"
+BLOCK_KINDS = (PARAGRAPH, HEADING, BULLET, NUMBERED, RAW)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+    @property
+    def style(self) -> tuple[bool, bool, str | None]:
+        return (self.bold, self.italic, self.link)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading (level 1-6), list item (level = nesting, 0 = top) or raw block."""
+
+    kind: str
+    runs: tuple[Run, ...] = ()
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...] = ()
+    front_matter: str = ""   # YAML front matter between '---' lines, verbatim, without the fences
+
+    @property
+    def plain_text(self) -> str:
+        """The words without formatting: one block per line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+# ---------------------------------------------------------------- normalize
+
+_WS = re.compile(r"[ \t\r\n\f\v]+")
+_WS_TO_FOLD = re.compile(r"[\t\r\n\f\v]|  ")
+_PLAIN = (False, False, None)
+
+
+def _clean_runs(runs) -> tuple[Run, ...]:
+    """Fold whitespace, keep spaces outside styled runs, merge equal styles, trim.
+
+    A styled run never starts or ends with a space (Markdown could not mark
+    it), no run is empty, and no two neighbours share a style.
+    """
+    texts: list[str] = []
+    styles: list[tuple] = []
+
+    def add(text: str, style: tuple) -> None:
+        if texts and texts[-1].endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        if not text:
+            return
+        if styles and styles[-1] == style:
+            texts[-1] += text
+        else:
+            texts.append(text)
+            styles.append(style)
+
+    for run in runs:
+        text = run.text
+        if _WS_TO_FOLD.search(text):
+            text = _WS.sub(" ", text)
+        style = (run.bold, run.italic, run.link)
+        core = text.strip() if style != _PLAIN else text
+        if style == _PLAIN or not core:
+            add(text, _PLAIN)
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        add(lead, _PLAIN)
+        add(core, style)
+        add(trail, _PLAIN)
+    if texts:
+        texts[0] = texts[0].lstrip()
+        texts[-1] = texts[-1].rstrip()
+    return tuple(Run(t, *st) for t, st in zip(texts, styles) if t)
+
+
+def normalize(doc: Document) -> Document:
+    """The document as canonical Markdown can express it.
+
+    Runs merged and trimmed, empty blocks dropped, list nesting no deeper than
+    one level below the item before, heading levels within 1-6.
+    """
+    blocks: list[Block] = []
+    prev_list_level = -1
+    for block in doc.blocks:
+        if block.kind == RAW:
+            text = block.text.strip("\n")
+            if text.strip():
+                blocks.append(Block(RAW, (Run(text),)))
+            prev_list_level = -1
+            continue
+        runs = _clean_runs(block.runs)
+        if not runs:
+            continue
+        level = block.level
+        if block.kind in (BULLET, NUMBERED):
+            level = max(0, min(level, prev_list_level + 1))
+            prev_list_level = level
+        else:
+            prev_list_level = -1
+            level = min(max(level, 1), 6) if block.kind == HEADING else 0
+        blocks.append(Block(block.kind, runs, level))
+    front = doc.front_matter.strip("\n")
+    return Document(tuple(blocks), front)

@@ -1,0 +1,123 @@
+"""The redline of two versions of a policy (or a version and the draft), and of two outside files.
+
+``policy_redline(lib, id, from_version=, to_version=)`` compares two texts
+of a policy: ``to_version`` None is the draft; ``from_version`` None is the
+version in force (or, when that is the version shown, the one before it).
+``file_redline(old, new)`` compares two Markdown or text files outside any
+library. Both give a ``Compared`` (the redline, its page parts and its
+statistics) that ``write_redline`` writes as HTML, PDF or DOCX.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from policyeditor.core.errors import InvalidInput
+from policyeditor.ops.formats import REDLINE, RedlineDocument, format_for, write
+
+if TYPE_CHECKING:
+    from policyeditor.core.redline import Redline
+    from policyeditor.core.redline_stats import RedlineStats
+    from policyeditor.core.textmodel import Document
+    from policyeditor.export.html import PageParts
+    from policyeditor.store.library import Library
+
+
+@dataclass(frozen=True)
+class Compared:
+    """A redline ready to write: the changes, the page's parts and the statistics."""
+
+    redline: "Redline"
+    parts: "PageParts"
+    stats: "RedlineStats"
+
+
+def read_document(name: str | os.PathLike) -> "Document":
+    """A Markdown (.md) or text file as a Document; text files: one paragraph a line."""
+    from policyeditor.core.textmodel import PARAGRAPH, Block, Document, Run, parse
+
+    path = Path(name)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"The file {name} cannot be read ({exc.strerror}). Check its name and location.") from exc
+    if path.suffix.lower() == ".docx":
+        raise InvalidInput(f"{path.name} is a Word file; save it as plain text or Markdown and compare that.")
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path.name} is not UTF-8 text. Save it as UTF-8 text and try again.") from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if path.suffix.lower() == ".txt":
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        return Document(tuple(Block(PARAGRAPH, (Run(line),)) for line in lines if line))
+    return parse(text)
+
+
+def write_redline(compared: Compared, output: str | os.PathLike, *, author: str, when: datetime) -> None:
+    """Write the redline as HTML, PDF or DOCX, chosen by the file name."""
+    write(REDLINE, RedlineDocument(compared.redline, compared.parts), output, author=author, when=when)
+
+
+def _title_from(name: str | os.PathLike) -> str:
+    return Path(name).stem.replace("-", " ").replace("_", " ").strip().title() or "Policy"
+
+
+def file_redline(old: str | os.PathLike, new: str | os.PathLike, *, title: str | None = None) -> Compared:
+    """The redline from file ``old`` to file ``new`` (Markdown or text, outside any library)."""
+    from policyeditor.core.redline import compare
+    from policyeditor.core.redline_stats import redline_stats
+    from policyeditor.export.html import PageParts
+
+    old_doc, new_doc = read_document(old), read_document(new)
+    redline = compare(old_doc, new_doc)
+    stats = redline_stats(redline, old_doc, new_doc)
+    parts = PageParts(title=title or _title_from(new),
+                      subtitle=f"{Path(new).name} compared with {Path(old).name}",
+                      summary=stats.summary, explanation=stats.explanation)
+    return Compared(redline, parts, stats)
+
+
+def policy_redline(lib: "Library", policy_id: str, *, from_version: int | None = None,
+                   to_version: int | None = None) -> Compared:
+    """Version ``to_version`` (None: the draft) of a policy against ``from_version``.
+
+    ``from_version`` None: the version in force today, unless that is the
+    version shown, then the one before it (nothing when there is none).
+    """
+    from policyeditor.core.redline import compare
+    from policyeditor.core.redline_stats import redline_stats
+    from policyeditor.export.html import PageParts
+    from policyeditor.export.memo import history_line
+
+    policy = lib.policy(policy_id)
+    new_text = lib.draft_text(policy_id) if to_version is None else lib.version_text(policy_id, to_version)
+    if from_version is None:
+        base = lib.in_force(policy_id, lib.today())
+        if base is not None and base.number == to_version:
+            earlier = [v.number for v in policy.versions if v.number < base.number]
+            base = policy.version(earlier[-1]) if earlier else None
+        from_version = base.number if base is not None else None
+    old_text = lib.version_text(policy_id, from_version) if from_version is not None else ""
+    redline = compare(old_text, new_text)
+    stats = redline_stats(redline, old_text, new_text)
+    to_label = "the draft" if to_version is None else f"version {to_version}"
+    from_label = f"version {from_version}" if from_version is not None else "nothing (no version in force)"
+    justification = policy.version(to_version).justification if to_version is not None else ""
+    parts = PageParts(title=policy.title, subtitle=f"{to_label.capitalize()} compared with {from_label}.",
+                      summary=stats.summary, explanation=stats.explanation,
+                      justification=justification, history=history_line(policy, upto=to_version))
+    return Compared(redline, parts, stats)
+
+
+def write_policy_redline(lib: "Library", policy_id: str, output: str | os.PathLike, *,
+                         from_version: int | None = None, to_version: int | None = None) -> Compared:
+    """``policy_redline`` written to ``output`` (its format checked before any work)."""
+    format_for(output, REDLINE)
+    compared = policy_redline(lib, policy_id, from_version=from_version, to_version=to_version)
+    write_redline(compared, output, author=lib.author.name, when=lib.now())
+    return compared
