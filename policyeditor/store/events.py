@@ -207,18 +207,31 @@ def redline_text(old: str, new: str, limit: int = 40) -> str:
         if block.status == EQUAL:
             continue
         parts = []
-        for seg in block.segments:
+        segments = block.segments
+        for i, seg in enumerate(segments):
             if seg.op == INSERTED:
                 parts.append("{+" + seg.text + "+}")
             elif seg.op == DELETED:
                 parts.append("[-" + seg.text + "-]")
             else:
-                parts.append(seg.text)
+                parts.append(_context(seg.text, first=i == 0, last=i == len(segments) - 1))
         lines.append("  " + " ".join("".join(parts).split()))
         if len(lines) >= limit:
             lines.append("  ...")
             break
     return "\n".join(lines) if lines else "  (only the spacing or formatting changed)"
+
+
+def _context(text: str, *, first: bool, last: bool, words: int = 8) -> str:
+    """Unchanged words around a change, shortened to ``words`` on each side with '...'."""
+    parts = text.split(" ")
+    keep_head = 0 if first else words
+    keep_tail = 0 if last else words
+    if len(parts) <= keep_head + keep_tail + 1 or (first and last):
+        return text
+    head = " ".join(parts[:keep_head])
+    tail = " ".join(parts[len(parts) - keep_tail:]) if keep_tail else ""
+    return f"{head} ... {tail}" if head else f"... {tail}" if tail else f"{head} ..."
 
 
 def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
