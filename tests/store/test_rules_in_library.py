@@ -177,3 +177,12 @@ def test_a_notice_period_out_of_range_is_a_sentence(lib, capsys):
     assert "notice_days is 100000000000000; a notice period is a whole number of days from 0 to 3650" in err
     with pytest.raises(InvalidInput):
         rules.RuleContext(today=datetime(2018, 1, 1).date(), notice_days=100000000000000)
+
+
+def test_the_amendment_is_shown_with_a_little_context():
+    from policyeditor.store.events import redline_text
+
+    words = " ".join(f"w{i}" for i in range(60))
+    shown = redline_text(f"{words} keep it.\n", f"{words} keep it not.\n")
+    assert "{+ not+}" in shown and shown.count("...") == 1 and "w0 " not in shown and "w59 keep it" in shown
+    assert redline_text("Same.\n", "Same.\n") == "  (only the spacing or formatting changed)"
