@@ -26,6 +26,8 @@ from policyeditor.core.dates import MAX_NOTICE_DAYS
 from policyeditor.core.errors import LibraryStateError, TextError
 from policyeditor.core.versions import (
     CHANGE_CLASSES,
+    EVENTS,
+    REVIEWED,
     LibrarySettings,
     Memo,
     Policy,
@@ -40,7 +42,7 @@ GITATTRIBUTES = ".gitattributes"
 GITATTRIBUTES_TEXT = "* text=auto eol=lf\n"
 FORMAT = 1  # library.toml "format": raised when the layout changes incompatibly
 
-_VERSION_DATES = ("first_reading", "second_reading", "adopted", "posted", "effective", "withdrawn")
+_VERSION_DATES = tuple(e for e in EVENTS if e != REVIEWED)   # one date each, in process order
 _VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256",
                     "read_commit", "read_sha256")
 _MEMO_KEYS = tuple(f.name for f in fields(Memo))
