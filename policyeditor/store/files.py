@@ -23,9 +23,12 @@ from typing import Any
 import tomli_w
 
 from policyeditor import atomicfile
+from policyeditor.core.dates import MAX_NOTICE_DAYS
 from policyeditor.core.errors import LibraryStateError, TextError
 from policyeditor.core.versions import (
     CHANGE_CLASSES,
+    EVENTS,
+    REVIEWED,
     LibrarySettings,
     Memo,
     Policy,
@@ -39,11 +42,11 @@ RECORD_FILE = "policy.toml"
 GITATTRIBUTES = ".gitattributes"
 GITATTRIBUTES_TEXT = "* text=auto eol=lf\n"
 FORMAT = 1  # library.toml "format": raised when the layout changes incompatibly
-MAX_NOTICE_DAYS = 3650
 MAX_VERSION = 9999
 
-_VERSION_DATES = ("first_reading", "second_reading", "adopted", "posted", "effective", "withdrawn")
-_VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256")
+_VERSION_DATES = tuple(e for e in EVENTS if e != REVIEWED)   # one date each, in process order
+_VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256",
+                    "read_commit", "read_sha256")
 _MEMO_KEYS = tuple(f.name for f in fields(Memo))
 _VERSION_KEYS = {f.name for f in fields(Version)}
 _POLICY_KEYS = {"title", "code", "review_months", "notice_days", "versions"}
@@ -177,9 +180,8 @@ def settings_from_toml(data: dict[str, Any], rel: str = LIBRARY_FILE) -> Library
         expected = int if name == "notice_days" else str
         if not isinstance(value, expected) or isinstance(value, bool):
             raise LibraryStateError(f"In {rel}, '{name}' should be {'a whole number' if expected is int else 'text'}.")
+        _notice_in_range(value if name == "notice_days" else 0, rel)
         kwargs[name] = value
-    if not 0 <= kwargs.get("notice_days", 0) <= MAX_NOTICE_DAYS:
-        raise LibraryStateError(f"In {rel}, 'notice_days' should be between 0 and {MAX_NOTICE_DAYS}.")
     return LibrarySettings(**kwargs)
 
 
@@ -218,6 +220,13 @@ def policy_to_toml(policy: Policy) -> bytes:
     if policy.versions:
         data["versions"] = [_version_to_dict(v) for v in sorted(policy.versions, key=lambda v: v.number)]
     return dump_toml(data)
+
+
+def _notice_in_range(days: int, rel: str) -> int:
+    if not 0 <= days <= MAX_NOTICE_DAYS:
+        raise LibraryStateError(f"In {rel}, notice_days is {days}; a notice period is a whole number "
+                                f"of days from 0 to {MAX_NOTICE_DAYS}. Correct the file.")
+    return days
 
 
 def _check_type(value: Any, kind: type, name: str, rel: str) -> Any:
@@ -287,7 +296,7 @@ def policy_from_toml(policy_id: str, data: dict[str, Any], rel: str) -> Policy:
         title=title or policy_id,
         code=_check_type(data.get("code", ""), str, "code", rel),
         review_months=None if review is None else _check_type(review, int, "review_months", rel),
-        notice_days=None if notice is None else _check_type(notice, int, "notice_days", rel),
+        notice_days=None if notice is None else _notice_in_range(_check_type(notice, int, "notice_days", rel), rel),
         versions=versions,
     )
 

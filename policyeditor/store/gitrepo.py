@@ -464,6 +464,62 @@ class GitRepo:
             result[name] = (kind, peeled or obj)
         return result
 
+    def commits_changing(self, path: str) -> list[tuple[str, tuple[str, ...], datetime, str]]:
+        """Every commit reachable from HEAD whose ``path`` differs from a parent's, oldest
+        first: (commit, parents, author date, first line of the message). Merges are
+        included (``--full-history`` with ``-m``-like treatment: every merge is listed)."""
+        if self.head_sha() is None:
+            return []
+        out = self.repo.git.log("--full-history", "--topo-order", "--reverse",
+                                "--format=%H%x00%P%x00%aI%x00%s", "HEAD", "--", path)
+        merges = set(self.repo.git.rev_list("--merges", "HEAD").split())
+        seen, result = set(), []
+        for line in out.splitlines():
+            sha, parents, when, subject = line.split("\0", 3)
+            seen.add(sha)
+            result.append((sha, tuple(parents.split()), datetime.fromisoformat(when), subject))
+        if merges - seen:   # merges git left out of the simplified list: check them too
+            for line in self.repo.git.log("--no-walk", "--format=%H%x00%P%x00%aI%x00%s",
+                                          *sorted(merges - seen)).splitlines():
+                sha, parents, when, subject = line.split("\0", 3)
+                result.append((sha, tuple(parents.split()), datetime.fromisoformat(when), subject))
+        return result
+
+    def paths_ever(self, folder: str) -> set[str]:
+        """Every file path under ``folder`` that any commit reachable from HEAD held."""
+        if self.head_sha() is None:
+            return set()
+        out = self.repo.git.log("--full-history", "--no-renames", "--format=", "--name-only",
+                                "HEAD", "--", folder)
+        return {line.strip() for line in out.splitlines() if line.strip()}
+
+    def modified_paths(self, folder: str) -> set[str]:
+        """Paths under ``folder`` that some commit reachable from HEAD modified (not added)."""
+        if self.head_sha() is None:
+            return set()
+        out = self.repo.git.log("--full-history", "--no-renames", "--format=", "--name-status",
+                                "--diff-filter=MT", "HEAD", "--", folder)
+        return {line.split("\t", 1)[1] for line in out.splitlines() if "\t" in line}
+
+    def blob_id(self, commit: str, path: str) -> str | None:
+        """The object id of ``path`` in ``commit`` (cheap equality test), or None."""
+        if not _OBJECT_ID.fullmatch(commit):
+            return None
+        try:
+            return self.repo.commit(commit).tree[path].hexsha
+        except (BadName, ValueError, KeyError, GitCommandError):
+            return None
+
+    def files_under(self, commit: str, folder: str) -> dict[str, bytes]:
+        """name -> bytes of the files directly in ``folder`` at ``commit`` ({} if none)."""
+        if not _OBJECT_ID.fullmatch(commit):
+            return {}
+        try:
+            tree = self.repo.commit(commit).tree[folder]
+        except (BadName, ValueError, KeyError, GitCommandError):
+            return {}
+        return {b.name: b.data_stream.read() for b in tree.blobs}
+
     def close(self) -> None:
         """End git helper processes (cat-file) this object started."""
         self.repo.close()

@@ -450,19 +450,20 @@ class Library:
         editorial: bool = False,
         justification: str = "",
         legacy: bool = False,
-        tagged_records: int = 0,
+        amended: bool = False,
     ) -> Version:
         """Record ``event`` on ``when``: rules checked first, nothing written when one fails.
 
-        ``tagged_records``: how many collected data records depend on the
-        version's effective date (rule 1 forbids moving it then).
+        Rule 7's facts (what tagged data covers) are read from the library
+        itself (``store.coverage``), so every workstation checks the same.
+        ``amended``: the adoption of a text changed since the first reading
+        is confirmed (rule 10).
         """
         from policyeditor.store import events
 
         with self.locked():  # the rules are checked against what is written: one read-check-write
-            tagged_records = tagged_records or self._records_moved(policy_id, event, when, version)
-            request = events.Request(event, when, version, editorial, justification, legacy)
-            return events.record_event(self, policy_id, request, tagged_records=tagged_records)
+            request = events.Request(event, when, version, editorial, justification, legacy, amended)
+            return events.record_event(self, policy_id, request)
 
     def preview_event(
         self,
@@ -474,18 +475,16 @@ class Library:
         editorial: bool = False,
         justification: str = "",
         legacy: bool = False,
-        tagged_records: int = 0,
+        amended: bool = False,
     ) -> list:
         """The rule failures recording the event would meet (for live checks); writes nothing."""
         from policyeditor.store import events
 
-        tagged_records = tagged_records or self._records_moved(policy_id, event, when, version)
-        request = events.Request(event, when, version, editorial, justification, legacy)
-        return events.preview_event(self, policy_id, request, tagged_records=tagged_records)
+        request = events.Request(event, when, version, editorial, justification, legacy, amended)
+        return events.preview_event(self, policy_id, request)
 
-    def _records_moved(self, policy_id: str, event: str, when: date | str, version: int | None) -> int:
-        """Rule 7: the register's records that a new effective date would put under another version."""
+    def rule_context(self, policy_id: str):
+        """The ``core.rules.RuleContext`` the store checks events with (for live checks)."""
         from policyeditor.store import events
-        from policyeditor.store.register_library import records_moved
 
-        return records_moved(self, policy_id, events.event_name(event), when, version)
+        return events.rule_context(self, self.policy(policy_id))

@@ -94,8 +94,15 @@ def default_output(data: Path) -> Path:
 
 
 def tag_file(job: TagJob, tagger: Tagger, *, register: Register | None = None,
-             library: str = "", ran_by: str = "") -> TagOutcome:
-    """Tag ``job.data`` and record the run; raise (writing nothing) on refusal."""
+             library: str = "", ran_by: str = "",
+             coverage: Callable[[str, list[VersionCount]], object] | None = None) -> TagOutcome:
+    """Tag ``job.data`` and record the run; raise (writing nothing) on refusal.
+
+    ``coverage(content_sha256, counts)`` records in the library what the run
+    covers (rule 7: ``store.coverage.recorder``); it runs after the register's
+    checks and before the output and the register are written, and a refusal
+    there writes nothing.
+    """
     job = job.resolved()
     if not job.data.is_file():
         raise DataError(f"There is no data file {job.data}.")
@@ -116,7 +123,7 @@ def tag_file(job: TagJob, tagger: Tagger, *, register: Register | None = None,
             tally.flush()
             out.flush()
             os.fsync(out.fileno())
-            outcome = _finish(job, tally, hashing.hexdigest(), commit, run, ran_by)
+            outcome = _finish(job, tally, hashing.hexdigest(), commit, run, ran_by, coverage)
     except BaseException:
         if run is not None:
             run.abandon()
@@ -124,8 +131,8 @@ def tag_file(job: TagJob, tagger: Tagger, *, register: Register | None = None,
     return outcome
 
 
-def _finish(job: TagJob, tally: "_Tally", sha: str, commit: Callable[[], None], run, ran_by: str
-            ) -> TagOutcome:
+def _finish(job: TagJob, tally: "_Tally", sha: str, commit: Callable[[], None], run, ran_by: str,
+            coverage: Callable[[str, list[VersionCount]], object] | None = None) -> TagOutcome:
     """Refuse on bad rows (unless skipping), then record the run and swap the file in."""
     assert job.output is not None
     bad, bad_count = tally.bad, tally.bad_count
@@ -137,12 +144,15 @@ def _finish(job: TagJob, tally: "_Tally", sha: str, commit: Callable[[], None], 
                       f"rows and a report of these:\n{shown}{more}", bad, bad_count)
     report = job.output.with_name(job.output.name + ".bad-rows.csv") if bad_count else None
 
+    counts = tally.version_counts()
+
     def swap() -> None:
+        if coverage is not None:     # after the register's own checks, before anything is swapped in
+            coverage(sha, counts)
         if report is not None:
             _write_report(report, bad)
         commit()
 
-    counts = tally.version_counts()
     summary = None
     if run is not None:
         summary = run.finish(source_path=str(job.data.resolve()), source_sha256=sha,
