@@ -28,7 +28,7 @@ def test_init_into_a_path_that_cannot_exist(tmp_path: Path, capsys) -> None:
     ('format = "1"\ndistrict = "D"\n', "'format' should be the whole number 1"),
     ('format = 0\ndistrict = "D"\n', "'format' should be the whole number 1"),
     ('format = true\ndistrict = "D"\n', "'format' should be the whole number 1"),
-    ('district = "D"\nnotice_days = -5\n', "'notice_days' should be between 0 and 3650"),
+    ('district = "D"\nnotice_days = -5\n', "notice_days is -5; a notice period is a whole number of days from 0 to 3650"),
 ])
 def test_library_toml_values_out_of_range(toml: str, message: str) -> None:
     with pytest.raises(LibraryStateError, match=message):
