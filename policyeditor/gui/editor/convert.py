@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
     QTextList,
     QTextListFormat,
     QTextTableFormat,
@@ -44,6 +45,7 @@ QUOTE_INDENT = 28
 LINE_SEPARATOR = "\u2028"
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 0.95}
 LINK_COLOR = QColor(0x1A, 0x4F, 0x9C)
+HEADER_SHADE = QColor(0xEE, 0xEE, 0xEE)
 LIST_STYLES = {tm.BULLET: QTextListFormat.Style.ListDisc, tm.NUMBERED: QTextListFormat.Style.ListDecimal}
 
 
@@ -152,17 +154,25 @@ def insert_blocks(cursor: QTextCursor, blocks: tuple[tm.Block, ...], base_size: 
 def _insert_table(cursor: QTextCursor, rows: list[list[tm.Block]], base_size: float) -> None:
     """A table of the rows' cells at ``cursor``; the cursor ends in the block after it."""
     fmt = QTextTableFormat()
-    fmt.setBorder(0.5)
-    fmt.setCellPadding(3)
+    fmt.setBorder(1)
+    fmt.setBorderBrush(QColor(0x99, 0x99, 0x99))
+    fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setCellPadding(4)
     fmt.setCellSpacing(0)
     fmt.setHeaderRowCount(1)
     fmt.setBorderCollapse(True)
+    fmt.setTopMargin(4)
+    fmt.setBottomMargin(8)
     width = max(len(row) for row in rows)
     table = cursor.insertTable(len(rows), width, fmt)
     for r, row in enumerate(rows):
         for c, block in enumerate(row):
-            cell_cursor = table.cellAt(r, c).firstCursorPosition()
-            _insert_runs(cell_cursor, block, base_size)
+            cell = table.cellAt(r, c)
+            if r == 0:     # the header row shaded (not bold: bold is the text's own)
+                cell_format = cell.format()
+                cell_format.setBackground(HEADER_SHADE)
+                cell.setFormat(cell_format)
+            _insert_runs(cell.firstCursorPosition(), block, base_size)
     cursor.setPosition(table.lastPosition() + 1)
 
 
