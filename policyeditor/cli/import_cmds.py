@@ -1,6 +1,6 @@
 """Import command: bring Word, Markdown and text documents (or folders of them) in as policies.
 
-    policyeditor import FILE_OR_FOLDER... [--id ID] [--title TITLE] [--code CODE] [--accept-changes]
+    policyeditor import FILE_OR_FOLDER... [--id ID] [--title TITLE] [--code CODE] [--accept-changes] [--dry-run]
 
 One policy per document, each all or nothing; a report line per document
 (imported, already in the library, refused and why). The work is
@@ -24,15 +24,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--code", metavar="CODE", help="the policy's code, e.g. IJNDC (one document only)")
     p.add_argument("--accept-changes", action="store_true",
                    help="import Word documents holding tracked changes as if every change were accepted")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only say what would be imported and what would be refused; write nothing")
     p.set_defaults(func=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from policyeditor.ops.importing import REFUSED, import_files
+    from policyeditor.ops.importing import REFUSED, ImportPlan, apply_plans, plan_files
 
     with open_library(args) as lib:
-        run = import_files(lib, args.files, policy_id=args.policy_id, code=args.code, title=args.title,
+        plans = plan_files(lib, args.files, policy_id=args.policy_id, code=args.code, title=args.title,
                            accept_changes=args.accept_changes)
+        if args.dry_run:
+            for item in plans:
+                if isinstance(item, ImportPlan):
+                    print(f"would import {item.source.name}: {item.summary}")
+                else:
+                    print(f"would refuse {item.source.name}: {item.message}")
+            print("Nothing was written (--dry-run).")
+            return 2 if any(not isinstance(item, ImportPlan) for item in plans) else 0
+        run = apply_plans(lib, plans)
     for result in run.results:
         print(result.line)
     print(run.summary)

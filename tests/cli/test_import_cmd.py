@@ -23,6 +23,11 @@ def test_import_a_folder_twice_and_diff_two_word_files(capsys, tmp_library, tmp_
     word_policy(folder / "IJNDC.docx")
     (folder / "Old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     lib = str(tmp_library.path)
+    before = state_of(tmp_library.path)
+    code, out, err = run(capsys, "--library", lib, "import", str(folder), "--dry-run")
+    assert code == 2 and "would import IJNDC.docx: website-privacy: Website Privacy [IJNDC]" in out
+    assert "would refuse Old.doc: Old.doc is an old Word document" in out and "Nothing was written" in out
+    assert state_of(tmp_library.path) == before
     code, out, err = run(capsys, "--library", lib, "import", str(folder))
     assert code == 2
     assert "imported  IJNDC.docx: website-privacy: Website Privacy [IJNDC], 2 legacy versions" in out
