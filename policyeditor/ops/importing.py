@@ -165,7 +165,7 @@ def read_source(path: str | os.PathLike, *, accept_changes: bool = False, other_
         from policyeditor.ops.docx_read import read_docx
 
         docx_text = read_docx(data, path.name, accept_changes=accept_changes)
-        notes = ()
+        notes: tuple[str, ...] = ()
         if docx_text.underlined:
             notes = (f"Underlined text became italic ({docx_text.underlined} place"
                      f"{'s' * (docx_text.underlined != 1)}): a policy's text has bold and italic.",)
@@ -393,7 +393,7 @@ def write_plans(lib: "Library", plans: list[ImportPlan]) -> list[ImportResult]:
                     for _, plan in dated:
                         n, latest = len(plan.versions), plan.versions[-1]
                         tx.tag(f"{plan.policy_id}/v{n}", commit, f"{plan.title}, version {n}, adopted "
-                               f"{latest.adopted.isoformat()} (legacy version, imported)", author, now)
+                               f"{latest.adopted} (legacy version, imported)", author, now)
         except PolicyEditorError as exc:
             for k, plan in todo:
                 results[k] = ImportResult(plan.source, REFUSED, exc.message, plan)
