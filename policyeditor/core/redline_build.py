@@ -223,7 +223,8 @@ class _Builder:
 
     def _formatted(self, bt: BlockTokens, start: int, end: int, old_style) -> None:
         for text, style in bt.pieces(start, end):
-            if old_style:
+            # The spacing inside a stretch keeps its own style: unchanged spacing is equal text.
+            if old_style and style != old_style:
                 self._append(FORMATTED, text, style, old_style)
             else:
                 self._append(EQUAL, text, style)

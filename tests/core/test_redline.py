@@ -80,6 +80,17 @@ def test_bold_to_plain_is_a_formatting_change_with_old_and_new_style():
     assert changes(compare(old, new)) == []
 
 
+def test_bold_added_to_words_notes_only_what_changed():
+    # Issue 12: bold added to two words showed "Formatted: Font: Bold; Formatted: Font:".
+    for marked, bold in (("The **quick brown** fox jumps.", ["quick", "brown"]),
+                         ("The **quick** brown **fox** jumps.", ["quick", "fox"])):
+        block = compare("The quick brown fox jumps.\n", marked + "\n").blocks[0]
+        assert block.format_note == "Formatted: Font: Bold"
+        formatted = [s for s in block.segments if s.op == FORMATTED]
+        assert all(s.old_style != s.style for s in formatted)
+        assert " ".join(s.text for s in formatted).split() == bold
+
+
 def test_heading_level_and_list_to_paragraph_are_block_formatting_changes():
     old = doc(para("Definitions", kind=HEADING, level=2), para("Cookies are files.", kind=BULLET))
     new = doc(para("Definitions", kind=HEADING, level=3), para("Cookies are files."))
