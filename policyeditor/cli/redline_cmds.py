@@ -1,7 +1,7 @@
 """Redline commands: diff (two files), redline (a policy's versions), packet.
 
-    policyeditor diff OLD NEW -o FILE.{html,pdf,docx} [--stats]
-    policyeditor redline ID [--from N] [--to N|draft] -o FILE.{html,pdf,docx}
+    policyeditor diff OLD NEW -o FILE.{html,pdf,docx} [--stats] [--summary]
+    policyeditor redline ID [--from N] [--to N|draft] [--summary] -o FILE.{html,pdf,docx}
     policyeditor packet ID [--reading first|second|adopted] [--version N] -o FILE.{pdf,docx}
 
 The work is in ``policyeditor.ops`` (the window exports through the same
@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="FILE.html, FILE.pdf or FILE.docx")
     p.add_argument("--stats", action="store_true", help="print the change statistics as JSON")
     p.add_argument("--title", help="the title printed on the redline (default: from NEW's file name)")
+    p.add_argument("--summary", action="store_true", help="open the redline with a summary of the changes and a key to the marks")
     p.set_defaults(func=cmd_diff)
 
     p = sub.add_parser("redline", help="redline two versions of a policy (or a version and the draft)")
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the older version (default: the version in force)")
     p.add_argument("--to", dest="to_version", default="draft", metavar="N|draft",
                    help="the newer version, or 'draft' (the default)")
+    p.add_argument("--summary", action="store_true", help="open the redline with a summary of the changes and a key to the marks")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.html, FILE.pdf or FILE.docx")
     p.set_defaults(func=cmd_redline)
 
@@ -59,7 +61,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
                            "(or ask for --stats).")
     if args.output:
         format_for(args.output, REDLINE)          # refuse a bad name before any work
-    compared = file_redline(args.old, args.new, title=args.title)
+    compared = file_redline(args.old, args.new, title=args.title, summary=args.summary)
     if args.output:
         write_redline(compared, args.output, author="policyeditor", when=datetime.now(timezone.utc))
     if args.stats:
@@ -88,7 +90,7 @@ def cmd_redline(args: argparse.Namespace) -> int:
     to_number = _version_number(args.to_version)
     with open_library(args) as lib:
         compared = write_policy_redline(lib, policy_id, args.output, from_version=args.from_version,
-                                        to_version=to_number)
+                                        to_version=to_number, summary=args.summary)
     print(f"Wrote {args.output}: {compared.stats.summary}")
     return 0
 

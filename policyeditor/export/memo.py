@@ -9,11 +9,13 @@ get the seed's wording with the library's committee and district filled in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from policyeditor.core.dates import long_date
 from policyeditor.core.errors import InvalidInput
+from policyeditor.core.textmodel import PARAGRAPH, Document
 from policyeditor.core.versions import LibrarySettings, Memo, Policy
 
 READINGS = ("first", "second")
@@ -76,3 +78,33 @@ def history_line(policy: Policy, *, upto: int | None = None) -> str:
     if len(adopted) > 1:
         parts.append("Revised: " + ", ".join(long_date(d) for d in adopted[1:]))
     return "; ".join(parts)
+
+
+# "Adopted: October 5, 2009", "Adopted: Oct 5, 2009; Revised: May 1, 2018", "Revised 6/1/2015":
+# a short last paragraph opening with the word of a recorded event and a date-like tail.
+_HISTORY = re.compile(r"^\s*(adopted|revised|amended|reviewed|approved)\b[^.]{0,60}?[:\s]\s*\S",
+                      re.IGNORECASE)
+_HISTORY_MAX = 300
+
+
+def is_history(text: str) -> bool:
+    """Whether a paragraph reads as a history line ("Adopted: October 5, 2009; Revised: ...")."""
+    text = text.strip().strip("*_ ")
+    return bool(text) and len(text) <= _HISTORY_MAX and bool(_HISTORY.match(text)) and any(
+        ch.isdigit() for ch in text)
+
+
+def without_history(doc: Document, history: str) -> Document:
+    """``doc`` without the history line its text ends with, when a generated ``history`` replaces it.
+
+    The packets print the history line made from the recorded adoptions; a
+    policy text that already ends with one (typed, or imported from the
+    district's file) would otherwise print it twice. With no generated line
+    (no adoption recorded) the text keeps its own.
+    """
+    if not history or not doc.blocks:
+        return doc
+    last = doc.blocks[-1]
+    if last.kind != PARAGRAPH or not is_history(last.text):
+        return doc
+    return replace(doc, blocks=doc.blocks[:-1])

@@ -21,7 +21,7 @@ from policyeditor.core.errors import ExportError
 from policyeditor.core.redline import (
     DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock,
 )
-from policyeditor.core.redline_markup import RedlineMarkup
+from policyeditor.core.redline_markup import RedlineMarkup, kinds_present
 from policyeditor.export.html import PageParts, starts_with_title
 from policyeditor.export.output import write_atomic
 
@@ -64,7 +64,6 @@ class PrintMarkup(RedlineMarkup):
     replacement_gap = "\u2009"      # a thin space between a deletion and its replacement
     break_mark = {INSERTED: f'<span style="{_INS_CSS}">\u00b6</span>',
                   DELETED: f'<span style="{_DEL_CSS}">\u00b6</span>'}
-    mark_every_break = True
     moved_note = {MOVED_FROM: "Moved from here (move {move_id})", MOVED_TO: "Moved here (move {move_id})"}
     break_notes = {INSERTED: "Paragraph break inserted", DELETED: "Paragraph break deleted"}
     note = f'<p style="margin: -6px 0 10px 36px; font-size: 9pt; color:{NOTE_COLOR};"><i>{{note}}</i></p>'
@@ -94,31 +93,47 @@ def qt_redline_html(redline: Redline, *, center_first: bool = False) -> str:
     return PrintMarkup(center_first=center_first).render(redline)
 
 
-def legend_html() -> str:
-    """A one-line key to the marks, for the top of a redline."""
-    return (f'<p style="font-size:9pt;">Key: <span style="{_INS_CSS}">inserted</span> &#160; '
-            f'<span style="{_DEL_CSS}">deleted</span> &#160; '
-            f'<span style="{_FMT_CSS}">formatting changed</span> &#160; '
-            f'<span style="color:{MOVE_COLOR};">moved</span> &#160; \u00b6 paragraph break</p>')
+_KEY = {
+    INSERTED: f'<span style="{_INS_CSS}">inserted</span>',
+    DELETED: f'<span style="{_DEL_CSS}">deleted</span>',
+    FORMATTED: f'<span style="{_FMT_CSS}">formatting changed</span>',
+    "moved": f'<span style="color:{MOVE_COLOR};">moved</span>',
+    "break": "\u00b6 paragraph break inserted or deleted",
+}
 
 
-def redline_body_html(redline: Redline, parts: PageParts, *, legend: bool = True) -> str:
-    """Title, summary, the redline and the history line, as Qt HTML."""
+def legend_html(kinds=None) -> str:
+    """A one-line key to the marks, naming only ``kinds`` (all when None); '' when none."""
+    names = [html for kind, html in _KEY.items() if kinds is None or kind in kinds]
+    return f'<p style="font-size:10pt;">Key: {" &#160; ".join(names)}</p>' if names else ""
+
+
+def summary_html(redline: Redline, parts: PageParts) -> str:
+    """The summary page's content: what is compared, the counts, the class and why, the key."""
+    out = [f'<p align="center" style="font-size:12pt;"><b>Summary of changes: {escape(parts.title)}</b></p>']
+    out += [f'<p style="font-size:10pt;">{escape(line)}</p>' for line in parts.summary_lines]
+    out.append(legend_html(kinds_present(redline)))
+    return "\n".join(out)
+
+
+def redline_body_html(redline: Redline, parts: PageParts) -> str:
+    """The policy as the committee reads it: its title (unless the text opens with it), the redline,
+    the history line. Before it, on a page of its own, the summary when ``parts.wants_summary``."""
     out = []
+    if parts.wants_summary:
+        out += [summary_html(redline, parts), PAGE_BREAK]
     titled = starts_with_title(redline, parts.title)
     if not titled:
         out.append(f'<p align="center" style="font-size:12pt;"><b>{escape(parts.title.upper())}</b></p>')
-    for text in (parts.subtitle, parts.summary, parts.explanation):
-        if text:
-            out.append(f'<p style="font-size:9pt; color:#444;">{escape(text)}</p>')
-    if parts.justification:
-        out.append(f'<p style="font-size:9pt; color:#444;">Marked editorial because: {escape(parts.justification)}</p>')
-    if legend:
-        out.append(legend_html())
     out.append(qt_redline_html(redline, center_first=titled))
     if parts.history:
-        out.append(f'<p style="margin-top:18px;"><i>{escape(parts.history)}</i></p>')
+        out.append(history_html(parts.history))
     return "\n".join(out)
+
+
+def history_html(history: str) -> str:
+    """The history line under the policy."""
+    return f'<p style="margin-top:18px;"><i>{escape(history)}</i></p>'
 
 
 def wrap_html(body: str) -> str:
@@ -195,7 +210,7 @@ def _paint(body_html: str, target: Path, title: str, header_from_page: int, imag
 
 
 def redline_pdf(redline: Redline, parts: PageParts, path) -> Path:
-    """A PDF of the redline alone (title, summary, legend, changes, history)."""
+    """A PDF of the redline alone (the summary page when asked for, the policy, its history line)."""
     return render_pdf(redline_body_html(redline, parts), path, title=parts.title)
 
 
