@@ -2,7 +2,8 @@
 
     policyeditor diff OLD NEW -o FILE.{html,pdf,docx} [--stats] [--summary]
     policyeditor redline ID [--from N] [--to N|draft] [--summary] -o FILE.{html,pdf,docx}
-    policyeditor packet ID [--reading first|second|adopted] [--version N] -o FILE.{pdf,docx}
+    policyeditor packet ID [--reading first|second|adopted] [--version N] [--date YYYY-MM-DD] [--summary]
+                       -o FILE.{pdf,docx}
 
 The work is in ``policyeditor.ops`` (the window exports through the same
 functions). Files are written atomically; refusals are PolicyEditorErrors
@@ -46,6 +47,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="first or second reading packet, or 'adopted' for the clean adopted copy")
     p.add_argument("--version", type=int, metavar="N",
                    help="the version presented (default: the latest not yet adopted, else the draft)")
+    p.add_argument("--date", dest="on", metavar="YYYY-MM-DD",
+                   help="the meeting's date printed on the memo (default: the day the reading was "
+                        "recorded, else today)")
+    p.add_argument("--summary", action="store_true",
+                   help="add a page with a summary of the changes and a key to the marks")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.pdf or FILE.docx")
     p.set_defaults(func=cmd_packet)
 
@@ -96,14 +102,17 @@ def cmd_redline(args: argparse.Namespace) -> int:
 
 
 def cmd_packet(args: argparse.Namespace) -> int:
+    from policyeditor.core.dates import parse_date
     from policyeditor.core.ids import validate_policy_id
     from policyeditor.ops.formats import PACKET, format_for
     from policyeditor.ops.packet import write_packet
 
     policy_id = validate_policy_id(args.id)
     format_for(args.output, PACKET)
+    on = parse_date(args.on) if args.on else None
     with open_library(args) as lib:
-        policy = write_packet(lib, policy_id, args.output, reading=args.reading, number=args.version)
+        policy = write_packet(lib, policy_id, args.output, reading=args.reading, number=args.version, on=on,
+                              summary=args.summary)
     what = "clean adopted copy" if args.reading == "adopted" else f"{args.reading}-reading packet"
     print(f"Wrote the {what} of {policy.title} to {args.output}.")
     return 0

@@ -36,15 +36,35 @@ class CoverMemo:
     signer_title: str
 
 
-def reading_sentence(reading: str, title: str) -> str:
-    """'This is the first reading of these proposed revisions to the <title>.'"""
+def reading_sentence(reading: str, title: str, *, first_read: date | None = None,
+                     amended: bool | None = None) -> str:
+    """'This is the first reading of these proposed revisions to the <title>.'
+
+    For the second reading, the date of the first (``first_read``) and whether
+    the text was amended since (``amended``; None: not known) follow (rule 10).
+    """
     if reading not in READINGS:
         raise InvalidInput(f"A packet is for the first or the second reading, not \u201c{reading}\u201d.")
-    return f"This is the {reading} reading of these proposed revisions to the {title}."
+    sentence = f"This is the {reading} reading of these proposed revisions to the {title}."
+    if reading != "second":
+        return sentence
+    if first_read is not None:
+        sentence += f" The first reading was held on {long_date(first_read)}."
+    if amended:
+        sentence += (" The text has been amended since the first reading; the attached redline shows "
+                     "the text as amended.")
+    elif amended is not None:
+        sentence += " The text has not been amended since the first reading."
+    return sentence
 
 
-def cover_memo(policy: Policy, memo: Memo, settings: LibrarySettings, *, reading: str, on: date) -> CoverMemo:
-    """The memo for ``policy``'s packet of ``reading`` dated ``on``."""
+def cover_memo(policy: Policy, memo: Memo, settings: LibrarySettings, *, reading: str, on: date,
+               first_read: date | None = None, amended: bool | None = None) -> CoverMemo:
+    """The memo for ``policy``'s packet of ``reading`` dated ``on`` (the meeting's date).
+
+    ``first_read``/``amended``: the second reading's memo names the first
+    reading's date and says whether the text changed since (rule 10).
+    """
     title, committee = policy.title, settings.committee or "School Committee"
     return CoverMemo(
         date=long_date(on),
@@ -54,7 +74,7 @@ def cover_memo(policy: Policy, memo: Memo, settings: LibrarySettings, *, reading
             f"That the {committee} approve the revisions to the {title} as detailed in the attached document."),
         description=memo.description.strip() or (
             f"These revisions to the {title} are presented to the {committee} for its review."),
-        reading=reading_sentence(reading, title),
+        reading=reading_sentence(reading, title, first_read=first_read, amended=amended),
         supporting_data=memo.supporting_data.strip() or (
             f"Attached redline of revisions to {settings.district + ' ' if settings.district else ''}{title}."),
         signer=settings.signer,

@@ -40,7 +40,8 @@ class Packet:
 def reading_packet(policy: Policy, settings: LibrarySettings, *, old: str | Document | None,
                    new: str | Document, memo: Memo, reading: str, on: date,
                    justification: str = "", signature: bytes | None = None,
-                   upto: int | None = None, summary_page: bool = False) -> Packet:
+                   upto: int | None = None, summary_page: bool = False,
+                   first_read: date | None = None, amended: bool | None = None) -> Packet:
     """The packet for a reading: ``new`` compared with ``old`` (None: no version in force).
 
     A history line the texts end with gives way to the one made from the
@@ -62,7 +63,8 @@ def reading_packet(policy: Policy, settings: LibrarySettings, *, old: str | Docu
         history=history,
         show_summary=summary_page,
     )
-    return Packet(parts, redline, cover_memo(policy, memo, settings, reading=reading, on=on), signature)
+    memo_page = cover_memo(policy, memo, settings, reading=reading, on=on, first_read=first_read, amended=amended)
+    return Packet(parts, redline, memo_page, signature)
 
 
 def clean_copy(policy: Policy, text: str | Document, *, upto: int | None = None) -> Packet:
