@@ -69,7 +69,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         format_for(args.output, REDLINE)          # refuse a bad name before any work
     compared = file_redline(args.old, args.new, title=args.title, summary=args.summary)
     if args.output:
-        write_redline(compared, args.output, author="policyeditor", when=datetime.now(timezone.utc))
+        from policyeditor.store.usersettings import UserSettings
+
+        write_redline(compared, args.output, author=UserSettings.load().name, when=datetime.now(timezone.utc))
     if args.stats:
         print(json.dumps(compared.stats.as_dict(), indent=2, ensure_ascii=False))
     elif args.output:

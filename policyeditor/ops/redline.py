@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,14 @@ def write_redline(compared: Compared, output: str | os.PathLike, *, author: str,
     write(REDLINE, RedlineDocument(compared.redline, compared.parts), output, author=author, when=when)
 
 
+def _saved_at(name: str | os.PathLike) -> datetime | None:
+    """When a file was last saved (its modification time), for the changes of a DOCX redline."""
+    try:
+        return datetime.fromtimestamp(Path(name).stat().st_mtime, tz=timezone.utc)
+    except OSError:
+        return None
+
+
 def _title_from(name: str | os.PathLike) -> str:
     return Path(name).stem.replace("-", " ").replace("_", " ").strip().title() or "Policy"
 
@@ -82,7 +90,8 @@ def file_redline(old: str | os.PathLike, new: str | os.PathLike, *, title: str |
     stats = redline_stats(redline, old_doc, new_doc)
     parts = PageParts(title=title or _title_from(new),
                       subtitle=f"{Path(new).name} compared with {Path(old).name}",
-                      summary=stats.summary, explanation=stats.explanation, show_summary=summary)
+                      summary=stats.summary, explanation=stats.explanation, show_summary=summary,
+                      revised_at=_saved_at(new))
     return Compared(redline, parts, stats)
 
 
@@ -100,6 +109,7 @@ def policy_redline(lib: "Library", policy_id: str, *, from_version: int | None =
     from policyeditor.export.html import PageParts
     from policyeditor.core.textmodel import parse
     from policyeditor.export.memo import history_line, without_history
+    from policyeditor.ops.packet import document_author, saved_by
 
     policy = lib.policy(policy_id)
     new_text = lib.draft_text(policy_id) if to_version is None else lib.version_text(policy_id, to_version)
@@ -117,9 +127,11 @@ def policy_redline(lib: "Library", policy_id: str, *, from_version: int | None =
     to_label = "the draft" if to_version is None else f"version {to_version}"
     from_label = f"version {from_version}" if from_version is not None else "nothing (no version in force)"
     justification = policy.version(to_version).justification if to_version is not None else ""
+    by, at = saved_by(lib, policy_id, policy.version(to_version).text_commit if to_version is not None else "")
     parts = PageParts(title=policy.title, subtitle=f"{to_label.capitalize()} compared with {from_label}.",
                       summary=stats.summary, explanation=stats.explanation,
-                      justification=justification, history=history, show_summary=summary)
+                      justification=justification, history=history, show_summary=summary,
+                      code=policy.code, document_author=document_author(lib), revised_by=by, revised_at=at)
     return Compared(redline, parts, stats)
 
 
@@ -130,5 +142,5 @@ def write_policy_redline(lib: "Library", policy_id: str, output: str | os.PathLi
     format_for(output, REDLINE)
     compared = policy_redline(lib, policy_id, from_version=from_version, to_version=to_version,
                               summary=summary)
-    write_redline(compared, output, author=lib.author.name, when=lib.now())
+    write_redline(compared, output, author=compared.parts.document_author or lib.author.name, when=lib.now())
     return compared

@@ -136,3 +136,13 @@ def test_packet_command_takes_the_meeting_date(qapp, seed, tmp_path, capsys):
     assert "June 4, 2018" in text and "The first reading was held on May 1, 2018." in text
     code = main(["--library", str(seed.path), "packet", PID, "--date", "6/4/2018", "-o", str(target)])
     assert code == 2 and "2018" in capsys.readouterr().err
+
+
+def test_redline_docx_changes_carry_who_saved_the_draft(qapp, seed, tmp_path):
+    target = tmp_path / "redline.docx"
+    write_policy_redline(seed, PID, target)
+    document = docx.Document(str(target))
+    assert document.core_properties.subject == "IJNDC"
+    changes = [el for el in document.element.body.iter(W + "ins", W + "del")]
+    assert {el.get(W + "author") for el in changes} == {"Kenneth Salim"}
+    assert {el.get(W + "date") for el in changes} == {"2018-04-20T18:30:00Z"}
