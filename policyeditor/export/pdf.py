@@ -154,7 +154,7 @@ def render_pdf(body_html: str, path, *, title: str, header_from_page: int = 1,
 def _paint(body_html: str, target: Path, title: str, header_from_page: int, images: dict[str, bytes]) -> None:
     from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
     from PySide6.QtGui import (
-        QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument,
+        QAbstractTextDocumentLayout, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument,
     )
 
     writer = QPdfWriter(str(target))
@@ -182,6 +182,7 @@ def _paint(body_html: str, target: Path, title: str, header_from_page: int, imag
     doc.setHtml(wrap_html(body_html))
     doc.setPageSize(QSizeF(body.width(), body.height()))
     pages = doc.pageCount()
+    plans = page_plans(doc, body.height())
 
     painter = QPainter()
     if not painter.begin(writer):
@@ -192,9 +193,18 @@ def _paint(body_html: str, target: Path, title: str, header_from_page: int, imag
         for index in range(pages):
             if index:
                 writer.newPage()
+            page = QRectF(0, index * body.height(), body.width(), body.height())
             painter.save()
             painter.translate(0, body.top() - index * body.height())
-            doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
+            painter.setClipRect(page)
+            plan = plans.get(index)
+            if plan is not None:
+                for line, origin in plan.carried:         # a paragraph begun on an earlier page
+                    line.draw(painter, origin)
+                if plan.clip is not None:
+                    context = QAbstractTextDocumentLayout.PaintContext()
+                    context.clip = plan.clip
+                    doc.documentLayout().draw(painter, context)
             painter.restore()
             painter.setFont(small)
             if index + 1 >= header_from_page:
@@ -207,6 +217,65 @@ def _paint(body_html: str, target: Path, title: str, header_from_page: int, imag
         painter.end()
         doc.documentLayout().setPaintDevice(None)
         del writer      # closes the file now, before it is renamed (Windows keeps open files)
+
+
+class PagePlan:
+    """How one page is drawn: the lines of a paragraph carried over from the page before, drawn one
+    by one, and the clip (document coordinates) for the layout to draw the rest (None: nothing)."""
+
+    def __init__(self) -> None:
+        self.carried: list = []     # (QTextLine, origin QPointF)
+        self.clip = None
+
+
+def page_plans(doc, page_height: float) -> dict[int, PagePlan]:
+    """For each page, what to draw so that every line of text is drawn once, on its own page.
+
+    Qt's layout, asked to draw a clip rectangle, also draws the last line of a
+    paragraph that lies above the rectangle (``QTextLayout::draw`` starts at
+    the last line wholly above the clip). A paragraph running from one page
+    onto the next therefore had its last line of the earlier page drawn again
+    at the top of the next, outside the visible area but in the PDF's text
+    layer: search, copy and screen readers saw it twice. So the lines of a
+    paragraph carried over from an earlier page are drawn one by one
+    (``QTextLine.draw``: text, its formats and inline images), and the
+    layout draws the page from the next paragraph on. A line belongs to the
+    page that holds its middle.
+    """
+    from PySide6.QtCore import QPointF, QRectF
+
+    layout = doc.documentLayout()
+    plans: dict[int, PagePlan] = {}
+    spans: dict[int, list[float]] = {}          # page -> [top, bottom] of the lines the layout draws
+    carried_bottom: dict[int, float] = {}
+    block = doc.begin()
+    while block.isValid():
+        text_layout = block.layout()
+        if text_layout is not None and text_layout.lineCount():
+            rect = layout.blockBoundingRect(block)
+            origin = QPointF(rect.left(), rect.top())
+            first_page = None
+            for n in range(text_layout.lineCount()):
+                line = text_layout.lineAt(n)
+                top = rect.top() + line.y()
+                bottom = top + line.height()
+                page = int((top + bottom) / 2 // page_height)
+                if first_page is None:
+                    first_page = page
+                plan = plans.setdefault(page, PagePlan())
+                if page != first_page:
+                    plan.carried.append((line, origin))
+                    carried_bottom[page] = max(carried_bottom.get(page, bottom), bottom)
+                else:
+                    span = spans.setdefault(page, [top, bottom])
+                    span[0], span[1] = min(span[0], top), max(span[1], bottom)
+        block = block.next()
+    hair = 0.5
+    width = doc.pageSize().width()
+    for page, (top, bottom) in spans.items():
+        top = max(top, carried_bottom.get(page, top))
+        plans[page].clip = QRectF(0, top + hair, width, max(bottom - top - 2 * hair, hair))
+    return plans
 
 
 def redline_pdf(redline: Redline, parts: PageParts, path) -> Path:

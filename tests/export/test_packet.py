@@ -265,3 +265,22 @@ def test_docx_core_properties_name_the_policy(qapp, tmp_path):
     changes = [el for el in body.iter() if el.tag in ("{%s}ins" % W_NS, "{%s}del" % W_NS)]
     assert changes and {el.get(f"{{{W_NS}}}author") for el in changes} == {"Kenneth Salim"}
     assert {el.get(f"{{{W_NS}}}date") for el in changes} == {"2018-04-20T15:30:00Z"}
+
+
+def test_pdf_text_layer_holds_each_line_once(qapp, tmp_path):
+    # A paragraph running onto the next page had the page's last line drawn again, clipped, at the
+    # top of the next: pdftotext (search, copy, screen readers) read it twice.
+    target = tmp_path / "packet.pdf"
+    packet_pdf(first_reading(), target)
+    pages = subprocess.run(["pdftotext", str(target), "-"], check=True, capture_output=True,
+                           text=True).stdout.split("\f")
+    bodies = [[line for line in page.splitlines() if line.strip() and not line.startswith("Page ")
+               and line.strip() != "Website Privacy Policy"] for page in pages if page.strip()]
+    assert len(bodies) >= 4
+    for before, after in zip(bodies[1:], bodies[2:]):
+        assert after[0] not in before[-1] and before[-1] not in after[0], (before[-1], after[0])
+    words = " ".join(" ".join(b) for b in bodies[1:]).split()
+    expected = " ".join(_paragraphs(NEW)).split()
+    # every word of the new text is printed (deleted words come in addition), none of it twice
+    assert len(words) - len(expected) == sum(len(s.text.split()) for b in first_reading().redline.blocks
+                                             for s in b.segments if s.op == "deleted")
