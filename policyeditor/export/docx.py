@@ -32,6 +32,7 @@ from policyeditor.core.redline import (
 from policyeditor.core.tokens import BlockStyle, RunStyle
 from policyeditor.export.html import PageParts, safe_href, starts_with_title
 from policyeditor.export.output import write_atomic
+from policyeditor.export.pdf import BAND_IN, EDGE_MARGIN_IN, SIDE_MARGIN_IN
 
 # Characters XML 1.0 cannot hold; they never come from typed text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -104,6 +105,8 @@ class TrackedWriter:
         style = style or block.style
         old_style = old_style or block.old_style or style
         paragraph = self.document.add_paragraph()
+        if style.kind == "paragraph":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY    # as the PDF sets its paragraphs
         ppr = paragraph._p.get_or_add_pPr()
         style_id = self._style_id(style)
         if style_id != "Normal":
@@ -211,11 +214,12 @@ def _run(text: str, style: RunStyle, *, deleted: bool) -> OxmlElement:
 # The page as the PDF draws it (export.pdf): Letter, one-inch sides; the header and the footer
 # 0.9 inch from the edges and the text 1.25 inches (PDF: 0.9 inch margin + its 0.35 inch band).
 PAGE_WIDTH, PAGE_HEIGHT = Pt(612), Pt(792)
-SIDE_MARGIN = Inches(1.0)
-EDGE_TO_BAND = Inches(0.9)
-EDGE_TO_TEXT = Inches(1.25)
+SIDE_MARGIN = Inches(SIDE_MARGIN_IN)
+EDGE_TO_BAND = Inches(EDGE_MARGIN_IN)
+EDGE_TO_TEXT = Inches(EDGE_MARGIN_IN + BAND_IN)
 FONT = "Times New Roman"
 HEADING_SIZES = {1: 16, 2: 14, 3: 13}     # as export.pdf.PrintMarkup draws headings
+PARAGRAPH_GAP = Pt(9)                     # Qt's default paragraph margin, 12 px of 1/96 inch
 
 
 def _field(paragraph, instruction: str, shown: str) -> None:
@@ -277,7 +281,12 @@ def new_document(title: str, *, subject: str = "", author: str = "", when: datet
             style.font.bold = True
             style.font.italic = False
             style.font.color.rgb = RGBColor(0, 0, 0)
-    document.styles["Normal"].font.size = Pt(12)
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(12)
+    # Qt's rich text: single lines, 12 px (9 pt) between paragraphs; the template has 1.15 and 10 pt.
+    normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = PARAGRAPH_GAP
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     header.add_run(xml_text(title)).font.size = Pt(9)
@@ -313,10 +322,12 @@ def add_title(document: DocxDocument, title: str) -> None:
 
 
 def add_note(document: DocxDocument, text: str, *, italic: bool = True, color: str | None = None) -> None:
-    """A plain paragraph of the packet's own words (summary, history)."""
+    """A plain paragraph of the packet's own words (the history line: 18 px above it, as in the PDF)."""
     if not text:
         return
-    run = document.add_paragraph().add_run(xml_text(text))
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(13.5)
+    run = paragraph.add_run(xml_text(text))
     run.italic = italic
     if color:
         run.font.color.rgb = RGBColor.from_string(color)

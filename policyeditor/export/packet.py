@@ -114,14 +114,16 @@ def packet_pdf(packet: Packet, path) -> None:
 
 def _memo_docx(document, memo: CoverMemo, signature: bytes | None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Inches
+    from docx.shared import Inches, Pt
 
     from policyeditor.export.docx import xml_text
 
-    document.add_paragraph(xml_text(memo.date))
-    document.add_paragraph(xml_text(memo.salutation))
+    wide = Pt(13.5)                                  # the PDF's 18 px
+    document.add_paragraph(xml_text(memo.date)).paragraph_format.space_after = wide
+    document.add_paragraph(xml_text(memo.salutation)).paragraph_format.space_after = wide
     subject = document.add_paragraph()
     subject.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    subject.paragraph_format.space_after = wide
     subject.add_run(xml_text(memo.subject)).bold = True
     for label, text in (("Recommendation", memo.recommendation), ("Description", memo.description),
                         ("", memo.reading), ("Supporting Data", memo.supporting_data)):
@@ -129,7 +131,7 @@ def _memo_docx(document, memo: CoverMemo, signature: bytes | None) -> None:
         if label:
             paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(xml_text(text))
-    document.add_paragraph("Respectfully submitted,")
+    document.add_paragraph("Respectfully submitted,").paragraph_format.space_before = wide
     if signature:
         try:
             document.add_paragraph().add_run().add_picture(io.BytesIO(signature), height=Inches(0.75))
@@ -138,7 +140,7 @@ def _memo_docx(document, memo: CoverMemo, signature: bytes | None) -> None:
                               "in the library settings.", details=str(exc)) from exc
     else:
         for _ in range(SIGNATURE_GAP_LINES):    # room to sign by hand, as in the PDF
-            document.add_paragraph()
+            document.add_paragraph().paragraph_format.space_after = Pt(0)
     closing = document.add_paragraph(xml_text(memo.signer))
     closing.add_run().add_break()
     closing.add_run(xml_text(memo.signer_title))

@@ -31,6 +31,9 @@ MOVE_COLOR = "#1b6e20"
 NOTE_COLOR = "#7a4f00"
 FONT_FAMILY = "Liberation Serif, Times New Roman, Times, DejaVu Serif, serif"
 PAGE_BREAK = '<p style="page-break-before: always; margin: 0;"></p>'
+# The page (inches), shared with export.docx so a packet looks the same in both: Letter, one inch at
+# the sides, the header and footer bands 0.9 inch from the edges and 0.35 inch tall, the text between.
+SIDE_MARGIN_IN, EDGE_MARGIN_IN, BAND_IN = 1.0, 0.9, 0.35
 
 
 def ensure_gui_app():
@@ -85,7 +88,7 @@ class PrintMarkup(RedlineMarkup):
             return f'<pre style="font-size:9pt;">{body}</pre>'
         if index == 0 and self.center_first:
             return f'<p align="center">{body}</p>'
-        return f'<p style="text-align: justify;">{body}</p>'
+        return f'<p align="justify">{body}</p>'
 
 
 def qt_redline_html(redline: Redline, *, center_first: bool = False) -> str:
@@ -159,13 +162,14 @@ def _paint(body_html: str, target: Path, title: str, header_from_page: int, imag
 
     writer = QPdfWriter(str(target))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-    writer.setPageMargins(QMarginsF(1.0, 0.9, 1.0, 0.9), QPageLayout.Unit.Inch)
+    writer.setPageMargins(QMarginsF(SIDE_MARGIN_IN, EDGE_MARGIN_IN, SIDE_MARGIN_IN, EDGE_MARGIN_IN),
+                          QPageLayout.Unit.Inch)
     writer.setResolution(300)
     writer.setTitle(title)
     writer.setCreator("policyeditor")
     dpi = writer.resolution()
     area = writer.pageLayout().paintRectPixels(dpi)
-    band = int(0.35 * dpi)                      # header and footer bands
+    band = int(BAND_IN * dpi)                   # header and footer bands
     body = QRectF(0, band, area.width(), area.height() - 2 * band)
 
     doc = QTextDocument()
@@ -174,6 +178,7 @@ def _paint(body_html: str, target: Path, title: str, header_from_page: int, imag
     font.setStyleHint(QFont.StyleHint.Serif)
     font.setPointSizeF(12)
     doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)        # the text starts at the page margin, as in the DOCX
     for name, data in images.items():
         image = QImage.fromData(data)
         if image.isNull():

@@ -284,3 +284,28 @@ def test_pdf_text_layer_holds_each_line_once(qapp, tmp_path):
     # every word of the new text is printed (deleted words come in addition), none of it twice
     assert len(words) - len(expected) == sum(len(s.text.split()) for b in first_reading().redline.blocks
                                              for s in b.segments if s.op == "deleted")
+
+
+def test_pdf_and_docx_of_a_packet_share_page_layout(qapp, tmp_path):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    target = tmp_path / "packet.docx"
+    packet_docx(first_reading(), target, author="Clerk", when=WHEN)
+    document = docx.Document(str(target))
+    section = document.sections[0]
+    assert (section.left_margin.inches, section.right_margin.inches) == (1.0, 1.0)
+    assert round(section.top_margin.inches, 2) == round(section.bottom_margin.inches, 2) == 1.25
+    assert round(section.header_distance.inches, 2) == 0.9
+    # "Page N of M" on every page, the memo page too (as the PDF prints it); no running header there
+    for footer in (section.footer, section.first_page_footer):
+        fields = [f.get(f"{{{W_NS}}}instr") for f in footer._element.iter(f"{{{W_NS}}}fldSimple")]
+        assert fields == ["PAGE", "NUMPAGES"] and footer.paragraphs[0].text.startswith("Page ")
+    assert section.different_first_page_header_footer and not section.first_page_header.paragraphs[0].text
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    body = [p for p in document.paragraphs if "Cambridge School Committee and Cambridge" in p.text]
+    assert body and all(p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in body)
+    pdf = tmp_path / "packet.pdf"
+    packet_pdf(first_reading(), pdf)
+    assert "Page 1 of" in pdf_text(pdf, 1, 1)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "612 x 792 pts" in info
