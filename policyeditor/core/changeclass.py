@@ -12,11 +12,16 @@ is substantive. Concretely, both texts are reduced to a content key:
 - every character of Unicode category P* (punctuation), Z* (spaces) and C*
   (line breaks, tabs, invisible format characters) removed.
 
-Letters, digits and symbols ($, +, <, ©) stay: "$500" and "500" differ.
-Numbers keep their shape: punctuation or a space between two digits stays
-("1,000" and "10,00", "3.5" and "35" differ), and the signs that give a
-number its meaning stay although Unicode files them under punctuation
-(% ‰ § ¶ ° #: "50%" and "50" differ). A link's target is content, not
+Letters, digits and symbols ($, +, −, <, ©) stay: "$500" and "500" differ.
+Numbers keep their shape (rule 9): punctuation between two digits stays, with
+or without spaces around it ("1,000" and "1000", "3.5" and "35", "6 - 8" and
+"68" differ), so does a point, separator or dash right before a digit (".5",
+"$.50", "-5"), a space right between two digits ("1 000"), and the signs that
+give a number its meaning although Unicode files them under punctuation
+(% ‰ § ¶ ° #: "50%" and "50" differ). Two more checks of rule 9 run when the
+keys are equal: the number of negation words ("not ice" -> "notice"), and the
+defined terms with their capitals ('"Records" means ...': "Records" applies
+the definition, "records" does not). A link's target is content, not
 formatting: pointing a link elsewhere is substantive. "cannot" and "can not"
 have the same key and so are editorial.
 
@@ -28,7 +33,9 @@ lists).
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from policyeditor.core import textmodel
@@ -66,19 +73,46 @@ def _drop(text: str, categories: tuple[str, ...]) -> str:
 
 
 _NUMBER_SIGNS = frozenset("%\u2030\u2031\u00a7\u00b6\u00b0#")
+# Punctuation that gives a number its value when it stands right before a digit:
+# a decimal point (".5"), a separator, a minus written as a hyphen or a dash ("-5").
+_BEFORE_DIGIT = frozenset(".,\u00b7\u066b\u066c'\u2019")
 
 
 def _key(text: str) -> str:
-    """Drop punctuation, spaces and controls, except inside numbers and number signs."""
+    """Drop punctuation, spaces and controls, except what belongs to a number (rule 9).
+
+    Kept: the number signs (% § ° ...); punctuation between two digits, also with
+    spaces around it ("1,000", "3.5", "6 - 8", "5, 2009"); a decimal point, separator
+    or dash right before a digit (".5", "$.50", "-5"); a space right between two
+    digits ("1 000", as " "). One pass forward, one backward: linear in the text.
+    """
+    n = len(text)
+    cats = [unicodedata.category(ch) for ch in text]
+    next_solid = [-1] * n          # index of the next character that is not a space
+    following = -1
+    for i in range(n - 1, -1, -1):
+        next_solid[i] = following
+        if cats[i][0] != "Z":
+            following = i
     out: list[str] = []
-    last = len(text) - 1
+    prev_solid = ""                # the last character before i that is not a space
     for i, ch in enumerate(text):
-        category = unicodedata.category(ch)[0]
-        if category not in _IGNORED_CATEGORIES or ch in _NUMBER_SIGNS:
+        category = cats[i]
+        major = category[0]
+        if major not in _IGNORED_CATEGORIES or ch in _NUMBER_SIGNS:
             out.append(ch)
-        elif (category != "C" and 0 < i < last
-              and text[i - 1].isdigit() and text[i + 1].isdigit()):
-            out.append(ch if category == "P" else " ")
+        elif major == "P":
+            j = next_solid[i]
+            after = text[j] if j >= 0 else ""
+            if prev_solid.isdigit() and after.isdigit():
+                out.append(ch)
+            elif (i + 1 < n and text[i + 1].isdigit()
+                  and (ch in _BEFORE_DIGIT or category == "Pd")):
+                out.append(ch)
+        elif major == "Z" and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            out.append(" ")
+        if major != "Z":
+            prev_solid = ch
     return "".join(out)
 
 
@@ -177,12 +211,106 @@ def _link_change(old: Document, new: Document) -> str:
     return f"a link changed from {a[i1]} to {b[j1]}"
 
 
+# Negations (rule 9): a change of spacing or punctuation that makes one appear or vanish
+# ("not ice" -> "notice") is substantive. "cannot" and "can't" are negations too, so
+# "can not" -> "cannot" keeps the count.
+NEGATIONS = frozenset({"not", "no", "never", "unless", "except", "without", "nor", "neither",
+                       "none", "nobody", "nothing", "nowhere", "cannot"})
+_CONTRACTIONS = frozenset({"dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont",
+                           "cant", "couldnt", "shouldnt", "wouldnt", "hasnt", "havent", "hadnt",
+                           "mustnt", "neednt", "shant", "aint", "mightnt"})
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def negations(text: str) -> int:
+    """How many negation words ``text`` holds (case-insensitive; "don't" and "dont" count)."""
+    count = 0
+    for m in _WORD.finditer(text.casefold()):
+        word = m.group()
+        if word in NEGATIONS or word.endswith(("n't", "n\u2019t")):
+            count += 1
+        elif "'" not in word and "\u2019" not in word and word in _CONTRACTIONS:
+            count += 1
+    return count
+
+
+# Defined terms (rule 9): a term in quotes, or a capitalized term, followed by "means" and
+# the like, or a quoted term in parentheses ('(the "Records")'). Its uses are counted
+# with their case, since "Records" applies the definition and "records" does not.
+_Q_OPEN, _Q_CLOSE = "\"\u201c", "\"\u201d"
+_DEFINES = r"(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|shall\s+include|includes)\b"
+_QUOTED_DEF = re.compile(
+    rf"[{_Q_OPEN}]([^\W\d_][^{_Q_CLOSE}\n]{{0,60}}?)[{_Q_CLOSE}]\s*\)?\s*,?\s*{_DEFINES}"
+    rf"|\(\s*(?:the\s+|a\s+|an\s+|hereinafter\s+(?:the\s+)?)?"
+    rf"[{_Q_OPEN}]([^\W\d_][^{_Q_CLOSE}\n]{{0,60}}?)[{_Q_CLOSE}]\s*\)")
+_CAPITAL_DEF = re.compile(rf"\b((?:[A-Z][\w'\u2019-]*\s+){{0,5}}[A-Z][\w'\u2019-]*)\s+{_DEFINES}")
+_ARTICLES = ("The ", "A ", "An ")
+
+
+def defined_terms(text: str) -> set[str]:
+    """The terms ``text`` defines, as written (spaces normalized)."""
+    terms = set()
+    for m in _QUOTED_DEF.finditer(text):
+        term = m.group(1) or m.group(2)
+        terms.add(" ".join(term.split()))
+    for m in _CAPITAL_DEF.finditer(text):
+        term = " ".join(m.group(1).split())
+        for article in _ARTICLES:
+            if term.startswith(article):
+                term = term[len(article):]
+        if term:
+            terms.add(term)
+    return terms
+
+
+def _term_uses(text: str, pattern: re.Pattern) -> Counter:
+    return Counter(" ".join(m.group().split()) for m in pattern.finditer(text))
+
+
+def _defined_term_change(a: str, b: str) -> str | None:
+    """Why the defined terms of ``a`` and ``b`` differ, or None (one regex pass each)."""
+    old_terms, new_terms = defined_terms(a), defined_terms(b)
+    if old_terms != new_terms:
+        term = sorted(old_terms ^ new_terms)[0]
+        which = "no longer defined" if term in old_terms else "newly defined"
+        return f"the term '{term}' is {which}"
+    if not old_terms:
+        return None
+    words = sorted(old_terms, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(
+        r"\s+".join(re.escape(w) for w in t.split()) for t in words) + r")(?!\w)")
+    before, after = _term_uses(a, pattern), _term_uses(b, pattern)
+    for term in words:
+        if before[term] != after[term]:
+            return (f"the defined term '{term}' is used {_times(after[term])} with its capitals "
+                    f"instead of {_times(before[term])}")
+    return None
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def _rule_9(doc_a: Document, doc_b: Document) -> str | None:
+    """A negation or a defined term changed although the content keys are equal, or None."""
+    a = unicodedata.normalize("NFC", doc_a.plain_text)
+    b = unicodedata.normalize("NFC", doc_b.plain_text)
+    before, after = negations(a), negations(b)
+    if before != after:
+        return "a negation was " + ("removed" if after < before else "added") + \
+            f" ({_times(before)} before, {_times(after)} now)"
+    return _defined_term_change(a, b)
+
+
 def classify(old: str | Document, new: str | Document) -> Classification:
     """Classify the change from ``old`` to ``new`` (Markdown text or Documents)."""
     doc_a, doc_b = _document(old), _document(new)
     written_differently = isinstance(old, str) and isinstance(new, str) and old != new
     if content_key(doc_a) != content_key(doc_b):
         return Classification(SUBSTANTIVE, f"Substantive: {_word_change(doc_a, doc_b)}.")
+    rule_9 = _rule_9(doc_a, doc_b)
+    if rule_9 is not None:
+        return Classification(SUBSTANTIVE, f"Substantive: {rule_9}.")
     if _links(doc_a) != _links(doc_b):
         return Classification(SUBSTANTIVE, f"Substantive: {_link_change(doc_a, doc_b)}.")
     if doc_a == doc_b:
