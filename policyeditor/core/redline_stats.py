@@ -128,7 +128,7 @@ def redline_stats(redline: Redline, old: str | Document, new: str | Document) ->
                     reformatted += words(seg.text)
         if section not in touched:
             touched.append(section)
-    result = classify(old, new)
+    result = classify(old, new, redline)
     return RedlineStats(
         words_inserted=inserted, words_deleted=deleted, words_reformatted=reformatted,
         paragraphs_inserted=counts[INSERTED], paragraphs_deleted=counts[DELETED],
