@@ -93,23 +93,25 @@ def _number_stretches(digits: str) -> re.Pattern:
 
 def _key(text: str) -> str:
     """``_key_chars``'s result, fast: outside the stretches around digits a character is kept
-    or dropped by its category alone, so ``str.translate`` does it (a table of the text's own
-    characters); the stretches around digits, where rule 9 reads the neighbours, go through
+    or dropped by its category alone, so one regular expression (of the text's own characters to
+    drop) does it; the stretches around digits, where rule 9 reads the neighbours, go through
     ``_key_chars``. Linear in the text."""
     chars = set(text)
-    drop = {ord(ch): None for ch in chars
-            if unicodedata.category(ch)[0] in _IGNORED_CATEGORIES and ch not in _NUMBER_SIGNS}
+    dropped = "".join(sorted(ch for ch in chars
+                             if unicodedata.category(ch)[0] in _IGNORED_CATEGORIES and ch not in _NUMBER_SIGNS))
+    drop = (re.compile("[" + "".join(re.escape(ch) for ch in dropped) + "]+").sub if dropped
+            else lambda _empty, chunk: chunk)
     digits = "".join(sorted(ch for ch in chars if ch.isdigit()))
     if not digits:
-        return text.translate(drop)
+        return drop("", text)
     out: list[str] = []
     pos = 0
     for m in _number_stretches(digits).finditer(text):
         start, end = m.span()
-        out.append(text[pos:start].translate(drop))
+        out.append(drop("", text[pos:start]))
         out.append(_key_chars(text[start:end]))
         pos = end
-    out.append(text[pos:].translate(drop))
+    out.append(drop("", text[pos:]))
     return "".join(out)
 
 
@@ -195,6 +197,9 @@ def _quote(words: list[str]) -> str:
     return f"'{shown} ...'" if len(words) > _QUOTE_WORDS else f"'{shown}'"
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _changed_stretches(redline) -> list[tuple[str, str]]:
     """The redline's changes whose content differs: (old words, new words) per stretch, in order.
 
@@ -232,7 +237,10 @@ def _changed_stretches(redline) -> list[tuple[str, str]]:
             left, left_word = _tail(prev)
             right, right_word = _head(following)
             old_text, new_text = "".join(old), "".join(new)
-            if (_key(f"{left_word}{old_text}{right_word}".casefold())
+            # Letters and digits always stay in a key: when they differ the keys differ (the
+            # common case, and cheap); else the keys decide.
+            if (_NOT_ALNUM.sub("", old_text).casefold() != _NOT_ALNUM.sub("", new_text).casefold()
+                    or _key(f"{left_word}{old_text}{right_word}".casefold())
                     != _key(f"{left_word}{new_text}{right_word}".casefold())):
                 changed = old_text + new_text
                 left = left if _glued(left, old_text or new_text, changed, end=False) else ""
