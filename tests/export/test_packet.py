@@ -309,3 +309,15 @@ def test_pdf_and_docx_of_a_packet_share_page_layout(qapp, tmp_path):
     assert "Page 1 of" in pdf_text(pdf, 1, 1)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "612 x 792 pts" in info
+
+
+def test_a_justification_is_printed_on_a_summary_page_and_in_the_word_comment(qapp, tmp_path):
+    packet = reading_packet(POLICY, SETTINGS, old=OLD, new=NEW, memo=MEMO, reading="first",
+                            on=date(2018, 5, 1), upto=1, justification="Only pronouns changed.")
+    pdf = tmp_path / "packet.pdf"
+    packet_pdf(packet, pdf)
+    assert "Marked editorial because: Only pronouns changed." in " ".join(pdf_text(pdf, 2, 2).split())
+    word = tmp_path / "packet.docx"
+    packet_docx(packet, word, author="Clerk", when=WHEN)
+    assert any("Only pronouns changed." in c.text for c in docx.Document(str(word)).comments)
+    assert _policy_part(texts(word.read_bytes(), "accept")) == _paragraphs(NEW)
