@@ -199,3 +199,33 @@ def test_non_text_is_refused_plainly():
 
     with pytest.raises(TextError):
         compare(b"bytes", "text")
+
+
+def test_edited_paragraphs_around_an_added_one_are_compared_pair_by_pair():
+    # Issue 12: nearly every paragraph edited and one added made the whole manual one run of
+    # changed blocks, all its tokens held at once (3 GB for a 40 MB draft). Alike paragraphs
+    # are paired across the added one, so each is compared on its own.
+    import policyeditor.core.redline_build as build
+
+    words = [f"word{k}" for k in range(40)]
+    old_paras = [" ".join(f"{w}p{i}" for w in words) + "." for i in range(30)]
+    new_paras = [p.replace("word7p", "changed7p", 1) for p in old_paras]
+    new_paras.insert(15, "A paragraph added in the middle of the run.")
+    old, new = parse("\n\n".join(old_paras) + "\n"), parse("\n\n".join(new_paras) + "\n")
+    sizes = []
+    region = build._Builder.region
+
+    def spy(self, o, n, trim=None):
+        sizes.append(len(o) + len(n))
+        return region(self, o, n, trim)
+
+    build._Builder.region = spy
+    try:
+        redline = compare(old, new)
+    finally:
+        build._Builder.region = region
+    assert max(sizes) <= 2                      # never the whole run at once
+    statuses = [b.status for b in redline.blocks]
+    assert statuses.count(CHANGED) == 30 and statuses.count(INSERTED) == 1
+    assert statuses.index(INSERTED) == 15
+    assert_reconstructs(redline, old, new)
