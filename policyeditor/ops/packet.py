@@ -148,8 +148,9 @@ def _reading_packet(lib: "Library", policy: "Policy", reading: str, number: int 
     read_commit = (getattr(version, "read_commit", "") or version.text_commit) if version is not None else ""
     if version is None:
         new_text, commit = lib.draft_text(policy.id), ""
-    elif reading == "second" and version.adopted is None and version.withdrawn is None:
-        new_text, commit = lib.draft_text(policy.id), ""
+    elif (reading == "second" and version.adopted is None and version.withdrawn is None
+          and policy.latest is not None and policy.latest.number == version.number):
+        new_text, commit = lib.draft_text(policy.id), ""      # the draft is this version's, amended
     elif reading == "first" and read_commit:
         new_text, commit = _text_at(lib, policy.id, read_commit), read_commit
     else:
