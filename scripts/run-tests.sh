@@ -2,7 +2,7 @@
 # Set up (first time) and run the whole test suite offscreen.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || exit $?
+bash scripts/setup.sh tests || exit $?
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m pytest "$@"
 status=$?

@@ -17,6 +17,7 @@ import importlib
 import os
 import sys
 
+from policyeditor import __version__
 from policyeditor.core.errors import PolicyEditorError
 
 COMMAND_MODULES = ("library_cmds", "redline_cmds", "data_cmds", "sync_cmds", "gui_cmds")
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keep a school district's policies: drafts, versions, readings, "
         "posting and effective dates, redlines and packets, in a git library.",
     )
+    parser.add_argument("--version", action="version", version=f"policyeditor {__version__}")
     parser.add_argument(
         "--library",
         metavar="PATH",
@@ -48,14 +50,29 @@ def library_path(args: argparse.Namespace) -> str:
     return args.library or os.environ.get("POLICYEDITOR_LIBRARY") or os.getcwd()
 
 
+def safe_streams() -> None:
+    """Give print() somewhere to write when there is no console.
+
+    A windowed program on Windows (the bundle's policyeditor-gui, pythonw)
+    starts with ``sys.stdout`` and ``sys.stderr`` set to None: every print
+    would raise. They are pointed at the null device instead.
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
+
+
 def main(argv: list[str] | None = None) -> int:
+    safe_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    previous = _stop_cleanly_on_sigterm() if args.command != "gui" else None
     try:
         return int(args.func(args) or EXIT_OK)
     except PolicyEditorError as exc:
+        _print_repairs()
         print(f"policyeditor: {exc.message}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
@@ -63,3 +80,33 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    finally:
+        _print_repairs()
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_cleanly_on_sigterm():
+    """A polite stop (SIGTERM) ends like Ctrl+C: unfinished writes are undone, temporary files removed.
+
+    Returns the handler to put back, or None when none was set.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return None
+    return signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _print_repairs() -> None:
+    """Say what was repaired of a change a crash cut short (store.recovery), if anything."""
+    recovery = sys.modules.get("policyeditor.store.recovery")
+    for note in recovery.take_notices() if recovery else ():
+        print(f"policyeditor: {note}", file=sys.stderr)

@@ -157,7 +157,7 @@ def cmd_feed(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         text = feed_json(lib.settings, lib.policies(), today=lib.today(), generated=lib.now())
     if args.output:
-        from policyeditor.export.site import write_text_atomic
+        from policyeditor.export.output import write_text_atomic
 
         write_text_atomic(Path(args.output), text)
         print(f"Wrote {args.output}.")

@@ -88,6 +88,8 @@ def _register_process(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--editorial", action="store_true", help="mark the change editorial")
     p.add_argument("--justification", default="", metavar="TEXT", help="why a substantive-looking change is editorial")
     p.add_argument("--legacy", action="store_true", help="import the draft as a version adopted before this library")
+    p.add_argument("--amended", action="store_true",
+                   help="confirm an adoption of a text changed since its first reading (shown when refused)")
     p.set_defaults(func=cmd_record)
 
     p = sub.add_parser("check", help="check every rule for every version; exit 1 if any fails")
@@ -245,7 +247,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             text = lib.version_text(args.id, version.number)
         else:
             text = lib.draft_text(args.id)
-    sys.stdout.write(text)
+    from policyeditor.core.textcheck import visible
+
+    sys.stdout.write(visible(text))  # a terminal escape in a (hand-edited) text is shown, never acted on
     return 0
 
 
@@ -293,7 +297,8 @@ def cmd_record(args: argparse.Namespace) -> int:
     event = event_name(args.event)
     with open_library(args) as lib:
         version = lib.record_event(args.id, event, args.date, version=args.version, editorial=args.editorial,
-                                   justification=args.justification, legacy=args.legacy)
+                                   justification=args.justification, legacy=args.legacy,
+                                   amended=args.amended)
     legacy = " (legacy)" if version.legacy else ""
     print(f"Recorded the {EVENT_LABELS[event]} of '{args.id}' version {version.number}{legacy} on {args.date}.")
     return 0

@@ -26,6 +26,31 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )
 DST_CHOICES = (None, "earlier", "later")
+# The span of dates the program accepts: a policy's process happens within it, and
+# every date computed from one (plus a notice period of at most MAX_NOTICE_DAYS, or a
+# review cycle) stays a valid date.
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2200, 12, 31)
+MAX_NOTICE_DAYS = 3650
+
+
+def check_day(d: date) -> date:
+    """``d`` when it lies between 1900 and 2200, else InvalidDate saying so."""
+    day = d.date() if isinstance(d, datetime) else d
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise InvalidDate(
+            f"{day.isoformat()} is outside the dates this program accepts "
+            f"({MIN_DATE.year} to {MAX_DATE.year}). Check the year."
+        )
+    return d
+
+
+def check_notice_days(days: int, where: str = "A notice period") -> int:
+    """``days`` when it is a notice period of 0 to 3650 days, else InvalidInput."""
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_NOTICE_DAYS:
+        raise InvalidInput(f"{where} is {days} days; a notice period is a whole number of days "
+                           f"from 0 to {MAX_NOTICE_DAYS} (ten years).")
+    return days
 
 
 def zone(tz: tzinfo | str) -> tzinfo:
@@ -59,12 +84,13 @@ def parse_date(text: str) -> date:
             "Write dates as year-month-day, for example 2018-05-01."
         )
     try:
-        return date.fromisoformat(cleaned)
+        day = date.fromisoformat(cleaned)
     except ValueError as exc:
         raise InvalidDate(
             f"{cleaned} is not a day of the calendar (check the month and the day). "
             "Write dates as year-month-day, for example 2018-05-01."
         ) from exc
+    return check_day(day)
 
 
 def parse_when(text: str, tz: tzinfo | str) -> datetime:
@@ -87,9 +113,16 @@ def parse_when(text: str, tz: tzinfo | str) -> datetime:
             "Write a date as 2018-05-01, or a time as 2018-05-01T09:30 "
             "(add Z or an offset such as -04:00 for a time that is not local)."
         ) from exc
+    check_day(parsed)
     if parsed.tzinfo is None:
-        return localize(parsed, tz)
-    return parsed.astimezone(tz)
+        return check_day(localize(parsed, tz))
+    try:
+        return check_day(parsed.astimezone(tz))
+    except OverflowError:
+        raise InvalidDate(
+            f"{cleaned} is outside the dates this program accepts "
+            f"({MIN_DATE.year} to {MAX_DATE.year}). Check the year."
+        ) from None
 
 
 def _candidates(naive: datetime, tz: tzinfo) -> tuple[str, datetime, datetime]:
@@ -179,8 +212,12 @@ def today_in(tz: tzinfo | str, now: datetime | None = None) -> date:
 
 
 def add_days(d: date, days: int) -> date:
-    """``d`` plus ``days`` calendar days (negative goes back)."""
-    return d + timedelta(days=days)
+    """``d`` plus ``days`` calendar days (negative goes back), held at the calendar's
+    first and last day (a record edited by hand to 9999-12-31 gives no traceback)."""
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def long_date(d: date) -> str:

@@ -12,6 +12,7 @@
      |    +-- LibraryBusy             another program is writing (git index lock)
      |    +-- LibraryStateError       detached HEAD, a dirty tree it did not make
      |    +-- SyncError               a remote could not be reached or refused
+ |    +-- GitMissing              the git program is not on this computer
      +-- ExportError                  a document could not be written
      +-- DataError                    collected data that cannot be tagged
           +-- RegisterError           the workstation's tagging register cannot be used
@@ -81,12 +82,35 @@ class LibraryBusy(LibraryError):
     """Another program is writing to the library (git's index is locked)."""
 
 
+class DraftChanged(LibraryError):
+    """The draft was saved elsewhere (another window, the command line, a sync) since it was loaded.
+
+    Carries the three texts so the window can show a redline and ask:
+    ``loaded`` (what the editor started from), ``theirs`` (the draft now),
+    ``mine`` (what the editor wants to save). Nothing was written.
+    """
+
+    def __init__(self, policy_id: str, loaded: str, theirs: str, mine: str) -> None:
+        super().__init__(
+            f"The draft of '{policy_id}' was changed by someone else since you opened it, so your "
+            "text was not saved. Compare the two texts, then save again to keep yours, or reload "
+            "to keep theirs.")
+        self.policy_id = policy_id
+        self.loaded = loaded
+        self.theirs = theirs
+        self.mine = mine
+
+
 class LibraryStateError(LibraryError):
     """The repository is in a state the tool will not write over."""
 
 
 class SyncError(LibraryError):
     """A remote could not be reached, or refused what was sent."""
+
+
+class GitMissing(LibraryError):
+    """The git program, which keeps the library, cannot be found or does not run."""
 
 
 class ExportError(PolicyEditorError):

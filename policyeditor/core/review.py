@@ -15,9 +15,12 @@ from policyeditor.core.versions import Policy
 
 
 def add_months(d: date, months: int) -> date:
-    """``d`` plus whole months, clamped to the month's last day (Jan 31 + 1 = Feb 28/29)."""
+    """``d`` plus whole months, clamped to the month's last day (Jan 31 + 1 = Feb 28/29)
+    and to the calendar's last day (a record edited by hand to 9999-12-31)."""
     month0 = d.month - 1 + months
     year, month = d.year + month0 // 12, month0 % 12 + 1
+    if not date.min.year <= year <= date.max.year:   # a hand-edited date near year 9999
+        return date.max if months > 0 else date.min
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 

@@ -1,4 +1,4 @@
-"""The rules of the policy process (DESIGN.md rules 1-4, 6 and 7's date part).
+"""The rules of the policy process (DESIGN.md rules 1-4, 6, 7 and 8).
 
 Pure functions over ``Policy``/``Version`` records and a given ``today``:
 nothing here reads a clock, a file or a repository. The store asks
@@ -6,10 +6,17 @@ nothing here reads a clock, a file or a repository. The store asks
 back; the GUI asks ``preview_event`` while the clerk types; ``check_policy``
 lists every failure of a policy as it is recorded.
 
+Every check reads one ``RuleContext``: today, the notice period, the time
+zone, which postings no longer count (rule 3) and what tagged data covers
+(rule 7). The store builds it (``store.events.rule_context``) for the check
+it runs when it writes, and the window's live check uses the same value, so
+the two cannot disagree.
+
 Rule 5 (adopted text never changes) is proved by the store's ``verify``;
-rule 7 (data stays with its version) by the data register, which tells
-``apply_event`` how many tagged records a change of effective date would move
-(``tagged_records``).
+rule 7 (data stays with its version) here: any event whose result changes
+which version governs some instant is refused when tagged data covers that
+instant (``RuleContext.tagged``, recorded in the library). Rule 8: legacy
+versions come before the first version recorded with the tool.
 
 How the rules read the records:
 
@@ -26,22 +33,92 @@ How the rules read the records:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
 
+from policyeditor.core import dates
 from policyeditor.core.dates import add_days, parse_date
 from policyeditor.core.errors import InvalidInput, NotFound, RuleViolation
-from policyeditor.core.versions import EVENT_LABELS, EVENTS, SUBSTANTIVE, Policy, Version
+from policyeditor.core.versions import (
+    ADOPTED,
+    EFFECTIVE,
+    EVENT_KIND,
+    EVENT_LABELS,
+    EVENTS,
+    FACT_EVENTS,
+    FIRST_READING,
+    POSTED,
+    READING_CHAIN,
+    REVIEWED,
+    SECOND_READING,
+    SUBSTANTIVE,
+    WITHDRAWN,
+    Policy,
+    Version,
+)
 
 RULE_NAMES = {1: "order of dates", 2: "notice before taking effect", 3: "the posted text",
               4: "one version at a time", 5: "adopted text never changes",
-              6: "legacy versions", 7: "data stays with its version"}
-# Events that record something that has happened: never after today (rule 1).
-FACTS = ("first_reading", "second_reading", "adopted", "posted", "reviewed", "withdrawn")
-_CHAIN = ("first_reading", "second_reading", "adopted")
+              6: "legacy versions", 7: "data stays with its version",
+              8: "legacy versions come first", 9: "what is editorial",
+              10: "amendments are shown before adoption"}
 _NO_CHANGES: Mapping[int, bool] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """What tagged data covers for one version (rule 7), as recorded in the library.
+
+    ``first`` and ``last``: the earliest and latest tagged collection instants
+    (UTC epoch seconds); ``records``: how many records; ``datasets``: the content
+    hashes of the tagged files. No personal data.
+    """
+
+    version: int
+    first: float
+    last: float
+    records: int
+    datasets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything the rules read besides the policy: one value for the store's check
+    and the window's live check.
+
+    ``posted_changed[n]``: version n's adopted text differs substantively from the
+    text it posted (rule 3). ``draft_posted_changed``: adopting the draft now would
+    make the version's posting stale (rule 3, for an adoption not yet recorded).
+    ``tagged[n]``: what tagged data governed by version n covers (rule 7).
+    """
+
+    today: date
+    notice_days: int = 30
+    timezone: str = "UTC"
+    posted_changed: Mapping[int, bool] = field(default_factory=dict)
+    draft_posted_changed: bool = False
+    tagged: Mapping[int, TaggedSpan] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        dates.check_notice_days(self.notice_days)
+
+    def changed(self, number: int) -> bool:
+        return bool(self.posted_changed.get(number, False))
+
+
+def context_of(context: RuleContext | None, number: int | None = None, **kw: Any) -> RuleContext:
+    """``context``, or one made from keywords (``today``, ``notice_days``, ``timezone``,
+    ``posted_changed`` as a mapping, or as a bool for version ``number``, ``tagged``)."""
+    if context is not None:
+        if kw:
+            raise TypeError("give a RuleContext or keywords, not both")
+        return context
+    changed = kw.pop("posted_changed", _NO_CHANGES)
+    if isinstance(changed, bool):
+        changed = {number: changed} if number is not None and changed else _NO_CHANGES
+    return RuleContext(posted_changed=changed, **kw)
 
 
 @dataclass(frozen=True)
@@ -110,8 +187,8 @@ def earliest_effective(policy: Policy, version: Version | int, *, notice_days: i
 
 def _facts_after_today(v: Version, today: date) -> list[RuleFailure]:
     out = []
-    for event in FACTS:
-        recorded = v.reviewed if event == "reviewed" else (getattr(v, event),)
+    for event in FACT_EVENTS:
+        recorded = v.reviewed if event == REVIEWED else (getattr(v, event),)
         for d in recorded:
             if d is not None and d > today:
                 label = EVENT_LABELS[event]
@@ -124,36 +201,42 @@ def _facts_after_today(v: Version, today: date) -> list[RuleFailure]:
 def _missing_prerequisite(v: Version, event: str) -> str | None:
     """Why ``event`` cannot be on record yet for ``v``, or None."""
     n = v.number
-    if event == "second_reading" and v.first_reading is None:
+    if event == SECOND_READING and v.first_reading is None:
         return f"Version {n} has no first reading on record; record the first reading before the second."
-    if event == "adopted" and v.first_reading is None and not v.legacy:
+    if event == ADOPTED and v.first_reading is None and not v.legacy:
         return (f"Version {n} has no first reading on record; a version is adopted after its "
                 "first reading (import it as legacy if it predates this library).")
-    if event == "effective" and v.adopted is None:
+    if event == EFFECTIVE and v.adopted is None:
         return f"Version {n} has not been adopted yet; record its adoption before its effective date."
-    if event == "reviewed" and v.adopted is None:
+    if event == REVIEWED and v.adopted is None:
         return f"Version {n} has not been adopted yet; only an adopted version is reviewed."
     return None
 
 
 def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
-    """Rule 1: first reading <= second reading <= adoption <= effective, posting <= effective."""
+    """Rule 1: first reading <= second reading <= adoption <= effective, first reading <=
+    posting <= effective."""
     n, out = v.number, []
-    for event in ("second_reading", "adopted", "effective", "reviewed"):
-        present = v.reviewed if event == "reviewed" else (getattr(v, event),)
+    for event in (SECOND_READING, ADOPTED, EFFECTIVE, REVIEWED):
+        present = v.reviewed if event == REVIEWED else (getattr(v, event),)
         if any(d is not None for d in present):
             problem = _missing_prerequisite(v, event)
             if problem:
                 out.append(RuleFailure(1, n, problem))
-    chain = [(e, getattr(v, e)) for e in _CHAIN if getattr(v, e) is not None]
+    chain = [(e, getattr(v, e)) for e in READING_CHAIN if getattr(v, e) is not None]
     for (a, da), (b, db) in zip(chain, chain[1:]):
         if db < da:
             out.append(RuleFailure(1, n, (
                 f"Version {n}: the {EVENT_LABELS[b]} on {db} is before the {EVENT_LABELS[a]} "
                 f"on {da}; it must come on or after it: earliest {da}."), da))
+    if v.posted is not None and v.first_reading is not None and v.posted < v.first_reading:
+        out.append(RuleFailure(1, n, (
+            f"Version {n}: the posting on {v.posted} is before the first reading on "
+            f"{v.first_reading}; a version's text is posted once it has been presented: "
+            f"earliest {v.first_reading}."), v.first_reading))
     eff = v.effective_date
     if eff is not None:
-        for a in ("adopted", "posted"):
+        for a in (ADOPTED, POSTED):
             da = getattr(v, a)
             if da is not None and eff < da:
                 tail = f": earliest {earliest}." if earliest else "."
@@ -167,8 +250,8 @@ def _order_of_dates(v: Version, earliest: date | None) -> list[RuleFailure]:
                 f"Version {n}: the review on {r} is before the adoption on {v.adopted}; "
                 f"earliest {v.adopted}."), v.adopted))
     if v.withdrawn is not None:
-        facts = [(e, d) for e in FACTS if e != "withdrawn"
-                 for d in (v.reviewed if e == "reviewed" else (getattr(v, e),)) if d is not None]
+        facts = [(e, d) for e in FACT_EVENTS if e != WITHDRAWN
+                 for d in (v.reviewed if e == REVIEWED else (getattr(v, e),)) if d is not None]
         later = [(e, d) for e, d in facts if d > v.withdrawn]
         if later:
             e, d = max(later, key=lambda item: item[1])
@@ -235,29 +318,61 @@ def _one_at_a_time(policy: Policy, *, today: date, notice_days: int,
     return out
 
 
-def check_policy(policy: Policy, *, today: date, notice_days: int,
-                 posted_changed: Mapping[int, bool] = _NO_CHANGES) -> list[RuleFailure]:
-    """Every failure of rules 1-4 (with 6's exemptions) in ``policy`` on ``today``.
+def _out_of_range(v: Version) -> list[RuleFailure]:
+    """Dates only a hand edit can put on record: outside 1900-2200 (dates.check_day)."""
+    out = []
+    for kind in EVENTS:
+        for d in (v.reviewed if kind == REVIEWED else (getattr(v, kind),)):
+            if d is not None and not dates.MIN_DATE <= d <= dates.MAX_DATE:
+                out.append(RuleFailure(1, v.number, (
+                    f"Version {v.number}: the {EVENT_LABELS[kind]} is recorded as {d}, outside the "
+                    f"dates this program accepts ({dates.MIN_DATE.year} to {dates.MAX_DATE.year}); "
+                    "policy.toml was edited by hand. Restore it from the library's history.")))
+    return out
 
-    ``posted_changed[number]`` is True when that version's adopted text differs
-    substantively from the text it posted (the store knows the hashes; rule 3).
-    Sorted by version, then rule.
+
+def _legacy_first(policy: Policy) -> list[RuleFailure]:
+    """Rule 8: a legacy version comes before every version recorded with the tool."""
+    out = []
+    tool = [v for v in policy.versions if not v.legacy]
+    for v in policy.versions:
+        earlier = [t.number for t in tool if t.number < v.number]
+        if v.legacy and v.adopted is not None and earlier:
+            out.append(RuleFailure(8, v.number, (
+                f"Version {v.number} is marked legacy, but version {earlier[0]} was already "
+                "recorded with this program; legacy versions (adopted before the library "
+                "existed) come before the first version recorded with it. Record the change "
+                "as a new version from its first reading instead.")))
+    return out
+
+
+def check_policy(policy: Policy, context: RuleContext | None = None, **kw: Any) -> list[RuleFailure]:
+    """Every failure of rules 1-4 and 8 (with 6's exemptions) in ``policy``.
+
+    ``context`` (or its fields as keywords: ``today``, ``notice_days``,
+    ``posted_changed`` as a mapping) gives today and the rule 3 facts. Sorted by
+    version, then rule.
     """
+    ctx = context_of(context, **kw)
+    today, notice_days, posted_changed = ctx.today, ctx.notice_days, ctx.posted_changed
     out: list[RuleFailure] = []
     for v in sorted(policy.versions, key=lambda x: x.number):
         out += _version_failures(policy, v, today=today, notice_days=notice_days,
                                  posted_changed=posted_changed.get(v.number, False))
+        out += _out_of_range(v)
     out += _one_at_a_time(policy, today=today, notice_days=notice_days,
                           posted_changed=posted_changed)
+    out += _legacy_first(policy)
     return sorted(out, key=lambda f: (f.version, f.rule))
 
 
 def _as_date(when: date | datetime | str) -> date:
-    """Event dates are calendar days: accept a date, a datetime's day, or "2018-05-01"."""
+    """Event dates are calendar days: accept a date, a datetime's day, or "2018-05-01"
+    (between 1900 and 2200: dates.check_day)."""
     if isinstance(when, datetime):
-        return when.date()
+        return dates.check_day(when.date())
     if isinstance(when, date):
-        return when
+        return dates.check_day(when)
     return parse_date(when)
 
 
@@ -271,7 +386,7 @@ def _find(policy: Policy, number: int, event: str) -> Version:
         if v.number == number:
             return v
     following = max((v.number for v in policy.versions), default=0) + 1
-    if number == following and event == "first_reading":
+    if number == following and event == FIRST_READING:
         return Version(number=number)
     if number == following:
         raise NotFound(f"{policy.title} has no version {number} yet; a new version begins "
@@ -286,40 +401,35 @@ def _recorded(v: Version, event: str, when: date) -> date | None:
     A legacy version's default effective date (its adoption date) is not a
     record: the clerk may still record its real effective date once.
     """
-    if event == "reviewed":
+    if event == REVIEWED:
         return when if when in v.reviewed else None
     return getattr(v, event)
 
 
 def _change_refusal(v: Version, event: str, when: date, current: date, *, today: date,
-                    tagged_records: int, posted_changed: bool) -> tuple[str | None, RuleFailure | None]:
+                    posted_changed: bool) -> tuple[str | None, RuleFailure | None]:
     """``event`` is on record as ``current`` and the clerk gives ``when``: may it change?
 
     Only a future effective date no data depends on (rule 1), and a posting
     that no longer counts (rule 3: a later re-posting replaces it).
     """
     n, label = v.number, EVENT_LABELS[event]
-    if event == "effective":
+    if event == EFFECTIVE:
         if current <= today:
             return None, RuleFailure(1, n, (
                 f"Version {n} took effect on {current}; an effective date can be changed "
                 f"only while it is still in the future, so it stays {current}."))
-        if tagged_records > 0:
-            return None, RuleFailure(1, n, (
-                f"Version {n}'s effective date cannot move from {current} to {when}: "
-                f"{_count(tagged_records, 'tagged data record')} would then fall under a "
-                "different version, and data stays with the version in force when it was collected."))
-        return None, None
-    if event == "posted" and posted_changed and when > current:
+        return None, None   # tagged data that depends on it: rule 7, below
+    if event == POSTED and posted_changed and when > current:
         return "repost", None
     extra = (" Post it again only when the adopted text differs substantively from the "
-             "text posted." if event == "posted" else "")
+             "text posted." if event == POSTED else "")
     return None, RuleFailure(1, n, (
         f"The {label} of version {n} is already recorded as {current}; a recorded "
         f"{label} is a fact and is not changed.{extra}"))
 
 
-def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records: int,
+def _refusal(v: Version, event: str, when: date, *, today: date,
              posted_changed: bool) -> tuple[str | None, RuleFailure | None]:
     """Checks that need no look at the rest of the policy.
 
@@ -328,7 +438,7 @@ def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records:
     (None, failure) when refused, (None, None) to go on.
     """
     n, label = v.number, EVENT_LABELS[event]
-    if v.withdrawn is not None and not (event == "withdrawn" and v.withdrawn == when):
+    if v.withdrawn is not None and not (event == WITHDRAWN and v.withdrawn == when):
         return None, RuleFailure(1, n, (
             f"Version {n} was withdrawn on {v.withdrawn}; nothing more can be recorded for it. "
             "Start a new version from the draft instead."))
@@ -338,17 +448,10 @@ def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records:
     outcome: str | None = None
     if current is not None:
         outcome, failure = _change_refusal(v, event, when, current, today=today,
-                                           tagged_records=tagged_records,
                                            posted_changed=posted_changed)
         if failure is not None:
             return None, failure
-    elif event == "effective" and tagged_records > 0:
-        return None, RuleFailure(7, n, (
-            f"Version {n} cannot take effect on {when}: "
-            f"{_count(tagged_records, 'tagged data record')} collected since then would fall "
-            "under a different version, and data stays with the version in force when it was "
-            "collected. Choose a later date."))
-    if event in FACTS and when > today:
+    if EVENT_KIND[event].fact and when > today:
         return None, RuleFailure(1, n, (
             f"The {label} of version {n} cannot be recorded for {when}: that is after today, "
             f"{today}. Record it once it has happened."))
@@ -356,17 +459,59 @@ def _refusal(v: Version, event: str, when: date, *, today: date, tagged_records:
     return (None, RuleFailure(1, n, problem)) if problem else (outcome, None)
 
 
-def _evaluate(policy: Policy, number: int, event: str, when: date | datetime | str, *,
-              today: date, notice_days: int, tagged_records: int,
-              posted_changed: bool) -> tuple[Version, list[RuleFailure]]:
+def _local(instant: float, tz: str) -> datetime:
+    return datetime.fromtimestamp(instant, timezone.utc).astimezone(dates.zone(tz))
+
+
+def data_moved(before: Policy, after: Policy, ctx: RuleContext) -> list[tuple[TaggedSpan, tuple[float, float]]]:
+    """Rule 7: the tagged spans that a change from ``before`` to ``after`` would put
+    (partly) under another version, each with the first window of time that moves."""
+    if not ctx.tagged:
+        return []
+    from policyeditor.core.tagging import regoverned_windows
+
+    windows = regoverned_windows(before, after, ctx.timezone)
+    out = []
+    for span in sorted(ctx.tagged.values(), key=lambda s: s.version):
+        for start, end in windows:
+            if start <= span.last and span.first < end:
+                out.append((span, (start, end)))
+                break
+    return out
+
+
+def _data_failure(number: int, event: str, when: date, moved: list, ctx: RuleContext) -> RuleFailure:
+    span = moved[0][0]
+    tz = ctx.timezone
+    first, last = _local(span.first, tz), _local(span.last, tz)
+    what = {EFFECTIVE: f"take effect on {when}", WITHDRAWN: f"be withdrawn on {when}",
+            ADOPTED: f"be imported as adopted (in force) on {when}"}.get(
+                event, f"have its {EVENT_LABELS[event]} recorded on {when}")
+    earliest = None
+    if event == EFFECTIVE:   # data lies in the past: a date after the latest moved record
+        latest = max(s.last for s, _w in moved)
+        earliest = add_days(_local(latest, tz).date(), 1)
+    tail = f" The earliest date that moves no tagged data is {earliest}." if earliest else ""
+    return RuleFailure(7, number, (
+        f"Version {number} cannot {what}: {_count(span.records, 'tagged data record')} "
+        f"governed by version {span.version}, collected between {first:%Y-%m-%d %H:%M} and "
+        f"{last:%Y-%m-%d %H:%M}, would then fall under another version, and data stays with "
+        f"the version in force when it was collected.{tail}"), earliest)
+
+
+def _evaluate(policy: Policy, number: int, event: str, when: date | datetime | str,
+              ctx: RuleContext) -> tuple[Version, list[RuleFailure]]:
     """The version with the event recorded, and the failures the event would add."""
-    if event not in EVENTS:
+    if event not in EVENT_KIND:
         raise InvalidInput(f"'{event}' is not an event; the events are: "
                            f"{', '.join(e.replace('_', '-') for e in EVENTS)}.")
     when = _as_date(when)
+    today = ctx.today
     v = _find(policy, number, event)
-    outcome, failure = _refusal(v, event, when, today=today, tagged_records=tagged_records,
-                                posted_changed=posted_changed)
+    posted_changed = ctx.changed(number)
+    if event == ADOPTED and v.adopted is None:
+        posted_changed = posted_changed or ctx.draft_posted_changed
+    outcome, failure = _refusal(v, event, when, today=today, posted_changed=posted_changed)
     if failure is not None:
         return v, [failure]
     if outcome == "same":
@@ -375,42 +520,41 @@ def _evaluate(policy: Policy, number: int, event: str, when: date | datetime | s
     others = tuple(x for x in policy.versions if x.number != number)
     after_policy = replace(policy, versions=tuple(sorted(others + (candidate,),
                                                          key=lambda x: x.number)))
-    common = {"today": today, "notice_days": notice_days}
-    before = check_policy(policy, posted_changed={number: posted_changed}, **common)
-    after = check_policy(after_policy, posted_changed={
-        number: posted_changed and outcome != "repost"}, **common)
+    moved = data_moved(policy, after_policy, ctx)
+    if moved:
+        return v, [_data_failure(number, event, when, moved, ctx)]
+    before_ctx = replace(ctx, posted_changed={**ctx.posted_changed, number: posted_changed})
+    after_ctx = replace(ctx, posted_changed={**ctx.posted_changed,
+                                             number: posted_changed and outcome != "repost"})
+    before = check_policy(policy, before_ctx)
+    after = check_policy(after_policy, after_ctx)
     added = [f for f in after if f not in before]
     added.sort(key=lambda f: f.version != number)
     return candidate, added
 
 
-def preview_event(policy: Policy, number: int, event: str, when: date | datetime | str, *,
-                  today: date, notice_days: int, tagged_records: int = 0,
-                  posted_changed: bool = False) -> list[RuleFailure]:
+def preview_event(policy: Policy, number: int, event: str, when: date | datetime | str,
+                  context: RuleContext | None = None, **kw: Any) -> list[RuleFailure]:
     """What ``apply_event`` would refuse, as a list (empty when it would pass).
 
-    For the GUI's live checks; rule failures are returned, never raised.
+    For the GUI's live checks; rule failures are returned, never raised. Give the
+    same ``context`` the store uses (``store.events.rule_context``).
     """
-    return _evaluate(policy, number, event, when, today=today, notice_days=notice_days,
-                     tagged_records=tagged_records, posted_changed=posted_changed)[1]
+    return _evaluate(policy, number, event, when, context_of(context, number, **kw))[1]
 
 
-def apply_event(policy: Policy, number: int, event: str, when: date | datetime | str, *,
-                today: date, notice_days: int, tagged_records: int = 0,
-                posted_changed: bool = False) -> Version:
+def apply_event(policy: Policy, number: int, event: str, when: date | datetime | str,
+                context: RuleContext | None = None, **kw: Any) -> Version:
     """Version ``number`` with ``event`` recorded on ``when``, or RuleViolation.
 
     ``number`` is an existing version, or the next number for a first reading
     (a new version). Recording a date already on record returns the version
-    unchanged. ``tagged_records``: how many tagged data records this effective
-    date would move to another version (rule 7); any refuses it.
-    ``posted_changed``: the version's adopted text differs substantively from
-    its posted text (rule 3), so its posting no longer counts and may be
-    replaced by a later one.
+    unchanged. ``context`` (or its fields as keywords; ``posted_changed`` may
+    then be a bool for this version) gives today, the notice period, the rule 3
+    facts and what tagged data covers (rule 7: an event that would put tagged
+    data under another version is refused).
     """
-    candidate, failures = _evaluate(policy, number, event, when, today=today,
-                                    notice_days=notice_days, tagged_records=tagged_records,
-                                    posted_changed=posted_changed)
+    candidate, failures = _evaluate(policy, number, event, when, context_of(context, number, **kw))
     if failures:
         first, rest = failures[0], failures[1:]
         raise RuleViolation(first.message, rule=first.rule, earliest=first.earliest,

@@ -15,31 +15,55 @@ SUBSTANTIVE = "substantive"
 EDITORIAL = "editorial"
 CHANGE_CLASSES = (SUBSTANTIVE, EDITORIAL)
 
-# Event names as stored (TOML keys) and as typed on the command line.
-EVENTS = (
-    "first_reading",
-    "second_reading",
-    "adopted",
-    "posted",
-    "effective",
-    "reviewed",
-    "withdrawn",
+@dataclass(frozen=True)
+class EventKind:
+    """One kind of event of a version's process: the one table every module reads.
+
+    ``key`` is the name stored in policy.toml and typed (with '-') on the command
+    line; ``label`` the words in sentences ("the adoption on ..."); ``fact``: it
+    records something that has happened, so never after today (rule 1);
+    ``fixes_text``: it records which text it concerns (the draft's commit and
+    hash) and the change class is settled then; ``reading``: it belongs to the
+    chain first reading <= second reading <= adoption (rule 1); ``order``: the
+    order of the process, for lists and menus.
+    """
+
+    key: str
+    label: str
+    fact: bool
+    fixes_text: bool = False
+    reading: bool = False
+    order: int = 0
+
+    @property
+    def cli_name(self) -> str:
+        return self.key.replace("_", "-")
+
+
+EVENT_KINDS: tuple[EventKind, ...] = (
+    EventKind("first_reading", "first reading", fact=True, fixes_text=True, reading=True, order=1),
+    EventKind("second_reading", "second reading", fact=True, reading=True, order=2),
+    EventKind("adopted", "adoption", fact=True, fixes_text=True, reading=True, order=3),
+    EventKind("posted", "posting", fact=True, order=4),
+    EventKind("effective", "effective date", fact=False, order=5),
+    EventKind("reviewed", "review", fact=True, order=6),
+    EventKind("withdrawn", "withdrawal", fact=True, order=7),
 )
-EVENT_LABELS = {
-    "first_reading": "first reading",
-    "second_reading": "second reading",
-    "adopted": "adoption",
-    "posted": "posting",
-    "effective": "effective date",
-    "reviewed": "review",
-    "withdrawn": "withdrawal",
-}
+EVENT_KIND = {k.key: k for k in EVENT_KINDS}
+
+# Views of the table, in process order.
+EVENTS = tuple(k.key for k in sorted(EVENT_KINDS, key=lambda k: k.order))
+EVENT_LABELS = {k.key: k.label for k in EVENT_KINDS}
+FACT_EVENTS = tuple(k for k in EVENTS if EVENT_KIND[k].fact)          # never after today
+TEXT_EVENTS = tuple(k for k in EVENTS if EVENT_KIND[k].fixes_text)    # record their text
+READING_CHAIN = tuple(k for k in EVENTS if EVENT_KIND[k].reading)     # rule 1's chain
+FIRST_READING, SECOND_READING, ADOPTED, POSTED, EFFECTIVE, REVIEWED, WITHDRAWN = EVENTS
 
 
 def event_from_cli(name: str) -> str:
     """'first-reading' -> 'first_reading'; unknown names raise ValueError."""
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
-    if key not in EVENTS:
+    if key not in EVENT_KIND:
         raise ValueError(name)
     return key
 
@@ -71,7 +95,9 @@ class Version:
 
     ``text_commit``/``text_sha256`` name the text: set at first reading (the
     text presented) and again at adoption (the text adopted). ``posted_sha256``
-    and ``posted_commit`` name the text that was posted (rule 3).
+    and ``posted_commit`` name the text that was posted (rule 3). When the
+    adopted text differs from the first reading's (an amendment, rule 10),
+    ``read_commit``/``read_sha256`` keep the text of the first reading.
     """
 
     number: int
@@ -89,6 +115,8 @@ class Version:
     text_sha256: str = ""
     posted_commit: str = ""
     posted_sha256: str = ""
+    read_commit: str = ""            # rule 10: the first reading's text, when the adopted one differs
+    read_sha256: str = ""
     memo: Memo = field(default_factory=Memo)
 
     @property
@@ -111,9 +139,9 @@ class Version:
 
     def with_event(self, event: str, when: date) -> "Version":
         """A copy with ``event`` recorded on ``when`` (reviews accumulate)."""
-        if event == "reviewed":
+        if event == REVIEWED:
             return replace(self, reviewed=tuple(sorted({*self.reviewed, when})))
-        if event not in EVENTS:
+        if event not in EVENT_KIND:
             raise ValueError(event)
         return replace(self, **{event: when})
 

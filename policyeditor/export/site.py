@@ -14,19 +14,20 @@ Addresses are stable, so a notice, a record or a letter can cite them:
 - ``feed.xml``              Atom feed of adoptions, postings and effective dates
 
 The builder is pure (core objects in, ``{path: text}`` out); ``write_site``
-writes it atomically: a new folder beside the old one, then a swap.
+writes it into a folder of its own (see ``write_site``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from policyeditor import atomicfile
 from policyeditor.core import timeline
 from policyeditor.core.errors import ExportError
 from policyeditor.core.versions import LibrarySettings, Policy, State, Version
@@ -255,64 +256,127 @@ class _Ctx:
         return self._page(f"{self.policy.title}: versions by date", body)
 
 
-def write_site(outdir: Path, files: Mapping[str, str]) -> None:
-    """Write the site into ``outdir`` atomically: build beside it, then swap folders.
+MARKER = ".policyeditor-site"
+_BUILD = ".policyeditor-build-"
+_SHOWN = 5
 
-    A failure leaves the old site as it was. The swap is two renames (the
-    old folder aside, the new one in); between them, for an instant, the
-    address has no folder, never a half-written one.
+
+def _site_files(outdir: Path) -> set[str] | None:
+    """The files the site wrote (from its marker), or None when ``outdir`` holds no site."""
+    try:
+        data = json.loads((outdir / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("generator") != "policyeditor":
+        return None
+    names = data.get("files")
+    if not isinstance(names, list):
+        return None
+    return {n for n in names if isinstance(n, str) and _safe_rel(n)}
+
+
+def _safe_rel(rel: str) -> bool:
+    parts = rel.split("/")
+    return bool(rel) and not rel.startswith("/") and all(p not in ("", ".", "..") for p in parts)
+
+
+def _remove_dead_builds(outdir: Path) -> None:
+    """Remove staging folders of a publish that was killed (their process is gone)."""
+    for entry in outdir.iterdir():
+        if entry.name.startswith(_BUILD) and entry.is_dir() and not entry.is_symlink():
+            pid = entry.name[len(_BUILD):].split("-")[0]
+            if pid.isdigit() and not atomicfile.pid_alive(int(pid)):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _refuse_foreign(outdir: Path, ours: set[str] | None, new: Mapping[str, str]) -> None:
+    """ExportError naming what is in ``outdir`` that the site did not write (and would be touched)."""
+    if ours is None:
+        present = sorted(e.name + ("/" if e.is_dir() else "") for e in outdir.iterdir()
+                         if not e.name.startswith(_BUILD))
+        if not present:
+            return
+        shown = ", ".join(present[:_SHOWN]) + (f" and {len(present) - _SHOWN} more" if len(present) > _SHOWN else "")
+        raise ExportError(
+            f"{outdir} already holds files that policyeditor did not write ({shown}), so the site "
+            "was not published there. Choose an empty or new folder for the site; nothing was changed.")
+    clash = sorted(rel for rel in new if rel not in ours and (outdir / rel).exists())
+    clash += sorted(rel for rel in new if any(
+        (outdir / "/".join(rel.split("/")[:i])).is_file() and "/".join(rel.split("/")[:i]) not in ours
+        for i in range(1, rel.count("/") + 1)))
+    if clash:
+        raise ExportError(
+            f"{outdir} holds {', '.join(clash[:_SHOWN])}, which the site did not write and would "
+            "replace. Move it out of the site's folder and publish again; nothing was changed.")
+
+
+def write_site(outdir: Path, files: Mapping[str, str]) -> None:
+    """Write the site into ``outdir``: a new or empty folder, or one holding an earlier site.
+
+    The folder's marker file (``.policyeditor-site``, written on the first
+    publish) lists the files the site wrote. Anything else in the folder is
+    never replaced or deleted: a folder with other files and no marker is
+    refused, naming them. The pages are built in a staging folder first (a
+    failure there leaves the old site unchanged), then each moves into place
+    atomically; pages of the old site that the new one lacks are removed; the
+    marker is written last.
     """
     outdir = Path(outdir)
     parent = outdir.parent
     if not parent.is_dir():
         raise ExportError(f"The folder {parent} does not exist; create it or choose another place.")
-    if outdir.exists() and not outdir.is_dir():
-        raise ExportError(f"{outdir} is a file, not a folder; choose a folder for the site.")
+    if outdir.is_symlink() or (outdir.exists() and not outdir.is_dir()):
+        raise ExportError(f"{outdir} is not a folder; choose a folder for the site.")
+    if any(not _safe_rel(rel) or rel == MARKER for rel in files):
+        raise ExportError("The site names a page outside its folder; nothing was written.")
     try:
-        build = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".new", dir=parent))
-        aside = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.", suffix=".old", dir=parent))
+        outdir.mkdir(exist_ok=True)
+        _remove_dead_builds(outdir)
+        ours = _site_files(outdir)
+        _refuse_foreign(outdir, ours, files)
+        build = outdir / f"{_BUILD}{os.getpid()}-{os.urandom(4).hex()}"
+        build.mkdir()
     except OSError as exc:
-        raise ExportError(f"Cannot write in {parent}: {exc.strerror}.") from None
+        raise ExportError(f"Cannot write in {outdir}: {exc.strerror or exc}.") from None
     try:
         for rel, text in files.items():
             target = build / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
-        os.chmod(build, 0o755)
-        _swap(build, outdir, aside / "site")
+            atomicfile.write_text(target, text)
     except OSError as exc:
+        shutil.rmtree(build, ignore_errors=True)
         raise ExportError(f"The site could not be written to {outdir}: {exc.strerror or exc}. "
                           "The site that was there is unchanged.") from None
+    try:
+        # the marker first names old and new pages, so a publish killed halfway is no stranger's files
+        _write_marker(outdir, (ours or set()) | set(files))
+        for rel in sorted((ours or set()) - set(files), key=lambda r: -r.count("/")):
+            old = outdir / rel
+            if old.is_file() and not old.is_symlink():
+                old.unlink()
+                _prune(old.parent, outdir)
+        for rel in files:
+            target = outdir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(build / rel, target)
+        _write_marker(outdir, set(files))
+    except OSError as exc:
+        raise ExportError(f"The site could not be written completely to {outdir}: {exc.strerror or exc}. "
+                          "Each page is whole (old or new); publish again to finish.") from None
     finally:
         shutil.rmtree(build, ignore_errors=True)
-        shutil.rmtree(aside, ignore_errors=True)
 
 
-def _swap(new: Path, target: Path, aside: Path) -> None:
-    """Put ``new`` at ``target``, moving what was there to ``aside``; undo on failure."""
-    moved = False
-    if target.exists():
-        os.replace(target, aside)
-        moved = True
-    try:
-        os.replace(new, target)
-    except OSError:
-        if moved:
-            os.replace(aside, target)
-        raise
+def _write_marker(outdir: Path, names: set[str]) -> None:
+    marker = {"generator": "policyeditor", "files": sorted(names)}
+    atomicfile.write_text(outdir / MARKER, json.dumps(marker, indent=1) + "\n")
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write one text file atomically (temp file in the same folder, then os.replace)."""
-    path = Path(path)
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise ExportError(f"Cannot write in {path.parent}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(name, path)
-    except OSError as exc:
-        Path(name).unlink(missing_ok=True)
-        raise ExportError(f"{path} could not be written: {exc.strerror}.") from None
+def _prune(folder: Path, top: Path) -> None:
+    """Remove folders emptied by removing old pages, up to (not including) ``top``."""
+    while folder != top and top in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+from policyeditor.resources import folder
+
+ICON_DIR = folder("icons")   # policyeditor/resources/icons, wherever the package is installed
 Key = QKeySequence.StandardKey
 
 

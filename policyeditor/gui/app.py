@@ -19,8 +19,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from policyeditor.gui.actions import ICON_DIR
+from policyeditor.resources import folder
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = folder("translations")   # policyeditor/resources/translations
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

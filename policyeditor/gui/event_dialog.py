@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from policyeditor.core.dates import long_date
 from policyeditor.core.errors import PolicyEditorError
-from policyeditor.core.versions import EDITORIAL, EVENTS, Policy
+from policyeditor.core.versions import EDITORIAL, EVENTS, TEXT_EVENTS, Policy
 
 Preview = Callable[..., Sequence]
 
 # Events that fix a version's change class (the store refuses the mark elsewhere).
-CLASSED_EVENTS = ("first_reading", "adopted")
+CLASSED_EVENTS = TEXT_EVENTS
 FAIL_STYLE = "color: #b01010;"
 PASS_STYLE = "color: #106020;"
 
@@ -54,13 +54,19 @@ class EventRequest:
     justification: str
 
 
-def core_preview(policy: Policy, *, today: date, notice_days: int,
-                 posted_changed: bool = False, tagged_records: int = 0) -> Preview:
+def core_preview(policy: Policy, context=None, **context_fields) -> Preview:
     """A ``preview`` for EventDialog backed by ``core.rules.preview_event`` (pure, no git).
 
+    ``context`` is the ``core.rules.RuleContext`` the store checks with
+    (``Library.rule_context(policy_id)``, read off the UI thread): with it the
+    live check is exactly the check made when the event is recorded (the
+    posted-text facts of rule 3, the tagged data of rule 7). Its fields may be
+    given as keywords instead (``today``, ``notice_days``, ...).
     ``editorial=True`` previews the version as if marked editorial.
     """
     from policyeditor.core import rules
+
+    ctx = rules.context_of(context, **context_fields)
 
     def preview(event: str, when: date, version: int | None = None, editorial: bool = False,
                 justification: str = ""):
@@ -71,9 +77,7 @@ def core_preview(policy: Policy, *, today: date, notice_days: int,
             checked = replace(policy, versions=tuple(
                 replace(v, change_class=EDITORIAL) if v.number == version else v
                 for v in policy.versions))
-        return rules.preview_event(checked, version, event, when, today=today,
-                                   notice_days=notice_days, tagged_records=tagged_records,
-                                   posted_changed=posted_changed)
+        return rules.preview_event(checked, version, event, when, ctx)
 
     return preview
 

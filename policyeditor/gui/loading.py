@@ -28,6 +28,8 @@ class PolicyData:
     in_force: int | None
     states: dict[int, State]
     failures: tuple
+    context: rules.RuleContext | None = None   # what the store checks events with
+    amendment: str | None = None   # rule 10: the draft's changes since the latest first reading
 
 
 def load_policy(lib, policy_id: str) -> PolicyData:
@@ -42,6 +44,10 @@ def load_policy(lib, policy_id: str) -> PolicyData:
             continue   # a version without a recorded text cannot be compared with
     current = timeline.in_force(policy, today, lib.settings.timezone)
     notice_days = lib.settings.notice_days_for(policy)
+    context = lib.rule_context(policy_id)
+    from policyeditor.store.events import amendment
+
+    amended = amendment(lib, policy_id, policy.latest) if policy.latest else None
     return PolicyData(
         policy=policy,
         draft=lib.draft_text(policy_id),
@@ -51,7 +57,9 @@ def load_policy(lib, policy_id: str) -> PolicyData:
         texts=texts,
         in_force=current.number if current else None,
         states=timeline.states(policy, today) if policy.versions else {},
-        failures=tuple(rules.check_policy(policy, today=today, notice_days=notice_days)),
+        failures=tuple(rules.check_policy(policy, context)),
+        context=context,
+        amendment=amended,
     )
 
 

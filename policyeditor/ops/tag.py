@@ -2,7 +2,8 @@
 
 ``tag_data(lib, policy_id, job, dst=)`` writes the tagged copy (and, with
 ``job.skip_bad``, a report of the rows left out) and records the run in this
-workstation's register; nothing is written when a row cannot be tagged and
+workstation's register, and what the data covers in the library itself
+(``store.coverage``: rule 7, travels with sync); nothing is written when a row cannot be tagged and
 bad rows are not to be skipped. ``counts_text`` says how many records went
 to each version.
 """
@@ -35,11 +36,13 @@ def tag_data(lib: "Library", policy_id: str, job: "TagJob", *, dst: str | None =
     """Tag ``job.data`` with ``policy_id``'s version in force at each record's time; record the run."""
     from policyeditor.core.ids import validate_policy_id
     from policyeditor.core.tagging import Tagger
+    from policyeditor.store.coverage import recorder
     from policyeditor.store.register import library_key, open_for
     from policyeditor.store.tagging import tag_file
 
     policy = lib.policy(validate_policy_id(policy_id))
     tagger = Tagger(policy, lib.settings.timezone, now=lib.now(), dst=dst)
     with open_for(lib) as register:
-        outcome = tag_file(job, tagger, register=register, library=library_key(lib), ran_by=str(lib.author))
+        outcome = tag_file(job, tagger, register=register, library=library_key(lib), ran_by=str(lib.author),
+                           coverage=recorder(lib, tagger))
     return Tagged(policy, outcome)

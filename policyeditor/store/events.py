@@ -6,6 +6,19 @@ the version and the text fields (text commit and hash, change class, posted
 text), ask ``core.rules.apply_event`` (which raises RuleViolation when a rule
 fails: nothing is written), then write policy.toml and commit, and for an
 adoption create the annotated tag ``<id>/v<N>`` on the adopted text's commit.
+
+The rules read one ``core.rules.RuleContext``, built here by ``rule_context``
+(today, the notice period, the time zone, the rule 3 facts read from git and
+what tagged data covers, read from the library: ``store.coverage``). The live
+check of the event dialog asks for the same value, so it shows exactly what
+recording will say. No workstation register is read: rule 7's facts travel
+with the library.
+
+Rule 10: an adoption of a text that differs from the text of the first
+reading (an amendment) is refused unless the request says ``amended``; the
+refusal shows the amendment as a redline. The version then records both
+texts: ``read_commit``/``read_sha256`` (first reading) and
+``text_commit``/``text_sha256`` (adopted).
 """
 
 from __future__ import annotations
@@ -15,12 +28,18 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from policyeditor.core import dates, rules
-from policyeditor.core.errors import InvalidInput, NotFound
+from policyeditor.core.errors import InvalidInput, NotFound, RuleViolation
+from policyeditor.core.rules import RuleContext
 from policyeditor.core.versions import (
+    ADOPTED,
     EDITORIAL,
     EVENT_LABELS,
     EVENTS,
+    FIRST_READING,
+    POSTED,
+    REVIEWED,
     SUBSTANTIVE,
+    TEXT_EVENTS,
     Policy,
     Version,
     event_from_cli,
@@ -31,8 +50,6 @@ if TYPE_CHECKING:
     # store.library.Library, not imported: Library.record_event imports this module, and an
     # import back (even for type checking) would close a circle (tests/test_layering.py).
     from typing import Any as Library
-
-_TEXT_EVENTS = ("first_reading", "adopted")
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class Request:
     editorial: bool = False
     justification: str = ""
     legacy: bool = False
+    amended: bool = False     # rule 10: the clerk has seen the amendment and confirms it
 
 
 @dataclass(frozen=True)
@@ -56,9 +74,7 @@ class Plan:
     number: int
     event: str
     when: date
-    today: date
-    notice_days: int
-    posted_changed: bool
+    context: RuleContext     # what the rules read besides the policy
     fields: dict[str, Any]   # store fields to set once the event is recorded
     new_version: bool
 
@@ -75,18 +91,19 @@ def event_name(name: str) -> str:
 
 
 def _check_request(event: str, req: Request) -> None:
-    if req.legacy and event != "adopted":
+    if req.legacy and event != ADOPTED:
         raise InvalidInput(
             "Only an adoption can be imported as legacy: record 'adopted' with the date the "
             "committee adopted the old text."
         )
-    if req.editorial and event not in _TEXT_EVENTS:
+    if req.editorial and event not in TEXT_EVENTS:
         raise InvalidInput("A change is marked editorial when it is presented (first reading) or adopted.")
     if req.justification.strip() and not req.editorial:
         raise InvalidInput("A justification is given only together with marking the change editorial.")
 
 
-def _previous(policy: Policy, number: int) -> Version | None:
+def previous_version(policy: Policy, number: int) -> Version | None:
+    """The version a new text of ``number`` is compared with: the latest earlier one not withdrawn."""
     earlier = [v for v in policy.versions if v.number < number]
     kept = [v for v in earlier if v.withdrawn is None] or earlier
     return kept[-1] if kept else None
@@ -96,7 +113,7 @@ def _change_class(lib: "Library", policy: Policy, number: int, draft: str, req: 
     """(change class, justification) of ``draft`` against the version before ``number``."""
     from policyeditor.core import changeclass
 
-    previous = _previous(policy, number)
+    previous = previous_version(policy, number)
     if previous is None:
         result = changeclass.Classification(SUBSTANTIVE, "It is the policy's first version.")
     else:
@@ -120,7 +137,7 @@ def _default_number(lib: "Library", policy: Policy, event: str, when: date) -> i
             f"{policy.title} has no versions yet. A version begins with its first reading, or, for "
             "a policy adopted before this library existed, with an adoption imported as legacy."
         )
-    if event == "reviewed":
+    if event == REVIEWED:
         from policyeditor.core import timeline
 
         current = timeline.in_force(policy, when, lib.settings.timezone)
@@ -147,6 +164,76 @@ def posted_changed(lib: "Library", policy_id: str, v: Version, draft: str | None
     return changeclass.classify(posted, adopted).change_class == SUBSTANTIVE
 
 
+def rule_context(lib: "Library", policy: Policy, draft: str | None = None) -> RuleContext:
+    """The one RuleContext for ``policy``: what the store checks when it writes, and
+    what the window's live check reads (``draft``: the draft text, read when None)."""
+    from policyeditor.store import coverage
+
+    changed = {v.number: posted_changed(lib, policy.id, v) for v in policy.versions}
+    latest = policy.latest
+    draft_changed = False
+    if latest is not None and latest.adopted is None and not latest.legacy and latest.posted_sha256:
+        text = lib.draft_text(policy.id) if draft is None else draft
+        if sha256_text(text) != latest.posted_sha256:
+            from policyeditor.core import changeclass
+
+            posted = _text_of(lib, policy.id, latest.posted_commit, None)
+            draft_changed = changeclass.classify(posted, text).change_class == SUBSTANTIVE
+    return RuleContext(today=lib.today(), notice_days=lib.settings.notice_days_for(policy),
+                       timezone=lib.settings.timezone, posted_changed=changed,
+                       draft_posted_changed=draft_changed,
+                       tagged=coverage.coverage(lib, policy.id))
+
+
+def amendment(lib: "Library", policy_id: str, version: Version, draft: str | None = None) -> str | None:
+    """Rule 10: the redline (as text) of the changes made to ``version`` since its first
+    reading, when adopting the draft now would adopt an amended text; else None."""
+    if version.adopted is not None or version.legacy or not version.text_sha256:
+        return None
+    text = lib.draft_text(policy_id) if draft is None else draft
+    if sha256_text(text) == version.text_sha256:
+        return None
+    read = _text_of(lib, policy_id, version.text_commit, None)
+    return redline_text(read, text)
+
+
+def redline_text(old: str, new: str, limit: int = 40) -> str:
+    """A plain-text redline: each changed paragraph with [-removed-] and {+added+} words."""
+    from policyeditor.core import redline
+    from policyeditor.core.redline import DELETED, EQUAL, INSERTED
+
+    lines = []
+    for block in redline.compare(old, new).blocks:
+        if block.status == EQUAL:
+            continue
+        parts = []
+        segments = block.segments
+        for i, seg in enumerate(segments):
+            if seg.op == INSERTED:
+                parts.append("{+" + seg.text + "+}")
+            elif seg.op == DELETED:
+                parts.append("[-" + seg.text + "-]")
+            else:
+                parts.append(_context(seg.text, first=i == 0, last=i == len(segments) - 1))
+        lines.append("  " + " ".join("".join(parts).split()))
+        if len(lines) >= limit:
+            lines.append("  ...")
+            break
+    return "\n".join(lines) if lines else "  (only the spacing or formatting changed)"
+
+
+def _context(text: str, *, first: bool, last: bool, words: int = 8) -> str:
+    """Unchanged words around a change, shortened to ``words`` on each side with '...'."""
+    parts = text.split(" ")
+    keep_head = 0 if first else words
+    keep_tail = 0 if last else words
+    if len(parts) <= keep_head + keep_tail + 1 or (first and last):
+        return text
+    head = " ".join(parts[:keep_head])
+    tail = " ".join(parts[len(parts) - keep_tail:]) if keep_tail else ""
+    return f"{head} ... {tail}" if head else f"... {tail}" if tail else f"{head} ..."
+
+
 def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
     """Work out the version and fields (``head``: the commit holding the draft, '' in a preview)."""
     policy = lib.policy(policy_id)
@@ -154,10 +241,11 @@ def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
     when = dates.parse_date(req.when) if isinstance(req.when, str) else req.when
     if isinstance(when, datetime):
         when = when.date()
+    dates.check_day(when)
     _check_request(event, req)
-    new_version = event == "first_reading" or req.legacy
+    new_version = event == FIRST_READING or req.legacy
     fields: dict[str, Any] = {}
-    draft = lib.draft_text(policy_id) if (event in _TEXT_EVENTS or event == "posted") else None
+    draft = lib.draft_text(policy_id) if (event in TEXT_EVENTS or event == POSTED) else None
     if new_version:
         number = (policy.versions[-1].number if policy.versions else 0) + 1
         if req.version not in (None, number):
@@ -170,19 +258,39 @@ def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
         number = req.version if req.version is not None else _default_number(lib, policy, event, when)
         base = policy.version(number)
         rules_policy = policy
-    if event in _TEXT_EVENTS:
+    if event in TEXT_EVENTS:
         fields.update(text_commit=head, text_sha256=sha256_text(draft or ""))
-        if event == "adopted" and not new_version and (req.editorial or not base.justification):
+        if event == ADOPTED and not new_version and (req.editorial or not base.justification):
             fields["change_class"], fields["justification"] = _change_class(lib, policy, number, draft or "", req)
-    changed = posted_changed(lib, policy_id, replace(base, **fields), draft)
-    if event == "posted":
+        if event == ADOPTED and not new_version and base.adopted is None and base.text_sha256 \
+                and base.text_sha256 != fields["text_sha256"]:
+            fields.update(read_commit=base.text_commit, read_sha256=base.text_sha256)
+    if event == POSTED:
         source = base if base.adopted is not None else None
         fields.update(
             posted_commit=source.text_commit if source else head,
             posted_sha256=source.text_sha256 if source else sha256_text(draft or ""),
         )
-    return Plan(rules_policy, base, number, event, when, lib.today(),
-                lib.settings.notice_days_for(policy), changed, fields, new_version)
+    context = rule_context(lib, policy, draft)
+    if event == ADOPTED and not new_version:
+        context = replace(context, posted_changed={
+            **context.posted_changed, number: posted_changed(lib, policy_id, replace(base, **fields), draft)})
+    return Plan(rules_policy, base, number, event, when, context, fields, new_version)
+
+
+def _check_amendment(lib: "Library", plan: Plan, req: Request, draft: str | None = None) -> None:
+    """Rule 10: adopting an amended text needs ``amended``; the refusal shows the redline."""
+    if plan.event != ADOPTED or plan.new_version or req.amended:
+        return
+    shown = amendment(lib, plan.policy.id, plan.base, draft)
+    if shown is None:
+        return
+    raise RuleViolation(
+        f"The draft of {plan.policy.title} was changed after the first reading of version "
+        f"{plan.number} on {plan.base.first_reading}, so the adoption would adopt an amended "
+        f"text. These are the amendments:\n{shown}\nIf the committee adopted the text as "
+        "amended, record the adoption again with --amended (in the window: confirm the "
+        "amendment); otherwise restore the text of the first reading first.", rule=10)
 
 
 def _check_new_text(policy: Policy, draft: str) -> None:
@@ -198,29 +306,29 @@ def _check_new_text(policy: Policy, draft: str) -> None:
 
 def _message(policy: Policy, version: Version, event: str, when: date) -> str:
     head = f"{policy.title}, version {version.number}: {EVENT_LABELS[event]} {when.isoformat()}"
-    if version.legacy and event == "adopted":
+    if version.legacy and event == ADOPTED:
         head += " (legacy version, imported)"
-    elif event == "first_reading":
+    elif event == FIRST_READING:
         head += f" ({version.change_class} change)"
-    body = f"\n\nMarked editorial: {version.justification}" if version.justification and event in _TEXT_EVENTS else ""
+    elif event == ADOPTED and version.read_sha256:
+        head += " (amended after the first reading)"
+    body = f"\n\nMarked editorial: {version.justification}" if version.justification and event in TEXT_EVENTS else ""
     return head + body
 
 
-def record_event(lib: "Library", policy_id: str, req: Request, *, tagged_records: int = 0) -> Version:
+def record_event(lib: "Library", policy_id: str, req: Request) -> Version:
     """Record the event after the rules agree; returns the version as recorded."""
     lib.ensure_writable()
     plan = _plan(lib, policy_id, req, head=lib.repo().head_sha() or "")
-    result = rules.apply_event(
-        plan.policy, plan.number, plan.event, plan.when, today=plan.today,
-        notice_days=plan.notice_days, tagged_records=tagged_records, posted_changed=plan.posted_changed,
-    )
+    result = rules.apply_event(plan.policy, plan.number, plan.event, plan.when, plan.context)
     if result == plan.base and not plan.new_version:
         return result  # already on record with this date: nothing to write
+    _check_amendment(lib, plan, req)
     final = replace(result, **plan.fields)
     others = tuple(v for v in plan.policy.versions if v.number != final.number)
     policy = replace(plan.policy, versions=tuple(sorted((*others, final), key=lambda v: v.number)))
     tag = None
-    if plan.event == "adopted":
+    if plan.event == ADOPTED:
         tag = (
             f"{policy.id}/v{final.number}",
             final.text_commit,
@@ -230,18 +338,22 @@ def record_event(lib: "Library", policy_id: str, req: Request, *, tagged_records
     return final
 
 
-def preview_event(lib: "Library", policy_id: str, req: Request, *, tagged_records: int = 0) -> list:
-    """The failures recording the event would meet; writes nothing, raises only for bad input."""
+def preview_event(lib: "Library", policy_id: str, req: Request) -> list:
+    """The failures recording the event would meet; writes nothing, raises only for bad input.
+
+    The same plan and RuleContext as ``record_event``; an amendment that needs
+    confirming (rule 10) is a failure too unless ``req.amended``.
+    """
     plan = _plan(lib, policy_id, req, head="")
-    return rules.preview_event(
-        plan.policy, plan.number, plan.event, plan.when, today=plan.today,
-        notice_days=plan.notice_days, tagged_records=tagged_records, posted_changed=plan.posted_changed,
-    )
+    failures = rules.preview_event(plan.policy, plan.number, plan.event, plan.when, plan.context)
+    if not failures:
+        try:
+            _check_amendment(lib, plan, req)
+        except RuleViolation as exc:
+            failures = [rules.RuleFailure(10, plan.number, exc.message)]
+    return failures
 
 
 def check_policy(lib: "Library", policy: Policy) -> list:
     """Every rule for every version of ``policy`` (rule 3 reads posted texts from git)."""
-    changed = {v.number: posted_changed(lib, policy.id, v) for v in policy.versions}
-    return rules.check_policy(
-        policy, today=lib.today(), notice_days=lib.settings.notice_days_for(policy), posted_changed=changed
-    )
+    return rules.check_policy(policy, rule_context(lib, policy))

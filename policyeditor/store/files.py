@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
+import stat
 try:  # the compiled tomli wheel reads a 400-policy library about 4x faster than tomllib
     import tomli as tomllib
 except ImportError:  # pragma: no cover - same API, standard library
@@ -22,9 +22,13 @@ from typing import Any
 
 import tomli_w
 
+from policyeditor import atomicfile
+from policyeditor.core.dates import MAX_NOTICE_DAYS
 from policyeditor.core.errors import LibraryStateError, TextError
 from policyeditor.core.versions import (
     CHANGE_CLASSES,
+    EVENTS,
+    REVIEWED,
     LibrarySettings,
     Memo,
     Policy,
@@ -38,9 +42,11 @@ RECORD_FILE = "policy.toml"
 GITATTRIBUTES = ".gitattributes"
 GITATTRIBUTES_TEXT = "* text=auto eol=lf\n"
 FORMAT = 1  # library.toml "format": raised when the layout changes incompatibly
+MAX_VERSION = 9999
 
-_VERSION_DATES = ("first_reading", "second_reading", "adopted", "posted", "effective", "withdrawn")
-_VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256")
+_VERSION_DATES = tuple(e for e in EVENTS if e != REVIEWED)   # one date each, in process order
+_VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256",
+                    "read_commit", "read_sha256")
 _MEMO_KEYS = tuple(f.name for f in fields(Memo))
 _VERSION_KEYS = {f.name for f in fields(Version)}
 _POLICY_KEYS = {"title", "code", "review_months", "notice_days", "versions"}
@@ -56,31 +62,49 @@ def record_path(policy_id: str) -> str:
     return f"{POLICIES_DIR}/{policy_id}/{RECORD_FILE}"
 
 
+def inside(root: Path, rel: str) -> Path:
+    """``root / rel``, refused (LibraryStateError) if any part of it is a link or not a plain file/folder.
+
+    A library may come from a shared repository anyone can commit to: a
+    committed link (``policy.md -> ~/secret.txt``, a folder linked elsewhere)
+    would make reading show, and writing change, a file outside the library.
+    Nothing in a library is ever followed through a link, nor read from a
+    device or pipe.
+    """
+    path = root
+    parts = rel.split("/")
+    for i, part in enumerate(parts):
+        if part in ("", ".", ".."):
+            raise LibraryStateError(f"{rel} is not a path inside the library.")
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            return root.joinpath(*parts)
+        except OSError:
+            continue
+        last = i == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            raise LibraryStateError(
+                f"{'/'.join(parts[:i + 1])} in the library is a link to another place, so policyeditor "
+                "neither reads nor writes it (a shared library could point it at any file of this "
+                "computer). Ask whoever looks after the library to replace the link with the file itself.")
+        if not (stat.S_ISREG(mode) if last else stat.S_ISDIR(mode)) and not (last and stat.S_ISDIR(mode)):
+            raise LibraryStateError(
+                f"{'/'.join(parts[:i + 1])} in the library is not an ordinary "
+                f"{'file' if last else 'folder'}, so policyeditor does not use it.")
+    return path
+
+
 def sha256_text(text: str) -> str:
     """The hex SHA-256 of ``text`` encoded as UTF-8: how a version names its text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so readers see the old or the new file, never half.
-
-    A temporary file in the same folder is written, flushed to disk and moved
-    over the target with os.replace (atomic on the same file system).
-    """
+    """Write ``data`` to ``path`` so readers see the old or the new file, never half (see atomicfile)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomicfile.write_bytes(path, data)
 
 
 def decode_text(data: bytes, where: str) -> str:
@@ -138,7 +162,9 @@ def settings_to_toml(settings: LibrarySettings) -> bytes:
 def settings_from_toml(data: dict[str, Any], rel: str = LIBRARY_FILE) -> LibrarySettings:
     """LibrarySettings from parsed library.toml, checking format, keys and types."""
     fmt = data.get("format", FORMAT)
-    if not isinstance(fmt, int) or fmt > FORMAT:
+    if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt < 1:
+        raise LibraryStateError(f"In {rel}, 'format' should be the whole number {FORMAT} (format = {FORMAT}).")
+    if fmt > FORMAT:
         raise LibraryStateError(
             f"This library was written by a newer policyeditor ({rel} format {fmt}). "
             "Install the newer policyeditor to open it."
@@ -154,6 +180,7 @@ def settings_from_toml(data: dict[str, Any], rel: str = LIBRARY_FILE) -> Library
         expected = int if name == "notice_days" else str
         if not isinstance(value, expected) or isinstance(value, bool):
             raise LibraryStateError(f"In {rel}, '{name}' should be {'a whole number' if expected is int else 'text'}.")
+        _notice_in_range(value if name == "notice_days" else 0, rel)
         kwargs[name] = value
     return LibrarySettings(**kwargs)
 
@@ -195,6 +222,13 @@ def policy_to_toml(policy: Policy) -> bytes:
     return dump_toml(data)
 
 
+def _notice_in_range(days: int, rel: str) -> int:
+    if not 0 <= days <= MAX_NOTICE_DAYS:
+        raise LibraryStateError(f"In {rel}, notice_days is {days}; a notice period is a whole number "
+                                f"of days from 0 to {MAX_NOTICE_DAYS}. Correct the file.")
+    return days
+
+
 def _check_type(value: Any, kind: type, name: str, rel: str) -> Any:
     ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
     if kind is date:
@@ -210,6 +244,9 @@ def _version_from_dict(raw: Any, rel: str) -> Version:
         raise LibraryStateError(f"In {rel}, each [[versions]] entry must be a table.")
     _unknown(set(raw), _VERSION_KEYS, rel)
     kwargs: dict[str, Any] = {"number": _check_type(raw.get("number"), int, "number", rel)}
+    if not 1 <= kwargs["number"] <= MAX_VERSION:
+        raise LibraryStateError(f"In {rel}, a version 'number' should be between 1 and {MAX_VERSION}, "
+                                f"not {kwargs['number']}. Restore the file from the library's history.")
     change_class = raw.get("change_class", "substantive")
     if change_class not in CHANGE_CLASSES:
         raise LibraryStateError(f"In {rel}, change_class must be 'substantive' or 'editorial'.")
@@ -249,12 +286,17 @@ def policy_from_toml(policy_id: str, data: dict[str, Any], rel: str) -> Policy:
     numbers = [v.number for v in versions]
     if len(set(numbers)) != len(numbers):
         raise LibraryStateError(f"{rel} lists the same version number twice. Restore it from the library's history.")
+    if notice is not None and (not isinstance(notice, int) or not 0 <= notice <= MAX_NOTICE_DAYS):
+        _check_type(notice, int, "notice_days", rel)
+        raise LibraryStateError(f"In {rel}, 'notice_days' should be between 0 and {MAX_NOTICE_DAYS}.")
+    if review is not None and isinstance(review, int) and not 1 <= review <= 240:
+        raise LibraryStateError(f"In {rel}, 'review_months' should be between 1 and 240.")
     return Policy(
         id=policy_id,
         title=title or policy_id,
         code=_check_type(data.get("code", ""), str, "code", rel),
         review_months=None if review is None else _check_type(review, int, "review_months", rel),
-        notice_days=None if notice is None else _check_type(notice, int, "notice_days", rel),
+        notice_days=None if notice is None else _notice_in_range(_check_type(notice, int, "notice_days", rel), rel),
         versions=versions,
     )
 

@@ -16,9 +16,12 @@ from policyeditor.store.files import GITATTRIBUTES, LIBRARY_FILE, POLICIES_DIR
 WATCHED = (POLICIES_DIR + "/", LIBRARY_FILE, GITATTRIBUTES)
 
 
-def check_head(git_dir: Path) -> None:
-    """LibraryBusy for a locked index; LibraryStateError for a detached HEAD or unfinished merge."""
-    if (git_dir / "index.lock").exists():
+def check_head(git_dir: Path, writing: bool = True) -> None:
+    """LibraryBusy for a locked index (when writing); LibraryStateError for a detached HEAD or unfinished merge.
+
+    Readers are not stopped by git's index lock: they never use the index.
+    """
+    if writing and (git_dir / "index.lock").exists():
         raise LibraryBusy(
             "Another program is writing to the library (git's index is locked). "
             "Wait a moment and try again; if no other program is running, delete "

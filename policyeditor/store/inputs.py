@@ -21,15 +21,35 @@ def canonical_text(text: str | bytes, where: str = "The text") -> str:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise TextError(f"{where} contains characters that cannot be saved as UTF-8.") from exc
+    refuse_controls(text, where)
     from policyeditor.core import textmodel
 
     return textmodel.serialize(textmodel.parse(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def refuse_controls(text: str, where: str) -> None:
+    """TextError naming each control character (NUL, ESC, a right-to-left override...) by line and column.
+
+    Such characters never belong in a policy: a NUL would silently become
+    U+FFFD, a terminal escape would act when the text is printed, and a
+    bidirectional override makes a sentence display differently than it is
+    stored (and redlined).
+    """
+    from policyeditor.core.textcheck import refused_characters
+
+    found = refused_characters(text)
+    if found:
+        shown = " ".join(f.message for f in found[:3]) + (f" ... and {len(found) - 3} more." if len(found) > 3 else "")
+        raise TextError(f"{where} contains control characters that do not belong in a policy: {shown} "
+                        "Remove them and try again; nothing was saved.")
 
 
 def validate_settings(settings: LibrarySettings) -> LibrarySettings:
     """Refuse settings a library cannot work with (InvalidInput with the remedy)."""
     from policyeditor.core import dates
 
+    for name in ("district", "committee", "signer"):
+        refuse_controls(str(getattr(settings, name, "")), f"The {name}")
     if not settings.district.strip():
         raise InvalidInput("A library needs the district's name, for example 'Cambridge Public Schools'.")
     if not settings.committee.strip():
@@ -42,6 +62,7 @@ def validate_settings(settings: LibrarySettings) -> LibrarySettings:
 def policy_title(title: str) -> str:
     """A title with its spaces tidied; refused when empty."""
     title = " ".join(str(title).split())
+    refuse_controls(title, "The title")
     if not title:
         raise InvalidInput("A policy needs a title, for example 'Website Privacy Policy'.")
     return title

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import threading
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from policyeditor.core.errors import (
     InvalidInput,
+    LibraryError,
     LibraryStateError,
     NotALibrary,
     NotFound,
@@ -27,7 +29,7 @@ from policyeditor.core.errors import (
 from policyeditor.core.ids import validate_policy_id
 from policyeditor.core.versions import LibrarySettings, Memo, Policy, Version
 from policyeditor.store import files
-from policyeditor.store import guard, inputs
+from policyeditor.store import guard, inputs, writelock
 from policyeditor.store.inputs import canonical_text, validate_settings
 from policyeditor.store.records import Author
 from policyeditor.store.files import (
@@ -56,6 +58,10 @@ class Library:
         self.clock = clock
         self._git: GitRepo | None = None
         self._author: Author | None = None
+        self._thread_lock = threading.RLock()
+        self._lock: writelock.WriteLock | None = None
+        self._base: str | None = None
+        self.repairs: list[str] = []  # what was repaired of a write cut short (plain sentences)
 
     # --- opening ------------------------------------------------------------------
 
@@ -71,9 +77,11 @@ class Library:
                 f"{root} is not a policy library (it has no {'library.toml' if git_dir else 'git repository'}). "
                 "Open the library's folder, or create a library with 'init' or 'demo'."
             )
-        settings = files.settings_from_toml(files.read_toml(root / LIBRARY_FILE, LIBRARY_FILE))
+        settings = files.settings_from_toml(files.read_toml(files.inside(root, LIBRARY_FILE), LIBRARY_FILE))
         lib = cls(root, settings, git_dir, clock)
-        lib._check_head()
+        if writelock.needs_repair(git_dir):
+            lib._repair_if_free()
+        guard.check_head(git_dir, writing=False)
         return lib
 
     @classmethod
@@ -93,6 +101,11 @@ class Library:
         existed = root.exists()
         if existed and (not root.is_dir() or any(root.iterdir())):
             raise InvalidInput(f"{root} is not an empty folder. Choose a new folder for the library.")
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InvalidInput(f"A library cannot be created in {root}: {exc.strerror or exc}. "
+                               "Choose a folder you can write to.") from None
         try:
             repo = GitRepo.init(root)
             lib = cls(root, settings, Path(repo.repo.git_dir), clock)
@@ -124,13 +137,9 @@ class Library:
 
     # --- state checks ---------------------------------------------------------------
 
-    def _check_head(self) -> None:
-        """Busy (index.lock), detached HEAD or an unfinished merge: typed errors."""
-        guard.check_head(self.git_dir)
-
     def ensure_writable(self) -> None:
         """Refuse to write over a state the tool did not make (LibraryStateError)."""
-        self._check_head()
+        guard.check_head(self.git_dir)
         guard.check_clean(*self.repo().changed_files())
 
     # --- time and people ----------------------------------------------------------------
@@ -168,11 +177,74 @@ class Library:
         return self._git
 
     @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the library's write lock for a whole read-check-write (reentrant in this object).
+
+        Waits a few seconds for another writer, then LibraryBusy naming it.
+        On taking the lock, what a crashed writer left is repaired first
+        (``self.repairs`` says what). The branch's commit at this point is
+        the base every commit of the block must move from.
+        """
+        with self._thread_lock:
+            if self._lock is not None:
+                yield
+                return
+            lock = writelock.WriteLock(self.git_dir)
+            left = lock.acquire()
+            self._lock = lock
+            try:
+                if left is not None:
+                    self._repair(left)
+                self._reload_settings()
+                self._base = self.repo().head_sha()
+                yield
+            finally:
+                self._lock = None
+                self._base = None
+                lock.release()
+
+    def _repair(self, left: "writelock.Holder") -> None:
+        from policyeditor.store import recovery
+
+        try:
+            self.repairs += recovery.repair(self.repo(), self.git_dir, left)
+        except (OSError, LibraryError) as exc:
+            raise LibraryStateError(
+                "A change that was cut short (the program stopped while writing) could not be repaired, "
+                "so nothing was done. Close any program using the library folder and try again; the "
+                "details say what failed.", details=str(exc)) from exc
+        except Exception as exc:  # GitCommandError: GitPython is not imported here by name
+            if type(exc).__module__.startswith("git"):
+                raise LibraryStateError(
+                    "A change that was cut short (the program stopped while writing) could not be "
+                    "repaired, so nothing was done. Ask whoever looks after the library; the details "
+                    "say what git reported.", details=str(exc)) from exc
+            raise
+
+    def _repair_if_free(self) -> None:
+        """A reader found a crashed writer's leftovers: repair them now unless someone is writing."""
+        lock = writelock.WriteLock(self.git_dir)
+        taken, left = lock.try_acquire()
+        if not taken:
+            return
+        try:
+            if left is not None:
+                self._repair(left)
+        finally:
+            lock.release()
+
+    def _reload_settings(self) -> None:
+        """Re-read library.toml under the lock (another writer may have changed it)."""
+        self.settings = files.settings_from_toml(files.read_toml(files.inside(self.path, LIBRARY_FILE), LIBRARY_FILE))
+
+    @contextlib.contextmanager
     def writing(self, paths: list[str]) -> Iterator["Transaction"]:
-        """Check the tree, then write and commit ``paths`` all or nothing."""
-        self.ensure_writable()
-        with self.repo().transaction(paths) as tx:
-            yield tx
+        """Under the lock: check the tree, then write and commit ``paths`` all or nothing."""
+        with self.locked():
+            self.ensure_writable()
+            with self.repo().transaction(paths, base=self._base) as tx:
+                yield tx
+            self._base = tx.head
 
     # --- reading ------------------------------------------------------------------
 
@@ -190,7 +262,7 @@ class Library:
 
     def _record_file(self, policy_id: str) -> Path:
         validate_policy_id(policy_id)
-        target = self.path / record_path(policy_id)
+        target = files.inside(self.path, record_path(policy_id))
         if not target.is_file():
             raise NotFound(f"There is no policy '{policy_id}' in this library. Check the id in the list of policies.")
         return target
@@ -208,7 +280,7 @@ class Library:
     def draft_text(self, policy_id: str) -> str:
         """The draft (policies/<id>/policy.md) as it is on disk."""
         self._record_file(policy_id)
-        target = self.path / draft_path(policy_id)
+        target = files.inside(self.path, draft_path(policy_id))
         data = target.read_bytes() if target.is_file() else b""
         return files.decode_text(data, draft_path(policy_id))
 
@@ -247,45 +319,73 @@ class Library:
     ) -> Policy:
         """Add a policy with its draft (no version yet) in one commit."""
         validate_policy_id(policy_id)
-        if (self.path / POLICIES_DIR / policy_id).exists():
-            raise InvalidInput(f"There is already a policy '{policy_id}'. Choose another id.")
         policy = Policy(id=policy_id, title=inputs.policy_title(title), code=code.strip(), review_months=inputs.review_months(review_months))
         draft = canonical_text(text, "The policy's text")
-        with self.writing([draft_path(policy_id), record_path(policy_id)]) as tx:
-            tx.write(draft_path(policy_id), draft.encode("utf-8"))
-            tx.write(record_path(policy_id), files.policy_to_toml(policy))
-            tx.commit(f"Add the policy {policy.title} ({policy_id})", self.author, self.now())
+        with self.locked():
+            if (self.path / POLICIES_DIR / policy_id).exists():
+                raise InvalidInput(f"There is already a policy '{policy_id}'. Choose another id.")
+            with self.writing([draft_path(policy_id), record_path(policy_id)]) as tx:
+                tx.write(draft_path(policy_id), draft.encode("utf-8"))
+                tx.write(record_path(policy_id), files.policy_to_toml(policy))
+                tx.commit(f"Add the policy {policy.title} ({policy_id})", self.author, self.now())
         return policy
 
-    def save_draft(self, policy_id: str, text: str | bytes, message: str = "") -> str | None:
-        """Make ``text`` the draft; the commit's sha, or None when nothing changed."""
-        policy = self.policy(policy_id)
+    def save_draft(self, policy_id: str, text: str | bytes, message: str = "", *,
+                   expected: str | None = None) -> str | None:
+        """Make ``text`` the draft; the commit's sha, or None when nothing changed.
+
+        ``expected``: the draft text the editor loaded. If the draft on disk
+        or in the history is no longer that text (someone saved meanwhile),
+        DraftChanged carries both texts and nothing is written.
+        """
+        self._record_file(policy_id)
         draft = canonical_text(text, "The draft").encode("utf-8")
-        target = self.path / draft_path(policy_id)
-        if target.is_file() and target.read_bytes() == draft:
-            return None
-        with self.writing([draft_path(policy_id)]) as tx:
-            tx.write(draft_path(policy_id), draft)
-            return tx.commit(message.strip() or f"Edit the draft of {policy.title}", self.author, self.now())
+        with self.locked():
+            policy = self.policy(policy_id)
+            if expected is not None:
+                self._check_expected(policy_id, expected, draft.decode("utf-8"))
+            target = files.inside(self.path, draft_path(policy_id))
+            if target.is_file() and target.read_bytes() == draft and not self._draft_uncommitted(policy_id):
+                return None
+            with self.writing([draft_path(policy_id)]) as tx:
+                tx.write(draft_path(policy_id), draft)
+                return tx.commit(message.strip() or f"Edit the draft of {policy.title}", self.author, self.now())
+
+    def _draft_uncommitted(self, policy_id: str) -> bool:
+        """Whether the draft on disk differs from the committed one (a write cut short left it)."""
+        committed = self.repo().file_at(self.repo().head_sha() or "", draft_path(policy_id))
+        target = files.inside(self.path, draft_path(policy_id))
+        return committed != (target.read_bytes() if target.is_file() else None)
+
+    def _check_expected(self, policy_id: str, expected: str, mine: str) -> None:
+        """DraftChanged when the draft is no longer the text the editor loaded."""
+        from policyeditor.core.errors import DraftChanged
+
+        loaded = canonical_text(expected, "The draft")
+        head = self.repo().head_sha()
+        committed = self.repo().file_at(head, draft_path(policy_id)) if head else None
+        theirs = files.decode_text(committed, draft_path(policy_id)) if committed is not None else ""
+        on_disk = self.draft_text(policy_id)
+        if on_disk != theirs:
+            theirs = on_disk
+        if theirs != loaded and theirs != mine:
+            raise DraftChanged(policy_id, loaded, theirs, mine)
 
     def write_policy(self, policy: Policy, message: str, tag: tuple[str, str, str] | None = None) -> str | None:
         """Write policy.toml (and create ``tag`` = (name, commit, message)); None if unchanged."""
         rel = record_path(policy.id)
         data = files.policy_to_toml(policy)
-        if tag is None and (self.path / rel).read_bytes() == data:
-            return None
-        with self.writing([rel]) as tx:
-            tx.write(rel, data)
-            sha = tx.commit(message, self.author, self.now())
-            if tag is not None:
-                name, target, tag_message = tag
-                if name in self.repo().tags():
-                    raise LibraryStateError(
-                        f"The tag {name} already exists, so the adoption cannot be recorded. "
-                        "Nothing was saved; run verify to see whether the library was altered."
-                    )
-                tx.tag(name, target, tag_message, self.author, self.now())
-        return sha
+        with self.locked():
+            if tag is None and files.inside(self.path, rel).read_bytes() == data:
+                return None
+            if tag is not None and tag[0] in self.repo().tags():
+                raise LibraryStateError(
+                    f"The tag {tag[0]} already exists, so the adoption cannot be recorded. "
+                    "Nothing was saved; run verify to see whether the library was altered."
+                )
+            with self.writing([rel]) as tx:
+                tx.write(rel, data)
+                return tx.commit(message, self.author, self.now(), tags=(tag,) if tag is not None else ())
 
     def update_policy_info(
         self,
@@ -297,6 +397,11 @@ class Library:
         notice_days: int | None = None,
     ) -> Policy:
         """Change a policy's title, code, review cycle or notice period (0 months/-1 days clears)."""
+        with self.locked():
+            return self._update_policy_info(policy_id, title, code, review_months, notice_days)
+
+    def _update_policy_info(self, policy_id: str, title: str | None, code: str | None,
+                            review_months: int | None, notice_days: int | None) -> Policy:
         policy = self.policy(policy_id)
         changes: dict[str, object] = {}
         if title is not None:
@@ -315,20 +420,22 @@ class Library:
 
     def update_memo(self, policy_id: str, number: int, memo: Memo) -> Version:
         """Set the cover memo of version ``number``."""
-        policy = self.policy(policy_id)
-        version = replace(policy.version(number), memo=memo)
-        updated = replace(policy, versions=tuple(version if v.number == number else v for v in policy.versions))
-        self.write_policy(updated, f"{policy.title}, version {number}: memo")
+        with self.locked():
+            policy = self.policy(policy_id)
+            version = replace(policy.version(number), memo=memo)
+            updated = replace(policy, versions=tuple(version if v.number == number else v for v in policy.versions))
+            self.write_policy(updated, f"{policy.title}, version {number}: memo")
         return version
 
     def update_settings(self, settings: LibrarySettings) -> None:
         """Change library.toml (district, committee, signer, time zone, notice days)."""
         validate_settings(settings)
         data = files.settings_to_toml(settings)
-        if (self.path / LIBRARY_FILE).read_bytes() != data:
-            with self.writing([LIBRARY_FILE]) as tx:
-                tx.write(LIBRARY_FILE, data)
-                tx.commit("Change the library's settings", self.author, self.now())
+        with self.locked():
+            if files.inside(self.path, LIBRARY_FILE).read_bytes() != data:
+                with self.writing([LIBRARY_FILE]) as tx:
+                    tx.write(LIBRARY_FILE, data)
+                    tx.commit("Change the library's settings", self.author, self.now())
         self.settings = settings
 
     # --- events (see events.py; checks: events.check_policy, integrity: verify.verify) -------
@@ -343,18 +450,20 @@ class Library:
         editorial: bool = False,
         justification: str = "",
         legacy: bool = False,
-        tagged_records: int = 0,
+        amended: bool = False,
     ) -> Version:
         """Record ``event`` on ``when``: rules checked first, nothing written when one fails.
 
-        ``tagged_records``: how many collected data records depend on the
-        version's effective date (rule 1 forbids moving it then).
+        Rule 7's facts (what tagged data covers) are read from the library
+        itself (``store.coverage``), so every workstation checks the same.
+        ``amended``: the adoption of a text changed since the first reading
+        is confirmed (rule 10).
         """
         from policyeditor.store import events
 
-        tagged_records = tagged_records or self._records_moved(policy_id, event, when, version)
-        request = events.Request(event, when, version, editorial, justification, legacy)
-        return events.record_event(self, policy_id, request, tagged_records=tagged_records)
+        with self.locked():  # the rules are checked against what is written: one read-check-write
+            request = events.Request(event, when, version, editorial, justification, legacy, amended)
+            return events.record_event(self, policy_id, request)
 
     def preview_event(
         self,
@@ -366,18 +475,16 @@ class Library:
         editorial: bool = False,
         justification: str = "",
         legacy: bool = False,
-        tagged_records: int = 0,
+        amended: bool = False,
     ) -> list:
         """The rule failures recording the event would meet (for live checks); writes nothing."""
         from policyeditor.store import events
 
-        tagged_records = tagged_records or self._records_moved(policy_id, event, when, version)
-        request = events.Request(event, when, version, editorial, justification, legacy)
-        return events.preview_event(self, policy_id, request, tagged_records=tagged_records)
+        request = events.Request(event, when, version, editorial, justification, legacy, amended)
+        return events.preview_event(self, policy_id, request)
 
-    def _records_moved(self, policy_id: str, event: str, when: date | str, version: int | None) -> int:
-        """Rule 7: the register's records that a new effective date would put under another version."""
+    def rule_context(self, policy_id: str):
+        """The ``core.rules.RuleContext`` the store checks events with (for live checks)."""
         from policyeditor.store import events
-        from policyeditor.store.register_library import records_moved
 
-        return records_moved(self, policy_id, events.event_name(event), when, version)
+        return events.rule_context(self, self.policy(policy_id))

@@ -137,6 +137,12 @@ class Register:
             )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RegisterError(
+                f"The register {path} cannot be opened: {exc}. Check that the folder "
+                "exists and can be written to.", details=str(exc)) from None
+        _refuse_network_folder(path)
+        try:
             db = sqlite3.connect(path, isolation_level=None, timeout=10)
         except (OSError, sqlite3.Error) as exc:
             raise RegisterError(
@@ -214,24 +220,17 @@ class Register:
             "LIMIT ?", (library, policy_id, version, limit)).fetchall()
         return counts, keys
 
-    def records_between(self, library: str, policy_id: str, start: float, end: float) -> int:
-        """How many tagged rows of ``policy_id`` were collected in [start, end).
 
-        Keyed rows are counted exactly; for rows without keys the register only
-        knows each run's earliest and latest instant per version, so a run whose
-        span meets the window counts whole (erring toward refusing).
-        """
-        db = self._db
-        keyed = db.execute(
-            "SELECT COUNT(*) FROM records r JOIN datasets d ON d.id = r.dataset_id "
-            "WHERE d.library = ? AND r.policy_id = ? AND r.collected_at >= ? AND r.collected_at < ?",
-            (library, policy_id, start, end)).fetchone()[0]
-        unkeyed = db.execute(
-            "SELECT COALESCE(SUM(rv.rows), 0) FROM run_versions rv JOIN runs r ON r.id = rv.run_id "
-            f"WHERE r.id IN ({_LATEST_RUNS}) AND r.keyed = 0 AND r.policy_id = ? "
-            "AND rv.last_at >= ? AND rv.first_at < ?",
-            (library, policy_id, start, end)).fetchone()[0]
-        return int(keyed) + int(unkeyed)
+def _refuse_network_folder(path: Path) -> None:
+    """SQLite's WAL mode does not work on a network file system: say so before opening."""
+    from policyeditor.store.filesystems import network_filesystem
+
+    kind = network_filesystem(path.parent)
+    if kind is not None:
+        raise RegisterError(
+            f"The register {path} would be on a network file system ({kind}), where its database "
+            "can be damaged. It must stay on this computer's own disk: set POLICYEDITOR_DATA_DIR to "
+            "a local folder (or ask your IT department to keep the user's local data folder local).")
 
 
 def _prepare(db: sqlite3.Connection, path: Path) -> None:

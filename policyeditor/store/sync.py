@@ -190,6 +190,19 @@ class _Sync:
         self.refuse_conflicts(ours, theirs)
         return self.join(base, local, remote, ours, theirs), True
 
+    def refuse_unsafe(self, remote: str) -> None:
+        """SyncError when the shared library holds links or submodules (see GitRepo.unsafe_entries)."""
+        bad = self.repo.unsafe_entries(remote)
+        if bad:
+            raise SyncError(
+                f"The shared library at {self.url} holds {_join_names(bad[:5])}, which "
+                f"{'is a link or a submodule' if len(bad) == 1 else 'are links or submodules'}, not "
+                "ordinary files; a link could make this workstation read or write files outside the "
+                "library. Nothing was changed here. Ask whoever looks after the shared library to "
+                "remove them.",
+                details="Not ordinary files: " + ", ".join(bad),
+            )
+
     def refuse_conflicts(self, ours: dict[str, str], theirs: dict[str, str]) -> None:
         both = sorted(p for p in ours.keys() & theirs.keys() if ours[p] != theirs[p])
         if not both:
@@ -287,6 +300,8 @@ class _Sync:
         local = self.repo.head_sha()
         staged = self.fetch()
         remote = staged.get(f"heads/{self.branch}")
+        if remote is not None:
+            self.refuse_unsafe(remote)
         remote_tags = {n[5:]: o for n, o in staged.items() if n.startswith("tags/") and POLICY_TAG.fullmatch(n[5:])}
         local_tags = {n: o for n, o in self.refs("refs/tags").items() if POLICY_TAG.fullmatch(n)}
         new_head, joined = self.integrate(local, remote)
@@ -306,7 +321,15 @@ class _Sync:
 
 
 def sync(lib: "Library") -> SyncResult:
-    """Fetch the shared library, join its changes with this workstation's, push; see the module docstring."""
+    """Fetch the shared library, join its changes with this workstation's, push; see the module docstring.
+
+    The library's write lock is held throughout (one writer per library).
+    """
+    with lib.locked():
+        return _sync(lib)
+
+
+def _sync(lib: "Library") -> SyncResult:
     lib.ensure_writable()
     url = remote_url(lib)
     if not url:
@@ -335,7 +358,15 @@ def clone_library(
         raise InvalidInput(f"{root} is not an empty folder. Choose a new folder for the copy of the shared library.")
     try:
         ssh_configured = bool(GitRepo.user_config_value("core.sshCommand"))
-        GitRepo.clone(url, root, network_env(ssh_configured)).close()
+        repo = GitRepo.clone(url, root, network_env(ssh_configured))
+        bad = repo.unsafe_entries("HEAD")
+        repo.close()
+        if bad:
+            raise SyncError(f"The shared library at {url} holds {_join_names(bad[:5])}, which "
+                            f"{'is' if len(bad) == 1 else 'are'} not an ordinary file (a link or a submodule "
+                            "could make this workstation read or write files outside the library), so it was "
+                            "not copied. Ask whoever looks after the shared library to remove "
+                            f"{'it' if len(bad) == 1 else 'them'}.", details="Not ordinary files: " + ", ".join(bad))
         if not (root / files.LIBRARY_FILE).is_file():
             raise SyncError(f"The shared library at {url} holds no policy library (it has no library.toml). "
                             "Check the address.")

@@ -16,13 +16,13 @@ import hashlib
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
+from policyeditor import atomicfile
 from policyeditor.core.errors import DataError
 from policyeditor.core.tagging import TAG_COLUMNS, BadRow, RowProblem, Tagger
 from policyeditor.store.register import Register
@@ -94,8 +94,15 @@ def default_output(data: Path) -> Path:
 
 
 def tag_file(job: TagJob, tagger: Tagger, *, register: Register | None = None,
-             library: str = "", ran_by: str = "") -> TagOutcome:
-    """Tag ``job.data`` and record the run; raise (writing nothing) on refusal."""
+             library: str = "", ran_by: str = "",
+             coverage: Callable[[str, list[VersionCount]], object] | None = None) -> TagOutcome:
+    """Tag ``job.data`` and record the run; raise (writing nothing) on refusal.
+
+    ``coverage(content_sha256, counts)`` records in the library what the run
+    covers (rule 7: ``store.coverage.recorder``); it runs after the register's
+    checks and before the output and the register are written, and a refusal
+    there writes nothing.
+    """
     job = job.resolved()
     if not job.data.is_file():
         raise DataError(f"There is no data file {job.data}.")
@@ -116,7 +123,7 @@ def tag_file(job: TagJob, tagger: Tagger, *, register: Register | None = None,
             tally.flush()
             out.flush()
             os.fsync(out.fileno())
-            outcome = _finish(job, tally, hashing.hexdigest(), commit, run, ran_by)
+            outcome = _finish(job, tally, hashing.hexdigest(), commit, run, ran_by, coverage)
     except BaseException:
         if run is not None:
             run.abandon()
@@ -124,8 +131,8 @@ def tag_file(job: TagJob, tagger: Tagger, *, register: Register | None = None,
     return outcome
 
 
-def _finish(job: TagJob, tally: "_Tally", sha: str, commit: Callable[[], None], run, ran_by: str
-            ) -> TagOutcome:
+def _finish(job: TagJob, tally: "_Tally", sha: str, commit: Callable[[], None], run, ran_by: str,
+            coverage: Callable[[str, list[VersionCount]], object] | None = None) -> TagOutcome:
     """Refuse on bad rows (unless skipping), then record the run and swap the file in."""
     assert job.output is not None
     bad, bad_count = tally.bad, tally.bad_count
@@ -137,12 +144,15 @@ def _finish(job: TagJob, tally: "_Tally", sha: str, commit: Callable[[], None], 
                       f"rows and a report of these:\n{shown}{more}", bad, bad_count)
     report = job.output.with_name(job.output.name + ".bad-rows.csv") if bad_count else None
 
+    counts = tally.version_counts()
+
     def swap() -> None:
+        if coverage is not None:     # after the register's own checks, before anything is swapped in
+            coverage(sha, counts)
         if report is not None:
             _write_report(report, bad)
         commit()
 
-    counts = tally.version_counts()
     summary = None
     if run is not None:
         summary = run.finish(source_path=str(job.data.resolve()), source_sha256=sha,
@@ -169,6 +179,7 @@ class _Tally:
         self.bad_count = 0
         self.run = run if keyed else None
         self.keys: list[tuple[str, int, float]] = []
+        self.key_kind: str | None = None  # JSON Lines: "text" or "a number", from the first key
 
     def add_bad(self, line: int, reason: str) -> None:
         self.bad_count += 1
@@ -269,6 +280,20 @@ def _first_line(last_line: int, row: list[str]) -> int:
     return last_line - sum(field.count("\n") for field in row)
 
 
+def _json_key(key: object, job: TagJob, tally: "_Tally") -> str:
+    """A JSON key as the register keeps it (text). Keys are all text or all numbers in one file:
+    mixed, the number 1 and the text "1" would be one key for two records."""
+    if isinstance(key, bool) or not isinstance(key, (str, int, float)):
+        raise RowProblem(f"'{job.key_column}' is not text or a number")
+    kind = "text" if isinstance(key, str) else "a number"
+    if tally.key_kind is None:
+        tally.key_kind = kind
+    elif kind != tally.key_kind:
+        raise RowProblem(f"'{job.key_column}' is {kind} here but {tally.key_kind} in earlier records, so "
+                         f"1 and \"1\" would name the same record; make every '{job.key_column}' {tally.key_kind}")
+    return key if isinstance(key, str) else json.dumps(key)
+
+
 def _tag_jsonl(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
     """The JSON Lines loop: one object per line; blank lines are skipped."""
     tags = tally.tagger.tags
@@ -291,7 +316,7 @@ def _tag_jsonl(text: IO[str], out: IO[str], job: TagJob, tally: _Tally) -> None:
                 key = record.get(job.key_column)
                 if key is None or key == "":
                     raise RowProblem(f"the record has no '{job.key_column}'")
-                tally.add_key(str(key), i, at)
+                tally.add_key(_json_key(key, job, tally), i, at)
         except json.JSONDecodeError as exc:
             tally.add_bad(line, f"the line is not valid JSON ({exc.msg} at column {exc.colno})")
             continue
@@ -335,36 +360,31 @@ def _write_report(path: Path, bad: list[BadRow]) -> None:
 
 
 class _atomic_output:
-    """A temporary text file beside ``path``; ``commit()`` moves it into place.
+    """A temporary text file beside ``path`` (see atomicfile); ``commit()`` moves it into place.
 
-    Leaving the block without committing (an error, a refusal) removes it.
+    Leaving the block without committing (an error, a refusal) removes it;
+    temporary files a killed run left beside ``path`` are removed first.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.committed = False
+        self.part: atomicfile.PartFile | None = None
 
     def __enter__(self) -> tuple[IO[str], Callable[[], None]]:
         folder = self.path.parent
         if not folder.is_dir():
             raise DataError(f"The folder {folder} does not exist; create it or choose another output.")
+        atomicfile.remove_leftovers(folder, self.path.name)
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=folder)
+            self.part = atomicfile.PartFile(self.path, text=True, encoding="utf-8", newline="",
+                                            buffering=1 << 16)
         except OSError as exc:
             raise DataError(f"Cannot write in {folder}: {exc.strerror}.") from None
-        self.temp = Path(name)
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=1 << 16)
-        return self.file, self._commit
-
-    def _commit(self) -> None:
-        self.file.close()
-        os.replace(self.temp, self.path)
-        self.committed = True
+        return self.part.file, self.part.commit
 
     def __exit__(self, *exc: object) -> None:
-        if not self.committed:
-            self.file.close()
-            self.temp.unlink(missing_ok=True)
+        if self.part is not None and not self.part.done:
+            self.part.discard()
 
 
 class _HashingReader(io.RawIOBase):

@@ -104,12 +104,17 @@ def test_check_and_verify_exit_1(demo_path: Path, capsys) -> None:
     git(demo_path, "tag", "-d", "website-privacy/v1")
     code, out, _ = run(capsys, *lib, "verify")
     assert code == 1
-    assert out == ("Website Privacy Policy (website-privacy), version 1: the tag website-privacy/v1 "
-                   "marking the adopted text was deleted.\n")
+    first, second = out.splitlines()
+    assert first.startswith("Acceptable Use of Technology (acceptable-use), version 2: the effective date "
+                            f"2019-03-11 was changed to 2019-03-01 in commit {git(demo_path, 'rev-parse', 'HEAD')[:10]} of ")
+    assert first.endswith(" ('hand edit'), after it had passed.")
+    assert second == ("Website Privacy Policy (website-privacy), version 1: the tag website-privacy/v1 "
+                      "marking the adopted text was deleted.")
 
 
 REFUSED = [
-    (["record", "website-privacy", "adopted", "2999-01-01"], "after today"),
+    (["record", "website-privacy", "adopted", "2199-01-01"], "after today"),
+    (["record", "website-privacy", "effective", "9999-12-31"], "outside the dates this program accepts"),
     (["record", "acceptable-use", "effective", "2019-04-01"], "took effect on 2019-03-11"),
     (["record", "website-privacy", "approved", "2018-06-05"], "not an event"),
     (["record", "website-privacy", "adopted", "06/05/2018"], "year-month-day"),

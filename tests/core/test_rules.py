@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -260,18 +260,39 @@ def test_effective_date_change_refused_once_passed():
     assert err.rule == 1 and "only while it is still in the future" in err.message
 
 
+def _span(version, first, last, records):
+    """Tagged data of ``version`` collected between two UTC times (rule 7's facts)."""
+    stamp = lambda s: datetime.fromisoformat(s).replace(tzinfo=timezone.utc).timestamp()  # noqa: E731
+    return {version: rules.TaggedSpan(version, stamp(first), stamp(last), records)}
+
+
 def test_effective_date_change_refused_when_tagged_data_depends_on_it():
     p = policy(LEGACY_V1, v2(posted="2026-10-01", adopted="2026-11-03", effective="2027-01-01"))
-    err = refused(p, 2, "effective", D("2026-11-15"), tagged_records=3)
-    assert err.rule == 1 and "3 tagged data records" in err.message
+    tagged = _span(1, "2026-11-10T12:00", "2026-11-20T12:00", 3)
+    err = refused(p, 2, "effective", D("2026-11-15"), tagged=tagged)
+    assert err.rule == 7 and "3 tagged data records governed by version 1" in err.message
+    assert err.earliest == D("2026-11-21") and "2026-11-21" in err.message
     assert "1 tagged data record " in refused(p, 2, "effective", D("2026-11-15"),
-                                              tagged_records=1).message
+                                              tagged=_span(1, "2026-11-16T00:00", "2026-11-16T00:00", 1)).message
+    assert apply(p, 2, "effective", D("2026-11-21"), tagged=tagged).effective == D("2026-11-21")
 
 
 def test_first_effective_date_that_would_retag_data_is_refused():
     p = policy(LEGACY_V1, v2(posted="2026-09-01", adopted="2026-10-03"))
-    err = refused(p, 2, "effective", D("2026-10-03"), tagged_records=12)
+    err = refused(p, 2, "effective", D("2026-10-03"), tagged=_span(1, "2026-01-01T00:00", "2026-10-05T00:00", 12))
     assert err.rule == 7 and "12 tagged data records" in err.message
+
+
+def test_withdrawal_and_legacy_adoption_are_checked_against_tagged_data():
+    p = policy(LEGACY_V1, v2(posted="2026-09-01", adopted="2026-10-03", effective="2026-11-02"))
+    tagged = {**_span(1, "2020-01-01T00:00", "2026-11-01T00:00", 5),
+              **_span(2, "2026-11-03T00:00", "2026-11-20T00:00", 7)}
+    err = refused(p, 2, "withdrawn", D("2026-11-10"), tagged=tagged)
+    assert err.rule == 7 and "7 tagged data records governed by version 2" in err.message
+    # a legacy version imported before version 1's data would take it over
+    old = policy(Version(1, legacy=True, adopted=D("2009-10-05")), Version(2, legacy=True))
+    err = refused(old, 2, "adopted", D("2015-01-01"), tagged=_span(1, "2016-01-01T00:00", "2016-02-01T00:00", 4))
+    assert err.rule == 7 and "4 tagged data records governed by version 1" in err.message
 
 
 @pytest.mark.parametrize("event, recorded", [
@@ -368,7 +389,7 @@ def test_check_policy_finds_dates_after_today_and_out_of_order():
 
 
 def test_rule_names_cover_every_rule():
-    assert sorted(rules.RULE_NAMES) == list(range(1, 8))
+    assert sorted(rules.RULE_NAMES) == list(range(1, 11))
 
 
 @given(

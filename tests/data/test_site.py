@@ -72,7 +72,7 @@ def site(privacy_lib, tmp_path: Path) -> Path:
 
 def test_publish_writes_every_stable_address(site: Path) -> None:
     names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    assert names == {"index.html", "style.css", "feed.xml", "website-privacy/index.html",
+    assert names == {".policyeditor-site", "index.html", "style.css", "feed.xml", "website-privacy/index.html",
                      "website-privacy/latest.html", "website-privacy/at.html", "website-privacy/v1.html",
                      "website-privacy/v2.html", "website-privacy/v3.html"}
     for page in site.rglob("*.html"):

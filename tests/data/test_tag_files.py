@@ -12,6 +12,7 @@ import pytest
 from policyeditor.core.errors import RegisterError, RuleViolation
 from policyeditor.core.tagging import Tagger
 from policyeditor.store.register import Register, default_path, library_key, open_for
+from policyeditor.store.coverage import recorder
 from policyeditor.store.tagging import BadRows, TagJob, iter_bad_report, tag_file
 
 from _datalib import NOW
@@ -33,9 +34,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 def run(lib, job: TagJob, register: Register | None = None):
     tagger = Tagger(lib.policy("website-privacy"), lib.settings.timezone, now=NOW, dst=None)
     if register is not None:
-        return tag_file(job, tagger, register=register, library=library_key(lib), ran_by="Test Clerk")
+        return tag_file(job, tagger, register=register, library=library_key(lib), ran_by="Test Clerk",
+                        coverage=recorder(lib, tagger))
     with open_for(lib) as reg:
-        return tag_file(job, tagger, register=reg, library=library_key(lib), ran_by="Test Clerk")
+        return tag_file(job, tagger, register=reg, library=library_key(lib), ran_by="Test Clerk",
+                        coverage=recorder(lib, tagger))
 
 
 def folder_names(folder: Path) -> set[str]:
@@ -236,8 +239,8 @@ def test_setting_an_effective_date_that_regoverns_tagged_data_is_refused(tmp_pat
     before = (lib.path / "policies/website-privacy/policy.toml").read_bytes()
     # The live check (the event dialog's, through the library) says the same before anything is tried.
     [failure] = lib.preview_event("website-privacy", "effective", "2026-11-20")
-    assert failure.rule == 7 and "9 tagged data records" in failure.message
-    with pytest.raises(RuleViolation, match="9 tagged data records"):
+    assert failure.rule == 7 and "12 tagged data records governed by version 2" in failure.message
+    with pytest.raises(RuleViolation, match="12 tagged data records"):
         lib.record_event("website-privacy", "effective", "2026-11-20")    # records of 11-20 .. 11-28
     assert (lib.path / "policies/website-privacy/policy.toml").read_bytes() == before
     # A date after every tagged record moves nothing and is accepted.
@@ -295,3 +298,26 @@ def test_a_register_busy_with_another_writer_is_a_plain_error(privacy_lib, tmp_p
         other.rollback()
         other.close()
     assert not (tmp_path / "again.csv").exists()
+
+
+def test_jsonl_keys_1_and_text_1_do_not_collide(privacy_lib, tmp_path: Path) -> None:
+    data = tmp_path / "forms.jsonl"
+    data.write_text('{"id": 1, "when": "2019-01-01"}\n{"id": "1", "when": "2019-01-02"}\n'
+                    '{"id": 2, "when": "2019-01-03"}\n', encoding="utf-8")
+    with pytest.raises(BadRows) as caught:
+        run(privacy_lib, TagJob(data, "when", "id"))
+    [bad] = caught.value.bad_rows
+    assert bad.line == 2 and "text here but a number in earlier records" in bad.reason
+    assert list(tmp_path.glob("forms.tagged*")) == []
+
+
+def test_exported_and_tagged_files_respect_the_umask(privacy_lib, tmp_path: Path) -> None:
+    import os
+
+    data = write_csv(tmp_path / "visits.csv", [["r1", "2018-06-30T23:59:59", "/"]])
+    old = os.umask(0o022)
+    try:
+        outcome = run(privacy_lib, TagJob(data, "collected_at"))
+    finally:
+        os.umask(old)
+    assert outcome.output.stat().st_mode & 0o777 == 0o644

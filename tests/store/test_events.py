@@ -17,7 +17,7 @@ from policyeditor.store.events import check_policy
 from policyeditor.store.verify import verify
 from gitcmd import git
 
-SEEDS = Path(__file__).resolve().parents[2] / "resources" / "demo"
+SEEDS = Path(__file__).resolve().parents[2] / "policyeditor" / "resources" / "demo"
 TZ = ZoneInfo("America/New_York")
 
 
@@ -68,8 +68,14 @@ def test_full_cycle_adoption_posting_effective(lib: Library) -> None:
     lib.save_draft("website-privacy", lib.draft_text("website-privacy") + "\nAmended at the meeting.\n")
     amended = lib.draft_text("website-privacy")
     head = git(lib.path, "rev-parse", "HEAD").strip()
-    v2 = lib.record_event("website-privacy", "adopted", "2018-06-05")
+    read = lib.policy("website-privacy").version(2)
+    with pytest.raises(RuleViolation, match=r"\{\+Amended at the meeting\.\+\}") as info:
+        lib.record_event("website-privacy", "adopted", "2018-06-05")   # rule 10
+    assert info.value.rule == 10 and "--amended" in info.value.message
+    assert git(lib.path, "rev-parse", "HEAD").strip() == head
+    v2 = lib.record_event("website-privacy", "adopted", "2018-06-05", amended=True)
     assert (v2.text_commit, v2.text_sha256) == (head, sha(amended))
+    assert (v2.read_commit, v2.read_sha256) == (read.text_commit, read.text_sha256)
     tags = git(lib.path, "tag", "-n")
     assert "website-privacy/v2 Website Privacy Policy, version 2, adopted 2018-06-05" in tags
     assert git(lib.path, "rev-parse", "website-privacy/v2^{commit}").strip() == head

@@ -58,13 +58,15 @@ def test_open_errors_name_the_problem(tmp_path: Path, tmp_library: Library) -> N
         Library.open(tmp_path / "plain")
 
 
-def test_locked_index_is_busy(tmp_library: Library, state_of) -> None:
+def test_locked_index_stops_writers_not_readers(tmp_library: Library, state_of) -> None:
     tmp_library.create_policy("bylaws", "Bylaws", text="Text.\n")
     (tmp_library.git_dir / "index.lock").write_text("")
     before = state_of(tmp_library.path)
+    with Library.open(tmp_library.path) as reader:  # list, show, versions go on reading
+        assert reader.policy_ids() == ["bylaws"]
+        assert reader.draft_text("bylaws") == "Text.\n"
+        assert reader.policy("bylaws").title == "Bylaws"
     with pytest.raises(LibraryBusy, match="Another program is writing to the library"):
-        Library.open(tmp_library.path)
-    with pytest.raises(LibraryBusy):
         tmp_library.save_draft("bylaws", "New text.\n")
     assert state_of(tmp_library.path) == before
 

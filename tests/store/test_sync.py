@@ -227,7 +227,6 @@ def test_verify_problems_after_a_sync_are_reported(office: Library, clerk: Libra
     "-host:path",
     "host:-path",
     "relative/folder",
-    "file://server/share/policies.git",
     "",
     "https://gitlab.example.org/x\u202e",
 ])

@@ -12,6 +12,7 @@ import pytest
 
 from policyeditor.core.errors import LibraryStateError
 from policyeditor.store import Author, Library
+from policyeditor.store.events import check_policy
 from policyeditor.store.verify import verify
 from gitcmd import git
 
@@ -72,10 +73,12 @@ def test_edited_hash(lib: Library) -> None:
     v1 = lib.policy("bylaws").version(1)
     edit_record(lib, v1.text_sha256, "0" * 64)
     problems = verify(Library.open(lib.path))
-    assert problems == [
+    assert problems[0] == (
         f"Bylaws (bylaws), version 1: the text at the recorded commit {v1.text_commit[:10]} does not match the "
-        "recorded hash; the recorded commit or the hash in policy.toml was altered."
-    ]
+        "recorded hash; the recorded commit or the hash in policy.toml was altered.")
+    assert len(problems) == 2 and problems[1].startswith(
+        "Bylaws (bylaws), version 1: its text sha256 was changed after the adoption, in commit ")
+    assert problems[1].endswith("('edit by hand'); an adopted version never changes.")
 
 
 def test_moved_tag(lib: Library) -> None:
@@ -129,3 +132,91 @@ def test_a_recorded_commit_that_is_not_an_object_id_is_reported(lib: Library) ->
     assert any("version 2: the commit holding the adopted text (--output=/) is no longer" in p for p in problems)
     with pytest.raises(LibraryStateError, match="missing from the library's history"):
         Library.open(lib.path).version_text("bylaws", 2)
+
+
+# ---- verify sees everything (issue 10) ----------------------------------------------
+
+def test_a_deleted_version_record_whose_tag_remains(lib: Library) -> None:
+    record = lib.path / "policies/bylaws/policy.toml"
+    text = record.read_text()
+    record.write_text(text[:text.index("[[versions]]", text.index("number = 1"))])
+    commit_all(lib.path, "drop version 2")
+    problems = verify(Library.open(lib.path))
+    assert ("Bylaws (bylaws), version 2: the tag bylaws/v2 marks its adopted text, but policy.toml "
+            "has no version 2; its record was deleted.") in problems
+    assert any(p.startswith("Bylaws (bylaws): the record of version 2 was deleted in commit ")
+               for p in problems)
+
+
+def test_a_removed_policy_folder(lib: Library) -> None:
+    git(lib.path, "rm", "-rq", "policies/bylaws")
+    commit_all(lib.path, "remove bylaws")
+    problems = verify(Library.open(lib.path))
+    assert problems == ["The policy 'bylaws' (policies/bylaws) was removed from the library; policies "
+                        "are never deleted. Restore the folder from the library's history."]
+
+
+def test_a_posting_moved_before_the_first_reading(lib: Library) -> None:
+    lib.record_event("bylaws", "posted", "2018-06-06")
+    edit_record(lib, "posted = 2018-06-06", "posted = 2018-04-01")
+    problems = verify(Library.open(lib.path))
+    assert any("version 2: the posting recorded as 2018-06-06 was changed to 2018-04-01 in commit" in p
+               and "a recorded fact never changes" in p for p in problems)
+
+
+def test_a_posting_recorded_by_hand_before_the_first_reading(lib: Library) -> None:
+    edit_record(lib, "first_reading = 2018-05-01", "first_reading = 2018-05-01\nposted = 2018-04-01")
+    problems = verify(Library.open(lib.path))
+    assert any("rule 1 fails after the change in commit" in p and "edit by hand" in p for p in problems)
+
+
+def test_class_edited_to_editorial_with_an_unposted_effective_date(lib: Library) -> None:
+    edit_record(lib, 'change_class = "substantive"\nfirst_reading', 'change_class = "editorial"\nfirst_reading')
+    edit_record(lib, "adopted = 2018-06-05", "adopted = 2018-06-05\neffective = 2018-06-06")
+    problems = verify(Library.open(lib.path))
+    assert any("version 2: its change class was changed after the adoption" in p for p in problems)
+    assert any("version 2: recorded as an editorial change without a justification, but its text "
+               "differs substantively from version 1" in p for p in problems)
+    assert check_policy(Library.open(lib.path), lib.policy("bylaws")) == []   # the rules alone see nothing wrong: verify does
+
+
+def test_an_effective_date_recorded_by_hand_without_notice(lib: Library) -> None:
+    lib.record_event("bylaws", "posted", "2018-06-06")
+    edit_record(lib, "posted = 2018-06-06", "posted = 2018-06-06\neffective = 2018-06-10")
+    problems = verify(Library.open(lib.path))
+    assert any("rule 2 fails after the change in commit" in p and "4 days after posting" in p
+               for p in problems)
+
+
+def test_records_of_tagged_data_never_change(lib: Library, tmp_path: Path) -> None:
+    from policyeditor.store import coverage
+    from policyeditor.store.register import VersionCount
+
+    when = datetime(2017, 1, 1, 12, tzinfo=TZ).timestamp()
+    coverage.record_coverage(lib, lib.policy("bylaws"), "a" * 64, [VersionCount(1, "", 3, when, when)])
+    assert verify(lib) == []
+    rel = "policies/bylaws/tagged/" + "a" * 64 + ".toml"
+    record = lib.path / rel
+    record.write_text(record.read_text().replace("records = 3", "records = 0"))
+    commit_all(lib.path, "fewer records")
+    problems = verify(Library.open(lib.path))
+    assert problems == [f"The record of tagged data {rel} was changed after it was recorded; records of "
+                        "tagged data never change (rule 7)."]
+    git(lib.path, "rm", "-q", rel)
+    commit_all(lib.path, "no records")
+    assert verify(Library.open(lib.path)) == [
+        f"The record of tagged data {rel} was removed; records of tagged data are never removed (rule 7). "
+        "Restore it from the library's history."]
+
+
+def test_moving_an_effective_date_under_tagged_data_by_hand(lib: Library) -> None:
+    from policyeditor.store import coverage
+    from policyeditor.store.register import VersionCount
+
+    lib.record_event("bylaws", "posted", "2018-06-06")
+    when = datetime(2018, 6, 20, 12, tzinfo=TZ).timestamp()
+    coverage.record_coverage(lib, lib.policy("bylaws"), "b" * 64, [VersionCount(1, "", 5, when, when)])
+    edit_record(lib, "posted = 2018-06-06", "posted = 2018-06-06\neffective = 2018-06-15")
+    problems = verify(Library.open(lib.path))
+    assert any("puts 5 tagged data record(s) of version 1 under another version (rule 7)" in p
+               for p in problems)
