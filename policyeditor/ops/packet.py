@@ -145,7 +145,7 @@ def _reading_packet(lib: "Library", policy: "Policy", reading: str, number: int 
     version = policy.version(number) if number is not None else None
     # The text presented: at the first reading, the version's text as read; at the second, the
     # draft while the version is on its way (amendments included), else the adopted text.
-    read_commit = (getattr(version, "read_commit", "") or version.text_commit) if version is not None else ""
+    read_commit = (version.read_commit or version.text_commit) if version is not None else ""
     if version is None:
         new_text, commit = lib.draft_text(policy.id), ""
     elif (reading == "second" and version.adopted is None and version.withdrawn is None

@@ -146,3 +146,15 @@ def test_redline_docx_changes_carry_who_saved_the_draft(qapp, seed, tmp_path):
     changes = [el for el in document.element.body.iter(W + "ins", W + "del")]
     assert {el.get(W + "author") for el in changes} == {"Kenneth Salim"}
     assert {el.get(W + "date") for el in changes} == {"2018-04-20T18:30:00Z"}
+
+
+def test_second_reading_memo_of_an_adopted_amended_version_says_it_was_amended(seed):
+    seed.save_draft(PID, NEW.replace("at least thirty (30) days", "at least forty-five (45) days"))
+    seed.record_event(PID, "second_reading", "2018-05-29")
+    seed.record_event(PID, "adopted", "2018-05-29", amended=True)
+    packet = library_packet(seed, seed.policy(PID), "second", 2)
+    assert packet.memo.date == "May 29, 2018"
+    assert "has been amended since the first reading" in packet.memo.reading
+    assert "forty-five (45)" in packet.redline.text("new")       # the adopted text, as amended
+    first = library_packet(seed, seed.policy(PID), "first", 2)
+    assert "forty-five" not in first.redline.text("new")         # the text read on May 1
