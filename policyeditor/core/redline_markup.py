@@ -51,6 +51,34 @@ def break_news(block: RedlineBlock) -> bool:
     return False
 
 
+# The kinds of change a key to the marks can name, in the key's order.
+KEY_KINDS = (INSERTED, DELETED, FORMATTED, "moved", "break")
+
+
+def kinds_present(redline: Redline) -> set[str]:
+    """Which kinds of change the redline shows: of INSERTED, DELETED, FORMATTED, "moved" and
+    "break" (a paragraph break inserted or deleted inside a paragraph kept), so a key lists only those."""
+    kinds: set[str] = set()
+    for block in redline.blocks:
+        if block.status == EQUAL:
+            continue
+        if block.status in (MOVED_FROM, MOVED_TO):
+            kinds.add("moved")
+            continue
+        if block.status in (INSERTED, DELETED):
+            kinds.add(block.status)
+        if block.style_changed:
+            kinds.add(FORMATTED)
+        if break_news(block):
+            kinds.add("break")
+        for seg in block.segments:
+            if seg.op != EQUAL:
+                kinds.add(seg.op)
+        if len(kinds) == len(KEY_KINDS):
+            break
+    return kinds
+
+
 def heading_level(block: RedlineBlock) -> int:
     """The HTML heading level of a heading block (h1 is the page's or pane's title)."""
     return min(max(block.style.level + 1, 2), 6)
