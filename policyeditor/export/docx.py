@@ -132,7 +132,11 @@ class TrackedWriter:
             cells = table.rows[r].cells
             for c, block in enumerate(blocks):
                 self.add_block(block, paragraph=cells[c].paragraphs[0])
-        self.document.add_paragraph()   # Word needs a paragraph between two tables
+        following = redline.blocks[end] if end < len(redline.blocks) else None
+        if following is None or following.style.kind in CELL_KINDS:
+            # Word needs a paragraph between two tables and after a table that ends the
+            # document; anywhere else an empty one would be a paragraph Accept All keeps.
+            self.document.add_paragraph()
         return end
 
     def add_block(self, block: RedlineBlock, style: BlockStyle | None = None,
