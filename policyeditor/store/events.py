@@ -250,7 +250,7 @@ def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
         number = (policy.versions[-1].number if policy.versions else 0) + 1
         if req.version not in (None, number):
             raise InvalidInput(f"The next version of {policy.title} is number {number}, not {req.version}.")
-        _check_new_text(policy, draft or "")
+        _check_new_text(lib, policy, draft or "")
         change, justification = (SUBSTANTIVE, "") if req.legacy else _change_class(lib, policy, number, draft or "", req)
         base = Version(number=number, change_class=change, justification=justification, legacy=req.legacy)
         rules_policy = replace(policy, versions=(*policy.versions, base))
@@ -293,11 +293,20 @@ def _check_amendment(lib: "Library", plan: Plan, req: Request, draft: str | None
         "amendment); otherwise restore the text of the first reading first.", rule=10)
 
 
-def _check_new_text(policy: Policy, draft: str) -> None:
+def _check_new_text(lib: "Library", policy: Policy, draft: str) -> None:
     if not draft.strip():
         raise InvalidInput(f"The draft of {policy.title} is empty. Write or import the text first: a version needs a text.")
+    from policyeditor.core import timeline
+
     latest = policy.latest
-    if latest is not None and latest.text_sha256 == sha256_text(draft):
+    digest = sha256_text(draft)
+    current = timeline.in_force(policy, lib.today(), lib.settings.timezone)
+    if current is not None and current is not latest and current.text_sha256 == digest:
+        raise InvalidInput(
+            f"The draft of {policy.title} is the same text as version {current.number}, the version in "
+            "force: presenting it would change nothing. Change the draft before presenting a new version."
+        )
+    if latest is not None and latest.text_sha256 == digest:
         raise InvalidInput(
             f"The draft of {policy.title} is the same text as version {latest.number}. "
             "Change the draft before presenting a new version."
