@@ -82,6 +82,28 @@ def core_preview(policy: Policy, context=None, **context_fields) -> Preview:
     return preview
 
 
+def next_event(v) -> str | None:
+    """The next step of version ``v`` in the process (what a double-click on its row
+    opens the event dialog on); None when it is withdrawn (no step follows)."""
+    if v.withdrawn is not None:
+        return None
+    if v.adopted is None:
+        return "adopted" if v.second_reading is not None else "second_reading"
+    if v.legacy:
+        return "reviewed"
+    if v.posted is None:
+        return "posted"
+    if v.effective is None:
+        return "effective"
+    return "reviewed"
+
+
+def pending_older(policy: Policy) -> list:
+    """Versions read but neither adopted nor withdrawn: a new reading supersedes them."""
+    return [v for v in policy.versions
+            if v.first_reading is not None and v.adopted is None and v.withdrawn is None and not v.legacy]
+
+
 def to_qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 

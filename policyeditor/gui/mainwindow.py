@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.redline.base_changed.connect(lambda _n: self.request_redline())
         self.policy_list.policy_chosen.connect(session.choose_policy)
         self.versions.version_selected.connect(self.memo.show_version)
-        self.versions.version_activated.connect(lambda n: self.events.record_event(version=n))
+        self.versions.version_activated.connect(lambda n: self.events.record_event(version=n))  # its next step
         self.memo.save_requested.connect(self.events.save_memo)
 
     # -- state shown ------------------------------------------------------------
