@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.policy_list.policy_chosen.connect(session.choose_policy)
         self.versions.version_selected.connect(self.memo.show_version)
         self.versions.version_activated.connect(lambda n: self.events.record_event(version=n))  # its next step
+        self.versions.add_command(self.actions["record_event"], self.actions["correct_event"])
         self.memo.save_requested.connect(self.events.save_memo)
 
     # -- state shown ------------------------------------------------------------

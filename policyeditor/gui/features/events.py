@@ -14,6 +14,9 @@ class EventsFeature(Feature):
         S("record_event", "policy", _n("&Record an Event..."), "record_event", "Ctrl+E", "event",
           "appointment-new", _n("Record a reading, adoption, posting, effective date, review or withdrawal"),
           toolbar=True, needs_policy=True),
+        S("correct_event", "policy", _n("&Correct a Date..."), "correct_event", None, "", "",
+          _n("Correct a mistyped date of the selected version (the history keeps both dates)"),
+          needs_policy=True),
     )
 
     def record_event(self, version: int | None = None, event: str | None = None) -> None:
@@ -87,6 +90,28 @@ class EventsFeature(Feature):
 
         digest = sha256_text(text)
         return any(v.text_sha256 == digest for v in self.session.data.policy.versions)
+
+    def correct_event(self) -> None:
+        """The selected version's date corrected, with a reason: its own record, one commit."""
+        from policyeditor.gui.event_dialog import CorrectionDialog
+
+        data = self.session.data
+        number = self.window.versions.selected_version() if data is not None else None
+        if data is None or number is None:
+            self.say(self.tr("Select the version whose date is wrong first."))
+            return
+        dialog = CorrectionDialog(data.policy, number, data.today, self.window)
+        if dialog.event_box.count() == 0:
+            self.say(self.tr("Version {n} has no recorded date to correct.").format(n=number))
+            return
+        if not self.prompts.run_dialog(dialog):
+            return
+        event, when, reason = dialog.request()
+        policy_id = data.policy.id
+        self.session.change_library(
+            "correct", lambda lib: lib.correct_event(policy_id, number, event, when, reason),
+            lambda v: self.say(self.tr("Corrected: {old} -> {new} for version {n}.").format(
+                old=v.corrections[-1].old, new=v.corrections[-1].new, n=v.number), 8000), reload="all")
 
     def save_memo(self, number: int, memo) -> None:
         data = self.session.data
