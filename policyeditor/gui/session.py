@@ -80,6 +80,7 @@ class Session(QObject):
         self._after_save: list[Callable[[], None]] = []
         self._closed = False
         self.loaded_draft = ""   # the draft text the editor started from (what a save expects)
+        self._asked_identity = False
 
     def add_panel(self, panel: PolicyPanel) -> None:
         """Show every loaded policy in ``panel`` too (in the order added)."""
@@ -165,6 +166,8 @@ class Session(QObject):
         self.lib, self.data = lib, None
         self.editor.set_text("")
         self.loaded_draft = ""
+        if self.author() is None and not self._asked_identity:
+            self.ask_identity()
         repairs = list(getattr(lib, "repairs", ()) or ())
         if repairs:   # what the crash recovery did on opening: said, never silent
             self.prompts.show_warning(tr("A change cut short was repaired"), "\n\n".join(repairs))
@@ -181,6 +184,21 @@ class Session(QObject):
         self.refresh(after=self._offer_restore)
         if repairs:
             self.say(repairs[-1], 15000)
+
+    def ask_identity(self) -> None:
+        """Who is working: name and e-mail for every commit (first run, or none in the settings)."""
+        from policyeditor.gui.settings_dialog import IdentityDialog
+
+        self._asked_identity = True
+        settings = self.user_settings
+        dialog = IdentityDialog(settings.name, settings.email,
+                                self.parent() if isinstance(self.parent(), QWidget) else None)
+        if self.prompts.run_dialog(dialog):
+            dialog.apply_to(settings)
+            self.write("settings", settings.save, lambda _r: None)
+        else:
+            self.say(tr("Saves are signed with this computer's login until you give your name "
+                        "and e-mail in Settings."), 15000)
 
     def settings_changed(self) -> None:
         """The user's settings were changed: save them, and sign commits with the new name."""
@@ -287,7 +305,10 @@ class Session(QObject):
             self.loaded_draft = text
             if self.autosaver is not None:
                 self.autosaver.tick()
-            self.say(tr("Saved ({sha}).").format(sha=sha[:7]) if sha else tr("No changes to save."), 8000)
+            if sha and who is not None:
+                self.say(tr("Saved ({sha}) as {name}.").format(sha=sha[:7], name=who.name), 8000)
+            else:
+                self.say(tr("Saved ({sha}).").format(sha=sha[:7]) if sha else tr("No changes to save."), 8000)
             self.refresh(quiet=True)
             if then is not None:
                 then()
