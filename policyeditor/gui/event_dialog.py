@@ -316,6 +316,9 @@ class EventDialog(QDialog):
         """Set the date to the earliest valid date offered."""
         if self._earliest is not None:
             self.set_when(self._earliest)
+            if self.ok_button.isEnabled():   # Enter now records (the button that had focus is hidden)
+                self.ok_button.setDefault(True)
+                self.ok_button.setFocus()
 
     # -- live checks --------------------------------------------------------------
     def refresh(self) -> None:
@@ -386,6 +389,20 @@ class EventDialog(QDialog):
             self.checks_label.setText("✓ " + self.tr("Every rule passes for this date."))
         self.checks_label.setAccessibleDescription(self.checks_label.text())
         self.ok_button.setEnabled(not problems)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show every wrapped line (the "On record" line, the checks) in full."""
+        if self.isVisible() and self.layout() is not None:
+            self.layout().activate()
+            wanted = self.layout().totalHeightForWidth(self.width()) if self.layout().hasHeightForWidth() \
+                else self.sizeHint().height()
+            if wanted > self.height():
+                self.resize(self.width(), wanted)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._fit()
 
     def accept(self) -> None:
         """Close with OK only when nothing stops the event (Enter cannot bypass the checks)."""
