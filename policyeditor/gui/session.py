@@ -110,6 +110,7 @@ class Session(QObject):
         """
         if self.lib is None:
             return None
+        self.ensure_identity()
         lib = self.lib
 
         def written(result) -> None:
@@ -166,8 +167,6 @@ class Session(QObject):
         self.lib, self.data = lib, None
         self.editor.set_text("")
         self.loaded_draft = ""
-        if self.author() is None and not self._asked_identity:
-            self.ask_identity()
         repairs = list(getattr(lib, "repairs", ()) or ())
         if repairs:   # what the crash recovery did on opening: said, never silent
             self.prompts.show_warning(tr("A change cut short was repaired"), "\n\n".join(repairs))
@@ -185,6 +184,12 @@ class Session(QObject):
         if repairs:
             self.say(repairs[-1], 15000)
 
+    def ensure_identity(self) -> None:
+        """Before the first commit of a person with no name in the settings, ask who is
+        working (once per session: a "no" is not asked again until the next start)."""
+        if self.author() is None and not self._asked_identity:
+            self.ask_identity()
+
     def ask_identity(self) -> None:
         """Who is working: name and e-mail for every commit (first run, or none in the settings)."""
         from policyeditor.gui.settings_dialog import IdentityDialog
@@ -196,6 +201,8 @@ class Session(QObject):
         if self.prompts.run_dialog(dialog):
             dialog.apply_to(settings)
             self.write("settings", settings.save, lambda _r: None)
+            if self.lib is not None:
+                self.lib.author = self.author()
         else:
             self.say(tr("Saves are signed with this computer's login until you give your name "
                         "and e-mail in Settings."), 15000)
@@ -293,6 +300,7 @@ class Session(QObject):
             if then is not None:
                 then()
             return
+        self.ensure_identity()
         lib, policy_id, text = self.lib, self.data.policy.id, self.editor.text()
         base = self.loaded_draft if expected is None else expected
         who = self.author()

@@ -1,5 +1,5 @@
 """Who is working (issue 13): on a first run (no name and e-mail in the settings) the
-window asks for them when a library opens; the next commit is by that person, the
+window asks for them before anything is written; the commit is by that person, the
 status bar says who saved, and a DOCX redline's tracked changes carry the name."""
 
 from __future__ import annotations
@@ -28,19 +28,15 @@ def _identify(dialog: IdentityDialog) -> None:
 
 def test_first_run_asks_who_is_working_and_commits_use_it(qtbot, make_window, prompts, demo_path: Path,
                                                          tmp_path: Path) -> None:
-    prompts.answer("run_dialog", _identify)
     window = make_window(demo_path, identity=False)
+    open_policy(qtbot, window, PID)
+    _type(window, "\n\nA sentence by Pat.")
+    prompts.answer("run_dialog", _identify)
+    window.actions["save"].trigger()
     assert ("run_dialog", "IdentityDialog") in prompts.asked
     assert window.session.runner.wait_idle(20000)
     settings = UserSettings.load()
     assert (settings.name, settings.email) == ("Pat Clerk", "pat@district.org")
-    open_policy(qtbot, window, PID)
-    cursor = window.editor.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    window.editor.setTextCursor(cursor)
-    window.editor.insertPlainText("\n\nA sentence by Pat.")
-    window.actions["save"].trigger()
-    assert window.session.runner.wait_idle(20000)
     qtbot.waitUntil(lambda: not window.editor.is_modified(), timeout=20000)
     assert git(demo_path, "log", "-1", "--format=%an <%ae>").strip() == "Pat Clerk <pat@district.org>"
     assert "Pat Clerk" in window.statusBar().currentMessage()
@@ -52,10 +48,22 @@ def test_first_run_asks_who_is_working_and_commits_use_it(qtbot, make_window, pr
     assert 'w:author="Pat Clerk"' in xml
 
 
+def _type(window, text: str) -> None:
+    cursor = window.editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    window.editor.setTextCursor(cursor)
+    window.editor.insertPlainText(text)
+
+
 def test_a_user_who_declines_is_told_and_not_asked_again_this_session(qtbot, make_window, prompts,
                                                                       demo_path: Path) -> None:
-    prompts.answer("run_dialog", lambda d: d.reject())
     window = make_window(demo_path, identity=False)
-    assert window.session.runner.wait_idle(20000)
+    open_policy(qtbot, window, PID)
+    prompts.answer("run_dialog", lambda d: d.reject())
+    for n in range(2):
+        _type(window, f"\n\nSentence {n}.")
+        window.actions["save"].trigger()
+        assert window.session.runner.wait_idle(20000)
+        qtbot.waitUntil(lambda: not window.editor.is_modified(), timeout=20000)
     assert UserSettings.load().name == ""
-    assert [m for m, t in prompts.asked if t == "IdentityDialog"] == ["run_dialog"]
+    assert [m for m, t in prompts.asked if t == "IdentityDialog"] == ["run_dialog"]   # asked once

@@ -74,6 +74,7 @@ class LibraryFeature(Feature):
 
         dialog = FirstRunDialog(self.window)
         if self.prompts.run_dialog(dialog) and dialog.choice:
+            self.session.ensure_identity()    # a first run: who is working, before anything is written
             getattr(self, dialog.choice)()
 
     def open_settings(self) -> None:
