@@ -101,6 +101,11 @@ def _register_process(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", required=True, metavar="TEXT", help="why (kept in the history)")
     p.set_defaults(func=cmd_correct)
 
+    p = sub.add_parser("search", help="search the drafts and every adopted version for words, best first")
+    p.add_argument("words", metavar="WORDS", nargs="+", help="every word must occur; a word's start matches")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    p.set_defaults(func=cmd_search)
+
     p = sub.add_parser("check", help="check every rule for every version; exit 1 if any fails")
     p.add_argument("id", metavar="ID", nargs="?")
     p.set_defaults(func=cmd_check)
@@ -327,6 +332,21 @@ def cmd_correct(args: argparse.Namespace) -> int:
     fix = version.corrections[-1]
     print(f"Corrected the {EVENT_LABELS[event]} of '{args.id}' version {version.number}: "
           f"{fix.old} -> {fix.new} (the history keeps both).")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from policyeditor.store.search import search
+
+    with open_library(args) as lib:
+        hits = search(lib, " ".join(args.words), limit=args.limit)
+    if not hits:
+        print(f"Nothing found for: {' '.join(args.words)}")
+        return 1
+    for hit in hits:
+        code = f" ({hit.code})" if hit.code else ""
+        print(f"{hit.policy_id}  {hit.label}  {hit.title}{code}")
+        print(f"    {hit.snippet}")
     return 0
 
 
