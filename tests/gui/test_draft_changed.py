@@ -123,3 +123,29 @@ def test_what_recovery_repaired_is_said_on_opening(qtbot, make_window, prompts, 
     window = make_window(demo_path)
     assert any("was undone" in w for w in prompts.warnings), prompts.warnings
     assert "was undone" in window.statusBar().currentMessage() or window.session.lib.repairs
+
+
+def test_a_reading_waits_for_its_save_and_a_refused_save_reads_nothing(qtbot, make_window, prompts,
+                                                                      demo_path: Path) -> None:
+    from policyeditor.gui.event_dialog import EventDialog
+
+    window = make_window(demo_path)
+    open_policy(qtbot, window, PID)
+    _cli_save(demo_path, "\nA paragraph from the command line.\n")
+    _type(window, "\n\nA paragraph typed in the window.")
+    commits = commit_count(demo_path)
+
+    def read_first(dialog: EventDialog) -> None:
+        dialog.event_box.setCurrentIndex(dialog.event_box.findData("first_reading"))
+        dialog.accept()
+
+    prompts.answer("run_dialog", read_first).answer("ask_yes_no", False)   # keep version 2 pending
+    seen: dict = {}
+    prompts.answer("ask_choice", lambda detail: seen.setdefault("detail", detail) and None)
+    window.actions["record_event"].trigger()
+    assert window.session.runner.wait_idle(20000)
+    qtbot.waitUntil(lambda: "detail" in seen, timeout=20000)
+    assert window.session.runner.wait_idle(20000)
+    assert commit_count(demo_path) == commits                    # no save, no reading
+    with Library.open(demo_path) as lib:
+        assert len(lib.policy(PID).versions) == 2

@@ -39,8 +39,6 @@ class EventsFeature(Feature):
         if not self.prompts.run_dialog(dialog):
             return
         request = dialog.request()
-        if request.event == "first_reading" and session.editor.is_modified():
-            session.save(self.tr("Draft as presented"))   # the reading presents what is on screen
         amended = request.event == "adopted" and bool(data.amendment)
         if amended and not self.prompts.ask_yes_no(self.tr("Adopt the amended text?"), self.tr(
                 "The draft was changed after the first reading. These are the amendments "
@@ -82,7 +80,15 @@ class EventsFeature(Feature):
                 text += " " + self.tr("Withdrawn: version {list}.").format(list=", ".join(map(str, withdraw)))
             self.say(text, 8000)
 
-        session.change_library("event", record, recorded, reload="all")
+        def go() -> None:
+            session.change_library("event", record, recorded, reload="all")
+
+        if request.event == "first_reading" and session.editor.is_modified():
+            # The reading presents what is on screen: saved first, and read only once saved (a
+            # save refused, e.g. the draft changed elsewhere and the user cancelled, reads nothing).
+            session.save(self.tr("Draft as presented"), then=go)
+        else:
+            go()
 
     def _same_as_recorded(self, text: str) -> bool:
         """The draft is the text of a recorded version (the store refuses such a reading)."""
