@@ -125,3 +125,16 @@ def test_size_splitters_and_last_policy_are_remembered(qtbot, make_window, demo_
                     timeout=20000)
     assert again.size() == size
     assert again.splitters["main"].sizes() == sizes
+
+
+def test_the_new_dialogs_have_distinct_mnemonics(qtbot, posted_demo) -> None:
+    from test_mnemonics import assert_unique, control_texts, mnemonics
+
+    from policyeditor.gui.event_dialog import CorrectionDialog
+    from policyeditor.gui.settings_dialog import IdentityDialog
+
+    for dialog in (CorrectionDialog(posted_demo.policy(PID), 2, posted_demo.today()), IdentityDialog()):
+        qtbot.addWidget(dialog)
+        found = mnemonics(control_texts(dialog))
+        assert len(found) >= 2, type(dialog).__name__
+        assert_unique(found)
