@@ -171,7 +171,10 @@ class _Ctx:
                 f"<ul>{''.join(lines)}</ul>\n<p>{link('#pending', 'Read the pending changes')}</p></div>\n")
 
     def _text(self, version: Version, top: int) -> str:
-        text = self.item.texts.get(version.number, "")
+        if version.number not in self.item.texts:
+            return ("<p>The text of this version was not kept: it predates this library and is known only "
+                    "from the policy's history line.</p>\n")
+        text = self.item.texts[version.number]
         return f'<div class="policy-text">\n{policy_text_html(text, top)}</div>\n'
 
     def _pending_section(self) -> str:

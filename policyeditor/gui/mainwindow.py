@@ -29,6 +29,7 @@ from policyeditor.gui.editor import DraftEditor, FindBar
 from policyeditor.gui.editor import convert
 from policyeditor.gui.features.events import EventsFeature
 from policyeditor.gui.features.exports import ExportsFeature
+from policyeditor.gui.features.importing import ImportFeature
 from policyeditor.gui.features.library import LibraryFeature
 from policyeditor.gui.features.policies import PoliciesFeature
 from policyeditor.gui.features.sync import SyncFeature
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         self.events = EventsFeature(self.session, self)
         self.exports = ExportsFeature(self.session, self)
         self.sync = SyncFeature(self.session, self)
-        features = (self.library, self.policies, self.events, self.exports, self.sync)
+        self.importing = ImportFeature(self.session, self)
+        features = (self.library, self.policies, self.events, self.exports, self.sync, self.importing)
         self.actions = action_table.build_actions(
             [(self, action_table.WINDOW_ACTIONS)] + [(f, f.ACTIONS) for f in features], self)
         self.menus = action_table.build_menus(self.menuBar(), self.actions)
@@ -333,6 +335,20 @@ class MainWindow(QMainWindow):
 
     def numbers(self) -> None:
         self.editor.set_block_kind("numbered")
+
+    def quotation(self) -> None:
+        self.editor.set_block_kind("quote")
+
+    def insert_table(self) -> None:
+        self.editor.insert_table(2, 2)
+
+    def add_table_row(self) -> None:
+        if not self.editor.add_table_row():
+            self.session.say(self.tr("Put the cursor in a table to add a row."))
+
+    def add_table_column(self) -> None:
+        if not self.editor.add_table_column():
+            self.session.say(self.tr("Put the cursor in a table to add a column."))
 
     def indent(self) -> None:
         self.editor.change_list_level(+1)

@@ -52,13 +52,17 @@ def test_page_is_self_contained_valid_and_labelled():
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert "<script" not in page and "http" not in page.split("<body>")[0]   # nothing fetched
     checker = check(page)
-    assert {"ins", "del", "main", "header"} <= set(checker.tags)
+    assert {"ins", "del", "main", "aside"} <= set(checker.tags)
     text = "".join(checker.text)
     assert "[inserted: New]" in text and "[deleted: Old]" in text
     assert "[formatting changed to Not Bold: " in text
     assert "How to read this redline" in text and "Adopted: October 5, 2009" in text
-    assert stats.summary in text
+    assert stats.summary not in text          # the summary is asked for (issue 12)
     assert "Formatted: Font: Not Bold" in page and "Changed" in text
+    shown = redline_page(redline, PageParts(title="Website Privacy Policy", summary=stats.summary,
+                                            show_summary=True))
+    assert stats.summary in "".join(check(shown).text)
+    assert shown.index(stats.summary) < shown.index("<main>")   # beside the policy, not in it
 
 
 def test_policy_text_is_escaped():
