@@ -54,9 +54,14 @@ class PublishedPolicy:
 
 
 def pending_versions(policy: Policy, today: date) -> list[Version]:
-    """Versions still on their way: presented, read, or adopted but not yet in force."""
+    """Versions still on their way: presented, read, or adopted but not yet in force.
+
+    A version read but never adopted is superseded once a later version is
+    presented: it is no longer on its way and is not listed."""
     states = timeline.states(policy, today)
-    return [v for v in policy.versions if states.get(v.number) in PENDING_STATES]
+    later_read = {v.number for v in policy.versions if v.first_reading is not None and v.withdrawn is None}
+    return [v for v in policy.versions if states.get(v.number) in PENDING_STATES
+            and not (v.adopted is None and any(n > v.number for n in later_read))]
 
 
 def build_site(settings: LibrarySettings, policies: list[PublishedPolicy], *,

@@ -14,8 +14,8 @@
    re-posting of a posting that no longer counts, rule 3, is the one
    exception; an effective date may move only while it is in the future).
    Records of tagged data (``policies/<id>/tagged/``) are never changed or
-   removed. A correction, when it exists, will be its own recorded event:
-   ``_permitted`` is the one place that will accept it.
+   removed. A correction is its own recorded event (``[[versions.corrections]]``,
+   never changed once recorded): ``_permitted`` is the one place that accepts it.
 4. Every rule re-run on the recorded history: each such commit must not add a
    rule failure on its own day (rules 1-4, 8 with the library's notice period
    at that commit) nor move tagged data (rule 7).
@@ -175,9 +175,13 @@ def _history(lib: "Library", policy: Policy) -> list[str]:
 def _permitted(old: Version, new: Version, field: str) -> bool:
     """Whether ``field`` of a version may change from ``old`` to ``new`` (point 3).
 
-    A re-posting replaces a posting that no longer counts (rule 3). A recorded
-    correction (a later issue) will be accepted here, and only here.
+    A re-posting replaces a posting that no longer counts (rule 3). A
+    correction recorded in the same commit (``[[versions.corrections]]`` naming
+    this event, the old date and the new one) is accepted here, and only here.
     """
+    made = [c for c in new.corrections if c not in old.corrections]
+    if any(c.event == field and c.old == getattr(old, field) and c.new == getattr(new, field) for c in made):
+        return True
     if field == POSTED:
         return (new.posted is not None and old.posted is not None and new.posted > old.posted
                 and old.posted_sha256 != old.text_sha256)
@@ -194,6 +198,9 @@ def _fact_changes(policy: Policy, old: Policy, new: Policy, day: date, where: st
             out.append(f"{name}: the record of version {o.number} was deleted {where}.")
             continue
         label = f"{name}, version {o.number}"
+        if n.corrections[:len(o.corrections)] != o.corrections:
+            out.append(f"{label}: a recorded correction was changed or removed {where}; the history of "
+                       "corrections never changes.")
         for event in FACT_EVENTS:
             if event == REVIEWED:
                 lost = sorted(set(o.reviewed) - set(n.reviewed))

@@ -107,3 +107,24 @@ def test_every_export_face_escapes_policy_text_and_drops_unsafe_links():
         assert "<script>" not in html and "<b>this</b>" not in html and "javascript" not in html
         assert "&lt;script&gt;" in html and "&lt;b&gt;this&lt;/b&gt;" in html and "A &amp; B" in html
         assert "here" in html
+
+
+def test_the_notice_site_never_lists_a_superseded_pending_version() -> None:
+    from datetime import date
+
+    from policyeditor.core.versions import Policy, Version
+    from policyeditor.export.site import pending_versions
+
+    policy = Policy(id="p", title="P", versions=(
+        Version(number=1, adopted=date(2009, 10, 5), legacy=True),
+        Version(number=2, first_reading=date(2018, 5, 1)),            # read, never adopted
+        Version(number=3, first_reading=date(2019, 3, 1)),            # the text now on its way
+    ))
+    assert [v.number for v in pending_versions(policy, date(2019, 4, 1))] == [3]
+    adopted_later = Policy(id="p", title="P", versions=(
+        Version(number=1, adopted=date(2009, 10, 5), legacy=True),
+        Version(number=2, first_reading=date(2018, 5, 1), adopted=date(2018, 6, 1),
+                effective=date(2019, 9, 1)),                          # adopted, takes effect later
+        Version(number=3, first_reading=date(2019, 3, 1)),
+    ))
+    assert [v.number for v in pending_versions(adopted_later, date(2019, 4, 1))] == [2, 3]
