@@ -139,7 +139,7 @@ ROWS = ("| Item | Fee | Note |\n| --- | --- | --- |\n| Copy | $5 per page | pape
 
 def test_a_table_redline_keeps_rows_whole_a_deleted_row_then_a_changed_one_and_an_added_row():
     # The changed fee is the deleted row's: a cell-by-cell diff paired it there.
-    new = (ROWS.replace("| Scan | $2 | pdf |\n", "").replace("$1 per page", "$2 per scan")
+    new = (ROWS.replace("| Scan | $2 | pdf |\n", "").replace("$1 per page", "$2")
            + "| Email | free | none |\n")
     redline = compare(ROWS, new)
     rows = _rows(redline)
@@ -147,13 +147,13 @@ def test_a_table_redline_keeps_rows_whole_a_deleted_row_then_a_changed_one_and_a
         [(EQUAL, "Item"), (EQUAL, "Fee"), (EQUAL, "Note")],
         [(EQUAL, "Copy"), (EQUAL, "$5 per page"), (EQUAL, "paper")],
         [(DELETED, "Scan"), (DELETED, "$2"), (DELETED, "pdf")],
-        [(EQUAL, "Fax"), (CHANGED, "$2 per scan"), (EQUAL, "old")],
+        [(EQUAL, "Fax"), (CHANGED, "$2"), (EQUAL, "old")],
         [(EQUAL, "Mail"), (EQUAL, "$3"), (EQUAL, "post")],
         [(INSERTED, "Email"), (INSERTED, "free"), (INSERTED, "none")],
     ]
-    fee = [b for b in redline.blocks if b.new_text == "$2 per scan"][0]
+    fee = [b for b in redline.blocks if b.new_text == "$2"][0]
     assert [(s.op, s.text) for s in fee.segments] == [
-        (EQUAL, "$"), (DELETED, "1"), (INSERTED, "2"), (EQUAL, " per "), (DELETED, "page"), (INSERTED, "scan")]
+        (EQUAL, "$"), (DELETED, "1 per page"), (INSERTED, "2")]
     accept, reject = _docx_texts(ROWS, new)
     assert accept == _plain(parse(new)) and reject == _plain(parse(ROWS))
 
