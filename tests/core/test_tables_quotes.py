@@ -186,20 +186,28 @@ def test_random_row_and_cell_edits_accept_gives_new_and_reject_gives_old():
         lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
         return "Before.\n\n" + "\n".join(lines) + "\n\nAfter.\n"
 
-    for _ in range(120):
+    for _ in range(150):
         width = rng.randint(1, 4)
         old_rows = [[cell() for _ in range(width)] for _ in range(rng.randint(2, 7))]
         new_rows = [list(r) for r in old_rows]
         for _ in range(rng.randint(1, 4)):
             action = rng.random()
             body = len(new_rows) - 1
-            if action < .3 and body > 1:
+            if action < .1 and len(new_rows[0]) > 1:
+                column = rng.randrange(len(new_rows[0]))
+                for row in new_rows:
+                    del row[column]
+            elif action < .2:
+                column = rng.randint(0, len(new_rows[0]))
+                for row in new_rows:
+                    row.insert(column, cell())
+            elif action < .4 and body > 1:
                 del new_rows[rng.randint(1, body)]
-            elif action < .6:
-                new_rows.insert(rng.randint(1, body + 1), [cell() for _ in range(width)])
+            elif action < .65:
+                new_rows.insert(rng.randint(1, body + 1), [cell() for _ in new_rows[0]])
             else:
                 row = new_rows[rng.randint(0, body)]
-                row[rng.randrange(width)] = cell()
+                row[rng.randrange(len(row))] = cell()
         old, new = parse(table(old_rows)), parse(table(new_rows))
         accept, reject = _docx_texts(serialize(old), serialize(new))
         assert accept == _plain(new), (table(old_rows), table(new_rows))
