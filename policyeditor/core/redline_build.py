@@ -17,6 +17,7 @@ from policyeditor.core.redline_model import (
 from policyeditor.core.seqdiff import (
     DELETE, EQUAL as DIFF_EQUAL, common_prefix, common_suffix, diff_semantic, diff_units, edges_hold,
 )
+from policyeditor.core.textdoc import table_rows
 from policyeditor.core.textmodel import CELL_KINDS, Document
 from policyeditor.core.tokens import (
     BlockStyle, BlockTokens, KeyMap, RunStyle, TokenCursor, TokenKeyMap, block_keys, block_runs,
@@ -39,11 +40,12 @@ def build_blocks(old_doc: Document, new_doc: Document, trim: bool = True) -> lis
     of ``tokens.region_tokens`` is tested against)."""
     blocks = KeyMap()
     builder = _Builder(old_doc, new_doc, trim)
-    old_keys = block_keys(old_doc.blocks, builder.old_texts)
-    new_keys = block_keys(new_doc.blocks, builder.new_texts)
-    block_diff = diff_units(blocks.encode(old_keys), blocks.encode(new_keys))
+    old_units = _units(old_doc, block_keys(old_doc.blocks, builder.old_texts))
+    new_units = _units(new_doc, block_keys(new_doc.blocks, builder.new_texts))
+    block_diff = diff_units(blocks.encode([k for k, _, _ in old_units]),
+                            blocks.encode([k for k, _, _ in new_units]))
 
-    ia = ib = 0
+    ua = ub = 0
     pending_old: list[int] = []
     pending_new: list[int] = []
     for op, units in block_diff:
@@ -52,16 +54,42 @@ def build_blocks(old_doc: Document, new_doc: Document, trim: bool = True) -> lis
             builder.regions(pending_old, pending_new)
             pending_old, pending_new = [], []
             for k in range(n):
-                builder.equal_block(ia + k, ib + k)
-            ia, ib = ia + n, ib + n
+                _, a0, a1 = old_units[ua + k]
+                _, b0, _ = new_units[ub + k]
+                for d in range(a1 - a0):
+                    builder.equal_block(a0 + d, b0 + d)
+            ua, ub = ua + n, ub + n
         elif op == DELETE:
-            pending_old.extend(range(ia, ia + n))
-            ia += n
+            for k in range(n):
+                _, a0, a1 = old_units[ua + k]
+                pending_old.extend(range(a0, a1))
+            ua += n
         else:
-            pending_new.extend(range(ib, ib + n))
-            ib += n
+            for k in range(n):
+                _, b0, b1 = new_units[ub + k]
+                pending_new.extend(range(b0, b1))
+            ub += n
     builder.regions(pending_old, pending_new)
     return builder.blocks
+
+
+def _units(doc: Document, keys: list[str]) -> list[tuple[str, int, int]]:
+    """The units of the block diff: (key, first block, block after): a block, or a whole
+    table (``table_rows``), so that a table changes as a table and its rows can be aligned
+    (see ``_Builder._tables``)."""
+    out: list[tuple[str, int, int]] = []
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind in CELL_KINDS:
+            rows, end = table_rows(blocks, i)
+            key = "\x1e".join(["\x1f".join([keys[k] for k in row]) for row in rows])
+            out.append(("\x1dtable\x1d" + key, i, end))
+            i = end
+        else:
+            out.append((keys[i], i, i + 1))
+            i += 1
+    return out
 
 
 def _alike(a: str, b: str) -> bool:
@@ -127,6 +155,9 @@ class _Builder:
         if self._mixed(old, new):
             self._by_table(old, new)
             return
+        if old and new and self._in_table(self.old_doc, old[0]):
+            self._tables(old, new)
+            return
         if len(old) < 2 and len(new) < 2:
             self.region(old, new)
             return
@@ -176,6 +207,116 @@ class _Builder:
                 self.region(old_runs.pop(0)[1], [])
             else:
                 self.region([], new_runs.pop(0)[1])
+
+    def _tables(self, old: list[int], new: list[int]) -> None:
+        """Changed tables (runs of cells on both sides), compared row by row: the tables
+        paired in order (one without partner wholly deleted or inserted), each pair by
+        ``_table``."""
+        old_tables = self._split_tables(self.old_doc, old)
+        new_tables = self._split_tables(self.new_doc, new)
+        for k in range(max(len(old_tables), len(new_tables))):
+            if k < len(old_tables) and k < len(new_tables):
+                self._table(old_tables[k], new_tables[k])
+            elif k < len(old_tables):
+                self.region([i for row in old_tables[k] for i in row], [])
+            else:
+                self.region([], [i for row in new_tables[k] for i in row])
+
+    def _split_tables(self, doc: Document, indexes: list[int]) -> list[list[list[int]]]:
+        """The tables a run of cell indexes holds, each a list of rows of block indexes."""
+        blocks = [doc.blocks[i] for i in indexes]
+        out: list[list[list[int]]] = []
+        start = 0
+        while start < len(blocks):
+            rows, end = table_rows(blocks, start)
+            if end == start:        # not a table's start (cannot happen for whole tables)
+                rows, end = [[start]], start + 1
+            out.append([[indexes[k] for k in row] for row in rows])
+            start = end
+        return out
+
+    def _row_text(self, texts: list[str], row: list[int]) -> str:
+        return "\x1f".join([" ".join(texts[i].split()) for i in row])
+
+    def _table(self, old_rows: list[list[int]], new_rows: list[list[int]]) -> None:
+        """One table against its new version, rows aligned as units.
+
+        The header rows are paired; the body rows are diffed by their whole text
+        (``diff_units``, as the blocks are); among the rows that differ, a pair
+        whose first cells are the same or whose texts look alike (``_alike``) is
+        one row edited and compared cell by cell (``_row``), the nearest such
+        pair within ``ALIGN_WINDOW`` rows deciding which rows are left unpaired;
+        an unpaired row is wholly deleted or inserted, so every row of the
+        redline is an old row, a new row or both (``table_rows``).
+        """
+        self._row(old_rows[0], new_rows[0])
+        old_body, new_body = old_rows[1:], new_rows[1:]
+        rowmap = KeyMap()
+        old_keys = [self._row_text(self.old_texts, r) for r in old_body]
+        new_keys = [self._row_text(self.new_texts, r) for r in new_body]
+        diff = diff_units(rowmap.encode(old_keys), rowmap.encode(new_keys))
+        ia = ib = 0
+        pend_old: list[int] = []
+        pend_new: list[int] = []
+        for op, units in diff:
+            n = len(units)
+            if op == DIFF_EQUAL:
+                self._changed_rows(old_body, new_body, old_keys, new_keys, pend_old, pend_new)
+                pend_old, pend_new = [], []
+                for k in range(n):
+                    self._row(old_body[ia + k], new_body[ib + k])
+                ia, ib = ia + n, ib + n
+            elif op == DELETE:
+                pend_old.extend(range(ia, ia + n))
+                ia += n
+            else:
+                pend_new.extend(range(ib, ib + n))
+                ib += n
+        self._changed_rows(old_body, new_body, old_keys, new_keys, pend_old, pend_new)
+
+    def _changed_rows(self, old_body: list[list[int]], new_body: list[list[int]],
+                      old_keys: list[str], new_keys: list[str], old: list[int], new: list[int]) -> None:
+        """A run of rows that differ (indexes into the bodies): alike pairs compared cell by
+        cell, the rest deleted (old ones first) and inserted."""
+        def alike(a: int, b: int) -> bool:
+            oa, nb = old_body[a], new_body[b]
+            first_old = " ".join(self.old_texts[oa[0]].split())
+            if first_old and first_old == " ".join(self.new_texts[nb[0]].split()):
+                return True
+            return _alike(old_keys[a], new_keys[b])
+
+        i = j = 0
+        while i < len(old) or j < len(new):
+            skip: tuple[int, int] | None = None
+            for step in range(ALIGN_WINDOW + 1):
+                for di in range(step + 1):
+                    dj = step - di
+                    if i + di < len(old) and j + dj < len(new) and alike(old[i + di], new[j + dj]):
+                        skip = (di, dj)
+                        break
+                if skip is not None:
+                    break
+            if skip is None:
+                skip = (len(old) - i, len(new) - j)
+            for k in range(skip[0]):
+                self.region(old_body[old[i + k]], [])
+            for k in range(skip[1]):
+                self.region([], new_body[new[j + k]])
+            i, j = i + skip[0], j + skip[1]
+            if i < len(old) and j < len(new):
+                self._row(old_body[old[i]], new_body[new[j]])
+                i, j = i + 1, j + 1
+
+    def _row(self, old: list[int], new: list[int]) -> None:
+        """A row against its new version: cells paired by column, each its own region;
+        a cell without partner (a column added or removed) inserted or deleted."""
+        for c in range(max(len(old), len(new))):
+            if c < len(old) and c < len(new):
+                self.equal_block(old[c], new[c])
+            elif c < len(old):
+                self.region([old[c]], [])
+            else:
+                self.region([], [new[c]])
 
     def _aligned_regions(self, old: list[int], new: list[int]) -> None:
         """``regions`` for a run whose old and new block counts differ (a paragraph added,

@@ -43,6 +43,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 LINK_COLOR = "0563C1"
 # The revision element around changed runs (and in a changed paragraph mark).
 _WRAPPERS = {INSERTED: "w:ins", DELETED: "w:del", MOVED_FROM: "w:moveFrom", MOVED_TO: "w:moveTo"}
+_CELL_REVISIONS = {INSERTED: "w:cellIns", DELETED: "w:cellDel", MOVED_TO: "w:cellIns", MOVED_FROM: "w:cellDel"}
 
 
 def xml_text(text: str) -> str:
@@ -113,7 +114,9 @@ class TrackedWriter:
 
         Cells are placed in their row's order (a cell deleted beside one
         inserted takes its own column); a row whose every cell is inserted or
-        deleted is tracked as an inserted or deleted row.
+        deleted is tracked as an inserted or deleted row, and an inserted or
+        deleted cell of another row (a column added or removed) as an
+        inserted or deleted cell (w:tcPr/w:cellIns|w:cellDel).
         """
         rows, end = table_rows(redline.blocks, start)
         width = max(len(row) for row in rows)
@@ -126,11 +129,16 @@ class TrackedWriter:
             if r == 0:
                 trpr.append(OxmlElement("w:tblHeader"))
             whole = {b.status for b in blocks}
+            row_op = None
             for op, statuses in ((INSERTED, {INSERTED, MOVED_TO}), (DELETED, {DELETED, MOVED_FROM})):
                 if whole <= statuses:
                     trpr.append(self._revision(_WRAPPERS[op]))
+                    row_op = op
             cells = table.rows[r].cells
             for c, block in enumerate(blocks):
+                if row_op is None and block.status in _CELL_REVISIONS:
+                    # A cell of a column added or removed, in a row that stays.
+                    cells[c]._tc.get_or_add_tcPr().append(self._revision(_CELL_REVISIONS[block.status]))
                 self.add_block(block, paragraph=cells[c].paragraphs[0])
         following = redline.blocks[end] if end < len(redline.blocks) else None
         if following is None or following.style.kind in CELL_KINDS:

@@ -40,10 +40,12 @@ def _paragraphs(body, mode: str):
     """The body's paragraphs in reading order, a table's cells row by row (w:tc's own w:p).
 
     A row tracked as deleted (w:trPr/w:del) is gone after accepting, one tracked
-    as inserted after rejecting; a cell with no run is a placeholder of the grid.
+    as inserted after rejecting, and so is a cell tracked as deleted or inserted
+    (w:tcPr/w:cellDel, w:cellIns); a cell with no run is a placeholder of the grid.
     The empty paragraph Word needs after a table that ends the document is left out.
     """
     gone = W + ("del" if mode == "accept" else "ins")
+    gone_cell = W + ("cellDel" if mode == "accept" else "cellIns")
     children = [c for c in body if c.tag in (W + "p", W + "tbl")]
     for k, child in enumerate(children):
         if child.tag == W + "p":
@@ -56,6 +58,9 @@ def _paragraphs(body, mode: str):
             if trpr is not None and trpr.find(gone) is not None:
                 continue
             for tc in tr.findall(W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                if tcpr is not None and tcpr.find(gone_cell) is not None:
+                    continue
                 for p in tc.findall(W + "p"):
                     if list(p.iter(W + "r")):
                         yield p
