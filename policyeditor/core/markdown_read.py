@@ -36,11 +36,13 @@ _LIST_KIND = {"bullet_list_open": BULLET, "ordered_list_open": NUMBERED}
 
 
 @lru_cache(maxsize=8)
-def _markdown(idle: tuple[str, ...] = ()) -> MarkdownIt:
+def _markdown(idle: tuple[str, ...] = (), inline: bool = True) -> MarkdownIt:
     """CommonMark with GFM tables, less the rules named (rules that cannot
-    match the text at hand: see ``_idle_rules``)."""
+    match the text at hand: see ``_idle_rules``); without ``inline``, the
+    blocks only (an inline token's content and lines, no children)."""
     md = MarkdownIt("commonmark").enable("table")
-    return md.disable(list(idle)) if idle else md
+    off = list(idle) if inline else [*idle, "inline", "text_join"]
+    return md.disable(off) if off else md
 
 
 # Rules that can match only where the text holds the pattern: when it does not,
@@ -90,17 +92,49 @@ def parse(text: object) -> Document:
     for chunk in _chunks(body):
         parsed = previous.get(chunk)
         if parsed is None:
-            parsed = tuple(_blocks(md.parse(chunk), chunk.split("\n")))
+            tokens = md.parse(chunk)
+            parsed = tuple(_blocks(tokens, chunk.split("\n"))), _written(tokens)
         chunks[chunk] = parsed
-        blocks.extend(parsed)
+        blocks.extend(parsed[0])
     _last_chunks = chunks
     return normalize(Document(tuple(blocks), front))
 
 
-# The chunks of the text parsed last and their blocks: a redline parses two
-# texts that share most of their chunks, and each shared chunk is parsed once.
-# Only the last text's are kept (blocks are immutable, the chunk is the key).
-_last_chunks: dict[str, tuple[Block, ...]] = {}
+def written_lines(text: str) -> dict[str, str]:
+    """The inline contents (paragraphs, mostly) that Markdown text writes on more than one
+    line: each with its spaces folded to one -> as written, the last one of each.
+
+    The whole text is read, front matter too, as markdown-it reads it
+    (``MarkdownIt("commonmark").enable("table")``): only the blocks, in chunks,
+    reusing the chunks of the text read or parsed last.
+    """
+    global _last_lines
+    previous, parsed, chunks = _last_lines, _last_chunks, {}
+    md = _markdown(_idle_rules(text), inline=False)
+    found: dict[str, str] = {}
+    for chunk in _chunks(text):
+        pairs = previous.get(chunk)
+        if pairs is None:
+            both = parsed.get(chunk)
+            pairs = both[1] if both is not None else _written(md.parse(chunk))
+        chunks[chunk] = pairs
+        found.update(pairs)
+    _last_lines = chunks
+    return found
+
+
+def _written(tokens) -> tuple[tuple[str, str], ...]:
+    return tuple((" ".join(tok.content.split()), tok.content) for tok in tokens
+                 if tok.type == "inline" and tok.map and tok.map[1] - tok.map[0] > 1)
+
+
+_last_lines: dict[str, tuple[tuple[str, str], ...]] = {}
+
+# The chunks of the text parsed last, with their blocks and ``written_lines``:
+# a redline parses two texts that share most of their chunks (and the import
+# asks for the lines of the text it parsed), and each shared chunk is parsed
+# once. Only the last text's are kept (all immutable, the chunk is the key).
+_last_chunks: dict[str, tuple[tuple[Block, ...], tuple[tuple[str, str], ...]]] = {}
 
 # Where a text may be cut into chunks parsed on their own: a blank line, then
 # a line starting with a non-space character. Nothing of CommonMark's crosses

@@ -82,3 +82,37 @@ def test_line_soup_reads_as_a_plain_parse_reads_it(first, second):
     markdown_read.parse("\n".join(first))
     text = "\n".join(first + second)
     assert markdown_read.parse(text) == plain_parse(text)
+
+
+def plain_written_lines(text: str) -> dict[str, str]:
+    found = {}
+    for tok in _PLAIN.parse(text):
+        if tok.type == "inline" and tok.map and tok.map[1] - tok.map[0] > 1:
+            found[" ".join(tok.content.split())] = tok.content
+    return found
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_paragraphs_written_on_several_lines_are_found_as_a_plain_parse_finds_them(corpus):
+    # The import keeps a paragraph's lines (a history line written on several is found).
+    texts = TRICKY + ["one\ntwo\n\n- three\n  four\n\n> five\n> six\n\n| a |\n|---|\n| b |\n\nseven\n eight  nine\n"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.md"))]
+    wrapped = 0
+    for text in texts:
+        expected = plain_written_lines(text)
+        wrapped += bool(expected)
+        assert markdown_read.written_lines(text) == expected
+        assert markdown_read.written_lines(text) == expected     # its chunks now reused
+        markdown_read.parse(text)                                # as the import does: parse, then lines
+        assert markdown_read.written_lines(text) == expected
+    assert wrapped
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(LINES, max_size=30), st.lists(LINES, max_size=30))
+def test_line_soup_lines_are_found_as_a_plain_parse_finds_them(first, second):
+    markdown_read.written_lines("\n".join(first))
+    text = "\n".join(first + second)
+    assert markdown_read.written_lines(text) == plain_written_lines(text)
+    markdown_read.parse("---\nfront: matter\n---\n" + text)
+    assert markdown_read.written_lines(text) == plain_written_lines(text)
