@@ -35,9 +35,40 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 _LIST_KIND = {"bullet_list_open": BULLET, "ordered_list_open": NUMBERED}
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+@lru_cache(maxsize=8)
+def _markdown(idle: tuple[str, ...] = (), inline: bool = True) -> MarkdownIt:
+    """CommonMark with GFM tables, less the rules named (rules that cannot
+    match the text at hand: see ``_idle_rules``); without ``inline``, the
+    blocks only (an inline token's content and lines, no children)."""
+    md = MarkdownIt("commonmark").enable("table")
+    off = list(idle) if inline else [*idle, "inline", "text_join"]
+    return md.disable(off) if off else md
+
+
+# Rules that can match only where the text holds the pattern: when it does not,
+# the rule is left out (markdown-it tries each rule at every line or character;
+# a rule that cannot match changes nothing but the time). Each pattern is a
+# superset of what its rule needs; the prefix class is what container markers
+# (quotes, list items) and indentation can put before a block's first character.
+_PREFIX = r"(?m)^[ \t>*+\-0-9.)]*"
+_RULE_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("fence", re.compile(r"```|~~~")),
+    ("reference", re.compile(r"\]:")),
+    ("html_block", re.compile(_PREFIX + "<")),
+    ("hr", re.compile(_PREFIX + r"([*_-])(?:[ \t]*\1){2}")),
+    ("lheading", re.compile(r"(?m)^[ \t>]*(?:=+|-+)[ \t]*$")),
+    ("html_inline", re.compile(r"<\S")),
+    ("autolink", re.compile(r"<\S")),
+    ("entity", re.compile("&")),
+    ("backticks", re.compile("`")),
+    ("escape", re.compile(r"\\")),
+    ("image", re.compile(r"!\[")),
+)
+
+
+def _idle_rules(text: str) -> tuple[str, ...]:
+    """The rules of ``_RULE_NEEDS`` that cannot match anywhere in text."""
+    return tuple(name for name, needs in _RULE_NEEDS if not needs.search(text))
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -54,8 +85,105 @@ def parse(text: object) -> Document:
         raise TextError("The policy text could not be read: it is not text.")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     front, body = split_front_matter(text)
-    blocks = _blocks(_markdown().parse(body), body.split("\n"))
+    global _last_chunks
+    previous, chunks = _last_chunks, {}
+    md = _markdown(_idle_rules(body))
+    blocks: list[Block] = []
+    for chunk in _chunks(body):
+        parsed = previous.get(chunk)
+        if parsed is None:
+            tokens = md.parse(chunk)
+            parsed = tuple(_blocks(tokens, chunk.split("\n"))), _written(tokens)
+        chunks[chunk] = parsed
+        blocks.extend(parsed[0])
+    _last_chunks = chunks
     return normalize(Document(tuple(blocks), front))
+
+
+def written_lines(text: str) -> dict[str, str]:
+    """The inline contents (paragraphs, mostly) that Markdown text writes on more than one
+    line: each with its spaces folded to one -> as written, the last one of each.
+
+    The whole text is read, front matter too, as markdown-it reads it
+    (``MarkdownIt("commonmark").enable("table")``): only the blocks, in chunks,
+    reusing the chunks of the text read or parsed last.
+    """
+    global _last_lines
+    previous, parsed, chunks = _last_lines, _last_chunks, {}
+    md = _markdown(_idle_rules(text), inline=False)
+    found: dict[str, str] = {}
+    for chunk in _chunks(text):
+        pairs = previous.get(chunk)
+        if pairs is None:
+            both = parsed.get(chunk)
+            pairs = both[1] if both is not None else _written(md.parse(chunk))
+        chunks[chunk] = pairs
+        found.update(pairs)
+    _last_lines = chunks
+    return found
+
+
+def _written(tokens) -> tuple[tuple[str, str], ...]:
+    return tuple((" ".join(tok.content.split()), tok.content) for tok in tokens
+                 if tok.type == "inline" and tok.map and tok.map[1] - tok.map[0] > 1)
+
+
+_last_lines: dict[str, tuple[tuple[str, str], ...]] = {}
+
+# The chunks of the text parsed last, with their blocks and ``written_lines``:
+# a redline parses two texts that share most of their chunks (and the import
+# asks for the lines of the text it parsed), and each shared chunk is parsed
+# once. Only the last text's are kept (all immutable, the chunk is the key).
+_last_chunks: dict[str, tuple[tuple[Block, ...], tuple[tuple[str, str], ...]]] = {}
+
+# Where a text may be cut into chunks parsed on their own: a blank line, then
+# a line starting with a non-space character. Nothing of CommonMark's crosses
+# such a line except fenced code, HTML blocks of kinds 1-5 (script, pre,
+# style, textarea, comments, processing instructions, declarations, CDATA),
+# which run to their closing sequence, and link reference definitions, which
+# serve the whole text: a list item's content is indented, a quote, table,
+# paragraph, indented code and other HTML block ends at a blank line.
+_CUT = re.compile(r"\n\n(?=\S)")
+_HTML_OPENER = re.compile(r"<(?:(?i:script|pre|style|textarea)|!--|\?|!\[CDATA\[|![A-Za-z])")
+_HTML_CLOSER = {"<!--": re.compile("-->"), "<?": re.compile(r"\?>"), "<![": re.compile(r"\]\]>"),
+                "<!": re.compile(">"), "<": re.compile(r"</(?:script|pre|style|textarea)>", re.I | re.A)}
+
+
+def _chunks(body: str) -> list[str]:
+    """body cut where parsing the pieces apart gives the blocks of the whole."""
+    if "```" in body or "~~~" in body or "]:" in body:
+        return [body]
+    # Spans no cut may fall in: from each opener of an HTML block of kinds 1-5
+    # (wherever it stands, a superset) to its closer or the end of the text.
+    spans: list[tuple[int, int]] = []
+    found: dict[str, tuple[int, int]] = {}        # closer kind -> (searched from, found at)
+    for opener in _HTML_OPENER.finditer(body):
+        start, text = opener.start(), opener.group()
+        kind = next(k for k in ("<!--", "<?", "<![", "<!", "<") if text.startswith(k))
+        searched, at = found.get(kind, (-1, -1))
+        # The closer found from an earlier opener is this one's too if it ends past it
+        # (no closer holds an opener's '<' past its first character).
+        if not (searched <= start and (at > start or at == len(body))):
+            closer = _HTML_CLOSER[kind].search(body, start)
+            at = closer.end() if closer else len(body)
+            found[kind] = (start, at)
+        spans.append((start, at))
+    pieces: list[str] = []
+    begin = 0
+    spans.sort()
+    k = 0
+    reach = -1                                     # end of the spans begun before the cut
+    for cut in _CUT.finditer(body):
+        at = cut.start()
+        while k < len(spans) and spans[k][0] < at:
+            reach = max(reach, spans[k][1])
+            k += 1
+        if reach > at:
+            continue
+        pieces.append(body[begin:at])
+        begin = cut.end()
+    pieces.append(body[begin:])
+    return pieces
 
 
 def _blocks(tokens, lines: list[str]) -> list[Block]:

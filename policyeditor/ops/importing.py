@@ -179,17 +179,12 @@ def read_source(path: str | os.PathLike, *, accept_changes: bool = False, other_
 def _keep_lines(doc: "Document", text: str) -> "Document":
     """A Markdown paragraph written on several lines keeps them ("\\n"), so a history line of
     several lines is found; normalize folds them afterwards."""
-    from markdown_it import MarkdownIt
-
+    from policyeditor.core.markdown_read import written_lines
     from policyeditor.core.textmodel import PARAGRAPH, Block, Run
 
     if "\n" not in text.strip():
         return doc
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    multi = {}
-    for tok in tokens:
-        if tok.type == "inline" and tok.map and tok.map[1] - tok.map[0] > 1:
-            multi[" ".join(tok.content.split())] = tok.content
+    multi = written_lines(text)
     if not multi:
         return doc
     blocks = []
