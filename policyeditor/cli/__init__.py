@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     previous = _stop_cleanly_on_sigterm() if args.command != "gui" else None
+    _take_old_repairs()
     try:
         return int(args.func(args) or EXIT_OK)
     except PolicyEditorError as exc:
@@ -103,6 +104,13 @@ def _stop_cleanly_on_sigterm():
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
         return None
     return signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _take_old_repairs() -> None:
+    """Forget repairs noted before this command (a window in the same process shows its own)."""
+    recovery = sys.modules.get("policyeditor.store.recovery")
+    if recovery is not None:
+        recovery.take_notices()
 
 
 def _print_repairs() -> None:
