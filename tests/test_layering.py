@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md hold, and no module of the package imports itself round a circle.
+"""The layers of docs/design.md hold, and no module of the package imports itself round a circle.
 
 Every module under ``policyeditor/`` is read with ``ast`` (nothing is
 imported, so an import in code no test runs counts too): imports at the top,

@@ -1,4 +1,4 @@
-"""Editorial or substantive: the class of a change between two texts (DESIGN.md).
+"""Editorial or substantive: the class of a change between two texts (docs/design.md).
 
 A change is editorial exactly when the two texts are equal after removing
 formatting, punctuation, letter case and whitespace differences; anything else

@@ -2,7 +2,7 @@
 
 Everything in the policy process is a calendar date (a reading, a posting, an
 effective date) and takes effect at 00:00 local time in the library's time
-zone (DESIGN.md, "In force"). A question about a moment ("which version was in
+zone (docs/design.md, "In force"). A question about a moment ("which version was in
 force at 2026-11-01T01:30?") is answered by turning the moment into an aware
 datetime in that zone. This module does that, once, with clear messages for
 what a clerk may type: a date, a local date-time, or a date-time with a UTC

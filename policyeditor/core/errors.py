@@ -5,7 +5,7 @@
      |    +-- InvalidPolicyId         an id outside the allow-list
      |    +-- InvalidDate             a date or time that cannot be read
      |    +-- TextError               text that is not UTF-8 or cannot be parsed
-     +-- RuleViolation                a rule of DESIGN.md refuses the change
+     +-- RuleViolation                a rule of docs/design.md refuses the change
      +-- NotFound                     unknown policy, version, dataset or record
      +-- LibraryError                 the library on disk cannot be used as it is
      |    +-- NotALibrary
@@ -56,7 +56,7 @@ class TextError(InvalidInput):
 class RuleViolation(PolicyEditorError):
     """A rule of the policy process refuses the change; nothing was written.
 
-    ``rule`` is the rule's number in DESIGN.md (1-7); ``earliest`` the earliest
+    ``rule`` is the rule's number in docs/design.md (1-7); ``earliest`` the earliest
     date that would pass, when there is one.
     """
 

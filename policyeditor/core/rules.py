@@ -1,4 +1,4 @@
-"""The rules of the policy process (DESIGN.md rules 1-4, 6, 7 and 8).
+"""The rules of the policy process (docs/design.md rules 1-4, 6, 7 and 8).
 
 Pure functions over ``Policy``/``Version`` records and a given ``today``:
 nothing here reads a clock, a file or a repository. The store asks

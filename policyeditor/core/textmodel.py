@@ -1,6 +1,6 @@
 """The text model: canonical Markdown <-> blocks of styled runs.
 
-Canonical Markdown (DESIGN.md): one paragraph per line, a blank line between
+Canonical Markdown (docs/design.md): one paragraph per line, a blank line between
 blocks, ``**bold**``, ``*italic*``, ``- `` and ``1. `` lists (items of one list
 on consecutive lines, nested items indented four spaces a level), ``#``
 headings, ``[links](url)``. The serializer is deterministic:

@@ -1,4 +1,4 @@
-"""Which version of a policy is in force, when (DESIGN.md "In force", rule 7).
+"""Which version of a policy is in force, when (docs/design.md "In force", rule 7).
 
 A version takes effect at 00:00 local time, in the library's time zone, on
 its effective date, and stays in force until the next version takes effect.

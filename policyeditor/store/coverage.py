@@ -1,4 +1,4 @@
-"""What tagged data covers, recorded in the library itself (DESIGN.md rule 7).
+"""What tagged data covers, recorded in the library itself (docs/design.md rule 7).
 
 Every tagged file leaves one small record in the library, committed like any
 event, so it travels with sync and every workstation checks the same facts:

@@ -1,4 +1,4 @@
-"""A policy library on disk: a git repository laid out as DESIGN.md says.
+"""A policy library on disk: a git repository laid out as docs/design.md says.
 
 Opening a library reads only library.toml and a few files under .git (HEAD,
 the index lock): no git process starts and GitPython is not imported, so

@@ -1,4 +1,4 @@
-"""``policyeditor policy ID``: a policy's title, code, review cycle and notice period (DESIGN.md rule 2).
+"""``policyeditor policy ID``: a policy's title, code, review cycle and notice period (docs/design.md rule 2).
 
 Each command that changes something is one commit; a refused value is one
 plain sentence (exit 2) and leaves the library exactly as it was.

@@ -1,4 +1,4 @@
-"""core/ stays pure (DESIGN.md "Layers"): no Qt, no git, no processes, no SQLite, no files.
+"""core/ stays pure (docs/design.md "Layers"): no Qt, no git, no processes, no SQLite, no files.
 
 Every ``.py`` under ``policyeditor/core`` is read with ``ast`` (the modules
 are not imported, so a violation is found even in code no test runs) and
