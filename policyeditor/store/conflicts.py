@@ -198,7 +198,7 @@ def conflicts(lib: "Library") -> list[PolicyConflict]:
     return [c for c in found if c is not None]
 
 
-def _require(lib: "Library", policy_id: str) -> PolicyConflict:
+def require(lib: "Library", policy_id: str) -> PolicyConflict:
     lib.policy(policy_id)                                          # NotFound for an unknown id
     found = read_conflict(lib, policy_id)
     if found is None:
@@ -209,7 +209,7 @@ def _require(lib: "Library", policy_id: str) -> PolicyConflict:
 
 def draft_texts(lib: "Library", policy_id: str) -> tuple[str, str, str]:
     """(ancestor's, this workstation's, the shared library's) draft of a conflict."""
-    found = _require(lib, policy_id)
+    found = require(lib, policy_id)
     repo = lib.repo()
     rel = files.draft_path(policy_id)
     read = lambda sha: (repo.file_at(sha, rel) or b"").decode("utf-8", "replace")  # noqa: E731
@@ -223,7 +223,7 @@ def draft_merge(lib: "Library", policy_id: str) -> merge3.MergeResult:
 
 # ---------------------------------------------------------------- resolving
 
-def resolve(lib: "Library", policy_id: str, *, take: str | None = None, text: str | None = None,
+def resolve(lib: "Library", policy_id: str, *, take: str | None = None, text: str | bytes | None = None,
             fields: str = THEIRS) -> str:
     """Complete the join of a policy in conflict; the commit's id.
 
@@ -231,7 +231,7 @@ def resolve(lib: "Library", policy_id: str, *, take: str | None = None, text: st
     wrote (a FILE on the command line, the window's choices per passage). ``fields``: which side's
     value each clashing field of the record keeps ("ours" is refused for a recorded fact).
     """
-    found = _require(lib, policy_id)
+    found = require(lib, policy_id)
     if (take is None) == (text is None):
         raise InvalidInput("Choose one: keep this workstation's text (ours), the shared library's (theirs), "
                            "or give the text to keep.")
@@ -257,7 +257,7 @@ def resolve(lib: "Library", policy_id: str, *, take: str | None = None, text: st
     else:
         from policyeditor.store.inputs import canonical_text
 
-        chosen = canonical_text(text).encode("utf-8")
+        chosen = canonical_text(text, "The chosen text").encode("utf-8")
     record = files.read_toml(files.inside(lib.path, record_rel), record_rel)
     if side == OURS:
         for clash in found.fields:
