@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from policyeditor.gui import actions as action_table
 from policyeditor.gui.editor import DraftEditor, FindBar
 from policyeditor.gui.editor import convert
+from policyeditor.gui.features.conflicts import ConflictsFeature
 from policyeditor.gui.features.events import EventsFeature
 from policyeditor.gui.features.exports import ExportsFeature
 from policyeditor.gui.features.library import LibraryFeature
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         self.events = EventsFeature(self.session, self)
         self.exports = ExportsFeature(self.session, self)
         self.sync = SyncFeature(self.session, self)
-        features = (self.library, self.policies, self.events, self.exports, self.sync)
+        self.conflicts = ConflictsFeature(self.session, self)
+        features = (self.library, self.policies, self.events, self.exports, self.sync, self.conflicts)
         self.actions = action_table.build_actions(
             [(self, action_table.WINDOW_ACTIONS)] + [(f, f.ACTIONS) for f in features], self)
         self.menus = action_table.build_menus(self.menuBar(), self.actions)

@@ -252,7 +252,9 @@ def resolve(lib: "Library", policy_id: str, *, take: str | None = None, text: st
     draft_rel, record_rel, conflict_rel = files.draft_path(policy_id), files.record_path(policy_id), \
         conflict_path(policy_id)
     repo = lib.repo()
-    if text is None:
+    if text is None and not found.text:          # only the record clashed: the draft joined cleanly
+        chosen = files.inside(lib.path, draft_rel).read_bytes()
+    elif text is None:
         chosen = (repo.file_at(found.ours if take == OURS else found.theirs, draft_rel) or b"")
     else:
         from policyeditor.store.inputs import canonical_text
