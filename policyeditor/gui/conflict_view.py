@@ -84,8 +84,9 @@ class ConflictDialog(QDialog):
         for n, (clash, (ours_html, theirs_html)) in enumerate(zip(passages, loaded.redlines), 1):
             box = QGroupBox(tr("Passage {n}").format(n=n))
             inner = QVBoxLayout(box)
-            for label, html in ((tr("Here (this workstation):"), ours_html),
-                                (tr("On the shared library:"), theirs_html)):
+            theirs_label = (tr("In the model policy ({source}):").format(source=loaded.conflict.source)
+                            if loaded.conflict.source else tr("On the shared library:"))
+            for label, html in ((tr("Here (this workstation):"), ours_html), (theirs_label, theirs_html)):
                 inner.addWidget(QLabel(label))
                 view = QTextBrowser()
                 view.setHtml(html)

@@ -147,9 +147,12 @@ def merge_record(base: bytes | None, ours: bytes, theirs: bytes, rel: str) -> tu
     return files.dump_toml(out), clashes
 
 
-def record_bytes(base: str, ours: str, theirs: str, text: bool, clashes: list[FieldClash]) -> bytes:
-    """conflict.toml: the three commits, whether the drafts clash, each clashing field."""
+def record_bytes(base: str, ours: str, theirs: str, text: bool, clashes: list[FieldClash], *,
+                 source: str = "", base_path: str = "", theirs_path: str = "") -> bytes:
+    """conflict.toml: the three commits, whether the drafts clash, each clashing field (and, for a
+    model policy's update, which update and where the model's texts are)."""
     data: dict[str, Any] = {"base": base, "ours": ours, "theirs": theirs, "text": text}
+    data.update({k: v for k, v in (("source", source), ("base_path", base_path), ("theirs_path", theirs_path)) if v})
     if clashes:
         data["fields"] = [
             {k: v for k, v in (("field", c.field), ("version", c.version), ("ours", c.ours), ("theirs", c.theirs))
@@ -170,9 +173,20 @@ class PolicyConflict:
     theirs: str
     text: bool
     fields: tuple[FieldClash, ...]
+    source: str = ""        # "" for a sync; the association and update for a model policy's update
+    base_path: str = ""     # where each text is in its commit ("" for the policy's draft)
+    theirs_path: str = ""
+
+    @property
+    def theirs_label(self) -> str:
+        return f"the model policy ({self.source})" if self.source else "the shared library"
 
     def describe(self) -> str:
-        parts = ["its text was changed on both workstations"] if self.text else []
+        if self.source:
+            parts = [f"the model's revision ({self.source}) and this district's wording change the same "
+                     "words"] if self.text else []
+        else:
+            parts = ["its text was changed on both workstations"] if self.text else []
         parts += [c.describe() for c in self.fields]
         return "; ".join(parts) + "."
 
@@ -187,7 +201,8 @@ def read_conflict(lib: "Library", policy_id: str) -> PolicyConflict | None:
         fields = tuple(FieldClash(str(f["field"]), f.get("version"), f.get("ours"), f.get("theirs"))
                        for f in data.get("fields", []))
         return PolicyConflict(policy_id, str(data["base"]), str(data["ours"]), str(data["theirs"]),
-                              bool(data.get("text")), fields)
+                              bool(data.get("text")), fields, str(data.get("source", "")),
+                              str(data.get("base_path", "")), str(data.get("theirs_path", "")))
     except (KeyError, TypeError) as exc:
         raise LibraryStateError(f"{rel} is damaged ({exc}). Restore it from the library's history.") from exc
 
@@ -212,8 +227,8 @@ def draft_texts(lib: "Library", policy_id: str) -> tuple[str, str, str]:
     found = require(lib, policy_id)
     repo = lib.repo()
     rel = files.draft_path(policy_id)
-    read = lambda sha: (repo.file_at(sha, rel) or b"").decode("utf-8", "replace")  # noqa: E731
-    return read(found.base), read(found.ours), read(found.theirs)
+    read = lambda sha, path: (repo.file_at(sha, path or rel) or b"").decode("utf-8", "replace")  # noqa: E731
+    return read(found.base, found.base_path), read(found.ours, ""), read(found.theirs, found.theirs_path)
 
 
 def draft_merge(lib: "Library", policy_id: str) -> merge3.MergeResult:
@@ -255,7 +270,8 @@ def resolve(lib: "Library", policy_id: str, *, take: str | None = None, text: st
     if text is None and not found.text:          # only the record clashed: the draft joined cleanly
         chosen = files.inside(lib.path, draft_rel).read_bytes()
     elif text is None:
-        chosen = (repo.file_at(found.ours if take == OURS else found.theirs, draft_rel) or b"")
+        chosen = (repo.file_at(found.ours, draft_rel) if take == OURS
+                  else repo.file_at(found.theirs, found.theirs_path or draft_rel)) or b""
     else:
         from policyeditor.store.inputs import canonical_text
 
