@@ -4,8 +4,12 @@
     policyeditor resolve ID --take ours|theirs     # keep this workstation's or the shared library's text
     policyeditor resolve ID --take FILE            # keep the text in FILE (Markdown)
 
+    policyeditor upstream add NAME FOLDER-OR-ADDRESS [--association TEXT]   # a model manual
+    policyeditor upstream pull NAME [--update TEXT]     # merge the model's revisions into the drafts
+    policyeditor upstream take NAME CODE [--id ID]      # add a model policy the district does not have
+
 A conflict keeps both texts until a person chooses (store.conflicts); resolving
-commits the choice, and the next sync sends it.
+commits the choice, and the next sync sends it. Model policies: ops.upstream.
 """
 
 from __future__ import annotations
@@ -25,6 +29,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--take", required=True, metavar="ours|theirs|FILE",
                    help="ours (this workstation's), theirs (the shared library's), or a file with the text")
     p.set_defaults(func=cmd_resolve)
+
+    p = sub.add_parser("upstream", help="model policies from an association: add a model manual, pull its updates")
+    up = p.add_subparsers(dest="upstream_command", metavar="ACTION", required=True)
+    q = up.add_parser("add", help="record a model manual (a folder of Markdown or Word files, or a git repository)")
+    q.add_argument("name", metavar="NAME", help="a short name, e.g. masc")
+    q.add_argument("source", metavar="FOLDER-OR-ADDRESS")
+    q.add_argument("--association", default="", help="the association's name as the memo says it (default NAME)")
+    q.set_defaults(func=cmd_upstream_add)
+    q = up.add_parser("pull", help="merge the model's revisions since the last update into the drafts")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--update", default="", help="the update's name for the memo, e.g. 'Fall 2026 update'")
+    q.set_defaults(func=cmd_upstream_pull)
+    q = up.add_parser("take", help="add a model policy the district does not have as a new policy")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("code", metavar="CODE")
+    q.add_argument("--id", default=None, help="the new policy's id (default: from its title)")
+    q.set_defaults(func=cmd_upstream_take)
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -65,4 +86,33 @@ def cmd_resolve(args: argparse.Namespace) -> int:
             conflicts.resolve(lib, args.id, text=_read_file(args.take))
             which = f"the text of {args.take}"
     print(f"Resolved {args.id}: kept {which}. Run 'policyeditor sync' to send it.")
+    return 0
+
+
+def cmd_upstream_add(args: argparse.Namespace) -> int:
+    from policyeditor.ops.upstream import add_upstream
+
+    with open_library(args) as lib:
+        count = add_upstream(lib, args.name, args.source, association=args.association)
+    print(f"Added the model manual {args.name}: {count} model policies taken as they stand. "
+          f"Later revisions: policyeditor upstream pull {args.name}")
+    return 0
+
+
+def cmd_upstream_pull(args: argparse.Namespace) -> int:
+    from policyeditor.ops.upstream import pull_upstream
+
+    with open_library(args) as lib:
+        report = pull_upstream(lib, args.name, update=args.update)
+    for line in report.lines():
+        print(line.replace("upstream take NAME", f"upstream take {args.name}"))
+    return 0
+
+
+def cmd_upstream_take(args: argparse.Namespace) -> int:
+    from policyeditor.ops.upstream import take_new_policy
+
+    with open_library(args) as lib:
+        policy_id = take_new_policy(lib, args.name, args.code, policy_id=args.id)
+    print(f"Added the policy {policy_id} from model policy {args.code.upper()}.")
     return 0

@@ -327,7 +327,9 @@ class GitRepo:
             index.add(present)
         if gone:
             tracked = {path for (path, _stage) in index.entries}
-            index.remove([p for p in gone if p in tracked], working_tree=False)
+            untrack = [p for p in gone if p in tracked]
+            if untrack:
+                index.remove(untrack, working_tree=False)
         actor = git.Actor(author.name, author.email)
         parents = None
         if not move:
@@ -417,13 +419,14 @@ class GitRepo:
             return ""
 
     @classmethod
-    def clone(cls, url: str, root: Path, env: dict[str, str]) -> "GitRepo":
-        """Clone ``url`` (checked by store.remote) into ``root``, branch 'main'.
+    def clone(cls, url: str, root: Path, env: dict[str, str], branch: str | None = BRANCH) -> "GitRepo":
+        """Clone ``url`` (checked by store.remote) into ``root``, branch 'main' (None: the remote's default).
 
         GitPython puts ``--`` before the address, so it is never read as an option.
         """
         try:
-            git.Repo.clone_from(url, root, env=env, branch=BRANCH).close()
+            options = {"branch": branch} if branch else {"depth": 1}
+            git.Repo.clone_from(url, root, env=env, **options).close()
         except GitCommandError as exc:
             raise _failed(exc) from exc
         return cls(root)
