@@ -63,11 +63,11 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                     print(f"Here (ours):\n{visible(clash.ours_text) or '(deleted)'}")
                     print(f"On the shared library (theirs):\n{visible(clash.theirs_text) or '(deleted)'}")
             return 0
-        found = conflicts.conflicts(lib)
-        if not found:
+        waiting = conflicts.conflicts(lib)
+        if not waiting:
             print("No policy is in conflict.")
             return 0
-        for c in found:
+        for c in waiting:
             print(f"{c.policy_id}: {c.describe()}")
         print("Choose with: policyeditor resolve ID --take ours|theirs|FILE "
               "(or in the window: Resolve Conflict).")

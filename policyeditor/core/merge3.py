@@ -263,17 +263,18 @@ def _apply(base: Sequence, side: Sequence, hunks, start: int, end: int) -> list:
     return result
 
 
+def _clash(base: object, ours: object, theirs: object) -> bool:
+    return ours != base and theirs != base and ours != theirs
+
+
 def _merge_unit(base: Unit, ours: Unit, theirs: Unit) -> Unit | Conflict:
     """One block changed on both sides: its kind and level, then its words."""
     if ours == theirs:
         return ours
-    kind_level = []
-    for i in (0, 1):
-        b, o, t = base[i], ours[i], theirs[i]
-        if o != b and t != b and o != t:
-            return Conflict((base,), (ours,), (theirs,))
-        kind_level.append(t if o == b else o)
-    kind, level = kind_level
+    if _clash(base[0], ours[0], theirs[0]) or _clash(base[1], ours[1], theirs[1]):
+        return Conflict((base,), (ours,), (theirs,))      # made a heading on one side, a list item on the other
+    kind = theirs[0] if ours[0] == base[0] else ours[0]
+    level = theirs[1] if ours[1] == base[1] else ours[1]
     if kind in (RAW, _FRONT) and ours[2] != base[2] and theirs[2] != base[2]:
         return Conflict((base,), (ours,), (theirs,))
     pieces = merge_sequences(_findall(base[2]), _findall(ours[2]), _findall(theirs[2]), key=lambda s: s)

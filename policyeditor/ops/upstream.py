@@ -103,7 +103,7 @@ def _folder(name: str) -> str:
 
 def _read_file(path: Path) -> "Document":
     try:
-        from policyeditor.ops.importing import read_document   # Word files too, once importing is there
+        from policyeditor.ops.importing import read_document  # type: ignore[import-untyped]  # Word files too
     except ImportError:
         from policyeditor.ops.redline import read_document
     return read_document(path)
@@ -215,7 +215,7 @@ def pull_upstream(lib: "Library", name: str, *, update: str = "") -> PullReport:
     folder = _folder(name)
     by_code = {p.code.upper(): p for p in lib.policies() if p.code}
     with lib.locked():
-        start = lib.repo().head_sha()
+        start = lib.repo().head_sha() or ""
         writes: dict[str, bytes] = {}
         marks: list[tuple[str, str]] = []       # (policy id, model path) for the conflicts
         for code, model in sorted(models.items()):
