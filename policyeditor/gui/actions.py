@@ -111,7 +111,8 @@ MENU_LAYOUT: dict[str, tuple[str, ...]] = {
     "edit": ("undo", "redo", "|", "cut", "copy", "paste", "|", "find", "find_next", "find_previous"),
     "format": ("bold", "italic", "link", "|", "paragraph", "heading1", "heading2", "heading3", "|",
                "bullets", "numbers", "indent", "outdent"),
-    "policy": ("new_policy", "policy_details", "record_event", "resolve_conflict", "|", "district", "|", "refresh"),
+    "policy": ("new_policy", "policy_details", "record_event", "resolve_conflict", "model_updates", "|",
+               "district", "|", "refresh"),
     "view": ("filter", "|", "show_draft", "show_versions", "show_memo"),
     "help": ("about",),
 }

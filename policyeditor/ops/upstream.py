@@ -297,3 +297,54 @@ def take_new_policy(lib: "Library", name: str, code: str, *, policy_id: str | No
                   "later updates", lib.author, lib.now())
     return policy_id
 
+
+
+@dataclass(frozen=True)
+class PendingUpdate:
+    """A model policy that changed since the last update taken: what a pull would do with it."""
+
+    code: str
+    title: str
+    policy_id: str | None      # the district's policy with this code (None: a new model policy)
+    old_text: str              # the model as last taken ("" for a new one)
+    new_text: str              # the model now
+    clean: bool                # merges into the district's draft without touching its wording
+
+    @property
+    def status(self) -> str:
+        if self.policy_id is None:
+            return "new model policy"
+        return "merges cleanly" if self.clean else "touches this district's wording: a conflict to resolve"
+
+
+def upstream_names(lib: "Library") -> list[str]:
+    """The names of the library's model manuals."""
+    folder = lib.path / MODELS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / MODEL_FILE).is_file() and _NAME.fullmatch(p.name))
+
+
+def association_of(lib: "Library", name: str) -> str:
+    return str(_model_info(lib, name).get("association") or name)
+
+
+def pending_updates(lib: "Library", name: str) -> list[PendingUpdate]:
+    """What ``pull_upstream`` would do now, read only (the model's source is read again)."""
+    info = _model_info(lib, name)
+    models = _snapshot(str(info["source"]))
+    folder = lib.path / _folder(name)
+    by_code = {p.code.upper(): p for p in lib.policies() if p.code}
+    out = []
+    for code, model in sorted(models.items()):
+        base = folder / f"{code}.md"
+        old = base.read_text("utf-8") if base.is_file() else None
+        if old == model.text:
+            continue
+        local = by_code.get(code)
+        if local is None:
+            out.append(PendingUpdate(code, model.title, None, "", model.text, True))
+        elif old is not None:
+            clean = merge3.merge_texts(old, lib.draft_text(local.id), model.text).clean
+            out.append(PendingUpdate(code, model.title, local.id, old, model.text, clean))
+    return out

@@ -50,7 +50,8 @@ class ConflictsFeature(Feature):
             return conflicts.resolve(lib, loaded.policy_id, text=text, fields=side)
 
         def done(_sha) -> None:
-            self.say(self.tr("Conflict resolved. Sync to send your choice to the shared library."), 15000)
+            said = self.tr("Conflict resolved. Sync to send your choice to the shared library.")
+            self.session.refresh(after=lambda: self.say(said, 15000))
             self.session.open_policy(loaded.policy_id)
 
-        self.session.change_library("resolve", resolve, done, reload="all")
+        self.session.change_library("resolve", resolve, done, reload="")
