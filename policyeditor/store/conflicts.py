@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from policyeditor.core import merge3
-from policyeditor.core.errors import InvalidInput, LibraryStateError, NotFound
+from policyeditor.core.errors import InvalidInput, LibraryStateError, NotFound, PolicyEditorError
 from policyeditor.core.ids import validate_policy_id
 from policyeditor.core.versions import EVENT_LABELS
 from policyeditor.store import files
@@ -98,7 +98,7 @@ def _merge_value(base: Any, ours: Any, theirs: Any, field: str, version: int | N
         return ours
     if ours == base:
         return theirs
-    if field == "reviewed" and isinstance(ours, list) and isinstance(theirs, list):
+    if field.rsplit(".", 1)[-1] == "reviewed" and isinstance(ours, list) and isinstance(theirs, list):
         return sorted(set(ours) | set(theirs))          # reviews only accumulate
     if isinstance(ours, dict) and isinstance(theirs, dict):
         base = base if isinstance(base, dict) else {}
@@ -144,7 +144,11 @@ def merge_record(base: bytes | None, ours: bytes, theirs: bytes, rel: str) -> tu
     if versions:
         out["versions"] = versions
     clashes = [FieldClash(c.field.lstrip("."), c.version, c.ours, c.theirs) for c in clashes]
-    return files.dump_toml(out), clashes
+    pid = rel.split("/")[1] if rel.count("/") == 2 else "policy"
+    try:        # written as the library writes a record (fixed key order), when it reads as one
+        return files.policy_to_toml(files.policy_from_toml(pid, out, rel)), clashes
+    except PolicyEditorError:
+        return files.dump_toml(out), clashes    # verify names what is wrong with it
 
 
 def record_bytes(base: str, ours: str, theirs: str, text: bool, clashes: list[FieldClash], *,

@@ -152,3 +152,26 @@ def test_conflicting_adoption_dates_show_both_and_keep_the_shared_one(
     sync(office)
     assert verify(office) == [] and verify(clerk) == []
     assert head(office.path, "conduct/v1") == head(shared, "conduct/v1")
+
+
+def test_record_details_and_reviews_join_field_by_field(office: Library, clerk: Library) -> None:
+    office.record_event("conduct", "adopted", "2024-01-20")
+    sync(office)
+    sync(clerk)
+    office.update_policy_info("privacy", title="Website Privacy (office)")
+    office.record_event("conduct", "reviewed", "2024-02-01")
+    sync(office)
+    clerk.update_policy_info("privacy", title="Website Privacy (clerk)")
+    clerk.record_event("conduct", "reviewed", "2024-02-10")
+    result = sync(clerk)
+    assert result.conflicts == ("privacy",)
+    # both reviews are kept: reviews only accumulate
+    assert [d.isoformat() for d in clerk.policy("conduct").version(1).reviewed] == ["2024-02-01", "2024-02-10"]
+    [found] = conflicts.conflicts(clerk)
+    assert [(c.field, c.ours, c.theirs, c.fact) for c in found.fields] == [
+        ("title", "Website Privacy (clerk)", "Website Privacy (office)", False)]
+    assert clerk.policy("privacy").title == "Website Privacy (office)"
+    conflicts.resolve(clerk, "privacy", take="ours")      # a detail, not a recorded fact: either side
+    assert clerk.policy("privacy").title == "Website Privacy (clerk)"
+    assert clerk.draft_text("privacy") == BASE               # the draft did not clash: left as joined
+    assert verify(clerk) == [] and conflicts.conflicts(clerk) == []
