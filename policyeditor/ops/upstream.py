@@ -68,6 +68,8 @@ class PullReport:
     new: list[ModelPolicy] = field(default_factory=list)   # model policies the district does not have
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)       # plain sentences
+    redlines: dict[str, str] = field(default_factory=dict)  # id -> the new draft against the version in
+                                                            # force (ops.redline), in a sentence
 
     @property
     def memo(self) -> str:
@@ -77,6 +79,7 @@ class PullReport:
         out = []
         if self.merged:
             out.append(f"{self.memo}: merged into the drafts of {', '.join(self.merged)}.")
+            out += [f"{pid}: {summary}" for pid, summary in self.redlines.items()]
         if self.conflicts:
             out.append(f"The model's revision and this district's wording change the same words in "
                        f"{', '.join(self.conflicts)}: marked conflict (policyeditor conflicts shows them, "
@@ -266,6 +269,11 @@ def pull_upstream(lib: "Library", name: str, *, update: str = "") -> PullReport:
             if marks:
                 tx.commit(f"Mark where {association}'s revision and this district's wording change the same "
                           f"words: {', '.join(report.conflicts)}", lib.author, lib.now())
+    from policyeditor.ops.redline import policy_redline
+
+    for pid in report.merged:
+        compared = policy_redline(lib, pid)
+        report.redlines[pid] = f"{compared.parts.subtitle} {compared.stats.summary}"
     return report
 
 

@@ -59,6 +59,7 @@ def test_first_add_offers_nothing_and_later_updates_merge_three_ways(district: L
     assert lib.draft_text("website-privacy") == PRIVACY.replace("one year", "two years").replace(
         "the superintendent", "the Springfield superintendent")
     assert "Revisions recommended by MASC, Fall 2026 update" in git(lib.path, "log", "--format=%B", "-n", "2")
+    assert report.lines()[1].startswith("website-privacy: The draft compared with nothing (no version in force).")
     # overlapping: the draft keeps the district's wording; the policy is marked conflict with the model's side
     assert lib.draft_text("conduct") == before_drafts
     [found] = conflicts.conflicts(lib)
@@ -83,9 +84,11 @@ def test_first_add_offers_nothing_and_later_updates_merge_three_ways(district: L
 
 
 def test_a_model_change_the_district_did_not_adapt_is_taken_whole(district: Library, manual: Path) -> None:
+    district.record_event("conduct", "adopted", "2015-06-01", legacy=True)
     (manual / "JIC.md").write_text(CONDUCT.replace("with respect", "with dignity and respect"))
     report = pull_upstream(district, "masc", update="Spring 2027")
     assert report.merged == ["conduct"] and report.conflicts == []
+    assert report.redlines["conduct"].startswith("The draft compared with version 1.")
     assert district.draft_text("conduct") == CONDUCT.replace("with respect", "with dignity and respect").replace(
         "to the principal", "to the building principal")
 
