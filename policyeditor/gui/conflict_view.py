@@ -111,7 +111,8 @@ class ConflictDialog(QDialog):
             box = QGroupBox(tr("Recorded details"))
             inner = QVBoxLayout(box)
             for clash in clashes:
-                line = QLabel(clash.describe())
+                said = clash.describe()
+                line = QLabel(said[:1].upper() + said[1:])
                 line.setWordWrap(True)
                 inner.addWidget(line)
             self.fields_box = QComboBox()

@@ -15,16 +15,24 @@ makes one merge commit whose parents are both histories; every recorded
 commit and every tag stays where it was. When only one side changed, this
 workstation's branch moves forward, or the shared library's does (a push).
 
-What joins: a file changed on only one side. A file changed on both sides to
-different contents is a conflict, even where git could merge the lines: a
-policy's record is checked by the rules as a whole, and a draft mixing two
-people's edits is a text nobody wrote, so a person decides. Changes to
-different files of one policy (the draft here, a recorded posting there) do
-join. The joined tree is built in a temporary index (``git read-tree -m``),
-and conflicts are found before anything is written, so a refused sync leaves
-HEAD, the refs, the index and the work tree exactly as they were, and never
-conflict markers. A tag ``<id>/v<N>`` present on both sides at different
-commits (two adoptions of one version) is refused the same way.
+What joins: a file changed on only one side. A policy whose draft or record
+was changed on both sides is joined by ``store.conflicts``: the draft
+three-way, paragraphs then words (``core.merge3``), the record field by field.
+What clashes is never decided here: the join keeps this workstation's draft
+and the shared library's value of a record field (a fact once shared is never
+rewritten), and the policy gets a committed ``conflict.toml`` naming the three
+commits and both values, so every workstation lists it as "conflict" until a
+person resolves it (``policyeditor resolve``, or Resolve Conflict in the
+window). Any other file changed on both sides to different contents (the
+district details, a record of tagged data) refuses the sync. The joined tree
+is built in a temporary index (``git read-tree -m``, then the joined policy
+files), and refusals are found before anything is written, so a refused sync
+leaves HEAD, the refs, the index and the work tree exactly as they were, and
+never conflict markers. A tag ``<id>/v<N>`` present on both sides at different
+commits (two adoptions of one version with different texts) is refused the
+same way; two tags of the same commit (one adoption recorded on both sides,
+perhaps with different dates: the record's conflict shows both) keep the
+shared library's tag.
 
 Fetching goes to a private namespace (``refs/policyeditor-sync/``, removed
 afterwards, with ``--refmap=`` so git updates no remote-tracking ref on its
