@@ -92,6 +92,20 @@ def _register_process(sub: argparse._SubParsersAction) -> None:
                    help="confirm an adoption of a text changed since its first reading (shown when refused)")
     p.set_defaults(func=cmd_record)
 
+    p = sub.add_parser("correct", help="correct a mistyped date of a recorded reading, adoption, posting "
+                       "or withdrawal (the history keeps both dates and the reason)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("event", metavar="EVENT", help="the event whose date was mistyped")
+    p.add_argument("date", metavar="NEWDATE", help="the right date, year-month-day")
+    p.add_argument("--version", type=int, metavar="N", required=True, help="the version whose date is wrong")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="why (kept in the history)")
+    p.set_defaults(func=cmd_correct)
+
+    p = sub.add_parser("search", help="search the drafts and every adopted version for words, best first")
+    p.add_argument("words", metavar="WORDS", nargs="+", help="every word must occur; a word's start matches")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    p.set_defaults(func=cmd_search)
+
     p = sub.add_parser("check", help="check every rule for every version; exit 1 if any fails")
     p.add_argument("id", metavar="ID", nargs="?")
     p.set_defaults(func=cmd_check)
@@ -264,6 +278,7 @@ def cmd_save(args: argparse.Namespace) -> int:
 
 def cmd_versions(args: argparse.Namespace) -> int:
     from policyeditor.core import timeline
+    from policyeditor.core.versions import EVENT_LABELS
 
     with open_library(args) as lib:
         policy = lib.policy(args.id)
@@ -287,6 +302,9 @@ def cmd_versions(args: argparse.Namespace) -> int:
             print(f"Version {v.number} reviewed: {', '.join(str(d) for d in v.reviewed)}.")
         if v.justification:
             print(f"Version {v.number} marked editorial: {v.justification}")
+        for c in v.corrections:
+            print(f"Version {v.number}: {EVENT_LABELS[c.event]} corrected from {c.old} to {c.new} "
+                  f"on {c.when[:10]} by {c.who}: {c.reason}")
     return 0
 
 
@@ -301,6 +319,34 @@ def cmd_record(args: argparse.Namespace) -> int:
                                    amended=args.amended)
     legacy = " (legacy)" if version.legacy else ""
     print(f"Recorded the {EVENT_LABELS[event]} of '{args.id}' version {version.number}{legacy} on {args.date}.")
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    from policyeditor.core.versions import EVENT_LABELS
+    from policyeditor.store.events import event_name
+
+    event = event_name(args.event)
+    with open_library(args) as lib:
+        version = lib.correct_event(args.id, args.version, event, args.date, args.reason)
+    fix = version.corrections[-1]
+    print(f"Corrected the {EVENT_LABELS[event]} of '{args.id}' version {version.number}: "
+          f"{fix.old} -> {fix.new} (the history keeps both).")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from policyeditor.store.search import search
+
+    with open_library(args) as lib:
+        hits = search(lib, " ".join(args.words), limit=args.limit)
+    if not hits:
+        print(f"Nothing found for: {' '.join(args.words)}")
+        return 1
+    for hit in hits:
+        code = f" ({hit.code})" if hit.code else ""
+        print(f"{hit.policy_id}  {hit.label}  {hit.title}{code}")
+        print(f"    {hit.snippet}")
     return 0
 
 

@@ -26,13 +26,15 @@ formatting: pointing a link elsewhere is substantive. "cannot" and "can not"
 have the same key and so are editorial.
 
 The reason is a plain sentence for the redline and the version list; for a
-substantive change it quotes the first changed words (difflib over word
-lists).
+substantive change it quotes the first changed words and counts the places,
+read from the redline's own segments (no second word-by-word matching: the
+whole classification is linear in the texts).
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -45,7 +47,6 @@ from policyeditor.core.versions import EDITORIAL, SUBSTANTIVE
 
 _IGNORED_CATEGORIES = ("P", "Z", "C")
 _QUOTE_WORDS = 8          # words quoted in a reason before "..."
-_EXACT_DIFF_LIMIT = 4000  # word lists longer than this use difflib's fast heuristics
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,44 @@ _NUMBER_SIGNS = frozenset("%\u2030\u2031\u00a7\u00b6\u00b0#")
 _BEFORE_DIGIT = frozenset(".,\u00b7\u066b\u066c'\u2019")
 
 
+_NUMBER_STRETCHES: dict[str, re.Pattern] = {}
+
+
+def _number_stretches(digits: str) -> re.Pattern:
+    """A digit, and every later digit reached through characters that are not letters or
+    digits, with the one character before the first: all the context rule 9 reads."""
+    pattern = _NUMBER_STRETCHES.get(digits)
+    if pattern is None:
+        digit = "[" + "".join(re.escape(d) for d in digits) + "]"
+        pattern = _NUMBER_STRETCHES[digits] = re.compile(rf"[\W_]?{digit}(?:[\W_]*{digit})*")
+    return pattern
+
+
 def _key(text: str) -> str:
+    """``_key_chars``'s result, fast: outside the stretches around digits a character is kept
+    or dropped by its category alone, so one regular expression (of the text's own characters to
+    drop) does it; the stretches around digits, where rule 9 reads the neighbours, go through
+    ``_key_chars``. Linear in the text."""
+    chars = set(text)
+    dropped = "".join(sorted(ch for ch in chars
+                             if unicodedata.category(ch)[0] in _IGNORED_CATEGORIES and ch not in _NUMBER_SIGNS))
+    drop = (re.compile("[" + "".join(re.escape(ch) for ch in dropped) + "]+").sub if dropped
+            else lambda _empty, chunk: chunk)
+    digits = "".join(sorted(ch for ch in chars if ch.isdigit()))
+    if not digits:
+        return drop("", text)
+    out: list[str] = []
+    pos = 0
+    for m in _number_stretches(digits).finditer(text):
+        start, end = m.span()
+        out.append(drop("", text[pos:start]))
+        out.append(_key_chars(text[start:end]))
+        pos = end
+    out.append(drop("", text[pos:]))
+    return "".join(out)
+
+
+def _key_chars(text: str) -> str:
     """Drop punctuation, spaces and controls, except what belongs to a number (rule 9).
 
     Kept: the number signs (% § ° ...); punctuation between two digits, also with
@@ -122,6 +160,34 @@ def content_key(text: str | Document) -> str:
     return _key(plain.casefold())
 
 
+_CHUNK = 1 << 16
+
+
+def _key_digest(doc: Document) -> bytes:
+    """A digest of ``content_key(doc)``, worked out a few blocks at a time.
+
+    Equal digests are equal keys. The key never reads across the line break
+    between two blocks (a break is neither a space nor a digit, so no number
+    spans it, and NFC and case folding work within a line), so the key of
+    the whole text is the keys of its pieces cut at block ends, one after the
+    other. Memory: one piece (~64 k characters), not copies of the whole text.
+    """
+    digest = hashlib.blake2b(digest_size=32)
+    piece: list[str] = []
+    size = 0
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        text = block.text
+        piece.append(text)
+        size += len(text) + 1
+        if size >= _CHUNK or index == len(blocks) - 1:
+            joined = "\n".join(piece) + ("\n" if index < len(blocks) - 1 else "")
+            key = _key(unicodedata.normalize("NFC", joined).casefold())
+            digest.update(key.encode("utf-8", "surrogatepass"))
+            piece, size = [], 0
+    return digest.digest()
+
+
 def _links(doc: Document) -> list[str]:
     return [r.link.strip() for b in doc.blocks for r in b.runs if r.link]
 
@@ -130,7 +196,8 @@ def _layout(doc: Document) -> list[tuple]:
     """What formatting shows: block kinds and levels, and which words are bold or italic."""
     shape: list[tuple] = [(b.kind, b.level) for b in doc.blocks]
     for b in doc.blocks:
-        shape += [(content_key(r.text), r.bold, r.italic) for r in b.runs if r.bold or r.italic]
+        shape += [(_key(unicodedata.normalize("NFC", r.text).casefold()), r.bold, r.italic)
+                  for r in b.runs if r.bold or r.italic]
     return shape
 
 
@@ -159,44 +226,120 @@ def _quote(words: list[str]) -> str:
     return f"'{shown} ...'" if len(words) > _QUOTE_WORDS else f"'{shown}'"
 
 
-def _words(doc: Document) -> tuple[list[str], list[str]]:
-    """The words as written, and their keys (pure punctuation is not a word)."""
-    shown, keys = [], []
-    for word in unicodedata.normalize("NFC", doc.plain_text).split():
-        key = _key(word.casefold())
-        if key:
-            shown.append(word)
-            keys.append(key)
-    return shown, keys
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def _word_change(old: Document, new: Document) -> str:
-    """"words changed, for example 'his/her' became 'the user's'"."""
-    shown_a, keys_a = _words(old)
-    shown_b, keys_b = _words(new)
-    start = 0
-    while start < min(len(keys_a), len(keys_b)) and keys_a[start] == keys_b[start]:
-        start += 1
-    end = 0
-    while (end < min(len(keys_a), len(keys_b)) - start
-           and keys_a[-1 - end] == keys_b[-1 - end]):
-        end += 1
-    mid_a, mid_b = keys_a[start:len(keys_a) - end], keys_b[start:len(keys_b) - end]
-    exact = max(len(mid_a), len(mid_b)) <= _EXACT_DIFF_LIMIT
-    matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=not exact)
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if not changes:   # the keys differ inside words only: quote the differing stretch
-        changes = [("replace", 0, len(mid_a), 0, len(mid_b))]
-    tag, i1, i2, j1, j2 = changes[0]
-    before = shown_a[start + i1:start + i2]
-    after = shown_b[start + j1:start + j2]
-    if tag == "delete" or not after:
+def _changed_stretches(redline) -> list[tuple[str, str]]:
+    """The redline's changes whose content differs: (old words, new words) per stretch, in order.
+
+    A stretch is a run of deleted and inserted segments inside a paragraph (a
+    paragraph removed, added or moved is one stretch), widened to whole words
+    (the redline may change a single character: "$.50" -> "$50"). It counts
+    when its old and new content keys differ, read with the word on each side,
+    so a number's punctuation is judged with its digits ("6 - 8" -> "68").
+    One pass over the segments the redline already found: linear in the texts.
+    """
+    from policyeditor.core.redline import DELETED, EQUAL, INSERTED, MOVED_FROM, MOVED_TO
+
+    found: list[tuple[str, str]] = []
+    for block in redline.blocks:
+        if block.status == EQUAL:
+            continue
+        if block.status in (INSERTED, MOVED_TO):
+            found.append(("", block.new_text))
+            continue
+        if block.status in (DELETED, MOVED_FROM):
+            found.append((block.old_text, ""))
+            continue
+        segs = block.segments
+        k = 0
+        while k < len(segs):
+            if segs[k].op not in (INSERTED, DELETED):
+                k += 1
+                continue
+            prev = segs[k - 1].text if k else ""
+            old, new = [], []
+            while k < len(segs) and segs[k].op in (INSERTED, DELETED):
+                (new if segs[k].op == INSERTED else old).append(segs[k].text)
+                k += 1
+            following = segs[k].text if k < len(segs) else ""
+            left, left_word = _tail(prev)
+            right, right_word = _head(following)
+            old_text, new_text = "".join(old), "".join(new)
+            # Letters and digits always stay in a key: when they differ the keys differ (the
+            # common case, and cheap); else the keys decide.
+            if (_NOT_ALNUM.sub("", old_text).casefold() != _NOT_ALNUM.sub("", new_text).casefold()
+                    or _key(f"{left_word}{old_text}{right_word}".casefold())
+                    != _key(f"{left_word}{new_text}{right_word}".casefold())):
+                changed = old_text + new_text
+                left = left if _glued(left, old_text or new_text, changed, end=False) else ""
+                right = right if _glued(right, new_text or old_text, changed, end=True) else ""
+                found.append((f"{left}{old_text}{right}", f"{left}{new_text}{right}"))
+    return found
+
+
+def _alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _glued(fragment: str, stretch: str, changed: str, *, end: bool) -> bool:
+    """Whether the part of a word next to a change belongs in its quote: the change is inside
+    the word ("user" + "s"), or is only punctuation ("$" + "." + "50"), or the part is only
+    punctuation ("it" + ".")."""
+    if not fragment or not stretch:
+        return bool(fragment) and not _alnum(changed)
+    touching = stretch[0] if not end else stretch[-1]
+    if touching.isspace():
+        return False
+    return (not _alnum(fragment) or not _alnum(changed)
+            or (touching.isalnum() and (fragment[-1] if not end else fragment[0]).isalnum()))
+
+
+def _tail(text: str) -> tuple[str, str]:
+    """The part of a word ``text`` ends in ('' after a space), and its last word with the spaces after."""
+    stripped = text.rstrip()
+    word = stripped.split()[-1] if stripped.split() else ""
+    fragment = word if stripped == text else ""
+    return fragment, word + text[len(stripped):]
+
+
+def _head(text: str) -> tuple[str, str]:
+    """The part of a word ``text`` starts with ('' before a space), and its first word with the spaces before."""
+    stripped = text.lstrip()
+    word = stripped.split()[0] if stripped.split() else ""
+    fragment = word if stripped == text else ""
+    return fragment, text[:len(text) - len(stripped)] + word
+
+
+def _shown_words(text: str) -> list[str]:
+    """The words of ``text`` as written, leaving out pure punctuation."""
+    return [w for w in unicodedata.normalize("NFC", text).split() if _key(w.casefold())]
+
+
+def _word_change(old: Document, new: Document, redline=None) -> str:
+    """"words changed, for example 'his/her' became 'the user's'", from the redline's segments.
+
+    ``redline`` (``core.redline.compare(old, new)``) is computed when not given;
+    either way the work is linear in the texts (no word-by-word matching here).
+    """
+    if redline is None:
+        from policyeditor.core.redline import compare
+
+        redline = compare(old, new)
+    changes = _changed_stretches(redline)
+    if not changes:   # the keys differ across stretches only: quote the first change there is
+        changes = [(b.old_text if b.in_old else "", b.new_text if b.status != "deleted" else "")
+                   for b in redline.blocks if b.status != "equal"][:1] or [("", "")]
+    before, after = (_shown_words(text) for text in changes[0])
+    if not after and before:
         example = f"{_quote(before)} was removed"
-    elif tag == "insert" or not before:
+    elif not before and after:
         example = f"{_quote(after)} was added"
-    else:
+    elif before:
         example = f"{_quote(before)} became {_quote(after)}"
-    where = "" if len(changes) == 1 else f" in {len(changes)} places"
+    else:
+        example = "the words differ"
+    where = "" if len(changes) <= 1 else f" in {len(changes)} places"
     return f"words changed{where}, for example {example}"
 
 
@@ -302,12 +445,16 @@ def _rule_9(doc_a: Document, doc_b: Document) -> str | None:
     return _defined_term_change(a, b)
 
 
-def classify(old: str | Document, new: str | Document) -> Classification:
-    """Classify the change from ``old`` to ``new`` (Markdown text or Documents)."""
+def classify(old: str | Document, new: str | Document, redline=None) -> Classification:
+    """Classify the change from ``old`` to ``new`` (Markdown text or Documents).
+
+    ``redline``: their ``core.redline.compare``, when the caller has it (the
+    reason for a substantive change is read from its segments). Linear in the texts.
+    """
     doc_a, doc_b = _document(old), _document(new)
     written_differently = isinstance(old, str) and isinstance(new, str) and old != new
-    if content_key(doc_a) != content_key(doc_b):
-        return Classification(SUBSTANTIVE, f"Substantive: {_word_change(doc_a, doc_b)}.")
+    if _key_digest(doc_a) != _key_digest(doc_b):
+        return Classification(SUBSTANTIVE, f"Substantive: {_word_change(doc_a, doc_b, redline)}.")
     rule_9 = _rule_9(doc_a, doc_b)
     if rule_9 is not None:
         return Classification(SUBSTANTIVE, f"Substantive: {rule_9}.")

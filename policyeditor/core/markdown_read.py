@@ -1,8 +1,9 @@
 """Markdown -> text model, with markdown-it-py (CommonMark).
 
-Any Markdown parses: what the canonical subset lacks (tables, block quotes,
-code, raw HTML, rules) becomes a ``raw`` block holding its source lines, and a
-YAML front matter block is kept verbatim. Inline code keeps its backticks as
+Any Markdown parses: GFM pipe tables become cell blocks and quotes of plain
+paragraphs quote blocks; what the canonical subset lacks (code, raw HTML,
+rules, quotes holding lists or headings) becomes a ``raw`` block holding its
+source lines, and a YAML front matter block is kept verbatim. Inline code keeps its backticks as
 text; an image keeps its alt text.
 """
 
@@ -17,9 +18,12 @@ from markdown_it import MarkdownIt
 from policyeditor.core.errors import TextError
 from policyeditor.core.textdoc import (
     BULLET,
+    CELL,
+    HEADER_CELL,
     HEADING,
     NUMBERED,
     PARAGRAPH,
+    QUOTE,
     RAW,
     Block,
     Document,
@@ -33,7 +37,7 @@ _LIST_KIND = {"bullet_list_open": BULLET, "ordered_list_open": NUMBERED}
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    return MarkdownIt("commonmark").enable("table")
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -74,6 +78,14 @@ def _blocks(tokens, lines: list[str]) -> list[Block]:
             level = len(lists) - 1 if lists else 0
             blocks.append(Block(kind, _runs(tokens[i + 1]), level))
             i += 2
+        elif tok.type == "table_open":
+            end = _skip_to_close(tokens, i)
+            blocks.extend(_table(tokens[i:end + 1]))
+            i = end
+        elif tok.type == "blockquote_open" and _plain_quote(tokens, i):
+            end = _skip_to_close(tokens, i)
+            blocks.extend(Block(QUOTE, _runs(t)) for t in tokens[i:end] if t.type == "inline")
+            i = end
         else:
             source = _raw_source(tok, lines)
             if source:
@@ -81,6 +93,29 @@ def _blocks(tokens, lines: list[str]) -> list[Block]:
             i = _skip_to_close(tokens, i)
         i += 1
     return blocks
+
+
+def _table(tokens) -> list[Block]:
+    """A GFM table's cells, row by row (the header row first)."""
+    cells: list[Block] = []
+    column = 0
+    for tok in tokens:
+        if tok.type == "tr_open":
+            column = 0
+        elif tok.type == "inline":
+            cells.append(Block(CELL, _runs(tok), column))
+            column += 1
+        elif tok.type == "th_open":
+            pass
+    header = sum(1 for tok in tokens if tok.type == "th_open")
+    return [Block(HEADER_CELL, b.runs, b.level) if k < header else b for k, b in enumerate(cells)]
+
+
+def _plain_quote(tokens, i: int) -> bool:
+    """Whether the block quote opened at tokens[i] holds only paragraphs."""
+    end = _skip_to_close(tokens, i)
+    return end > i + 1 and all(t.type in ("paragraph_open", "paragraph_close", "inline")
+                               for t in tokens[i + 1:end])
 
 
 def _raw_source(tok, lines: list[str]) -> str:

@@ -3,7 +3,9 @@
 One block per line, a blank line between blocks, list items of one list on
 consecutive lines (nested four spaces a level, numbered 1., 2., ... afresh in
 each list), ``**bold**`` outside ``*italic*``, ``[text](url)``. Characters
-Markdown would read as markup are escaped with a backslash.
+Markdown would read as markup are escaped with a backslash. A quote
+paragraph is a ``> `` line; a table is GFM pipe rows (``| a | b |``, the
+header row, then ``| --- | --- |``), ``|`` in a cell escaped.
 
 A run boundary that CommonMark cannot mark (emphasis whose inner edge is
 punctuation against a letter outside, or markers that would run into each
@@ -18,13 +20,16 @@ from itertools import groupby
 
 from policyeditor.core.textdoc import (
     BULLET,
+    CELL_KINDS,
     HEADING,
     NUMBERED,
+    QUOTE,
     RAW,
     Block,
     Document,
     Run,
     normalize,
+    table_rows,
 )
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<])")
@@ -48,7 +53,16 @@ def serialize(doc: Document) -> str:
         parts.append(f"---\n{doc.front_matter}\n---")
     numbers: list[int] = []
     previous: Block | None = None
-    for block in doc.blocks:
+    i = 0
+    while i < len(doc.blocks):
+        block = doc.blocks[i]
+        if block.kind in CELL_KINDS:
+            rows, i = table_rows(doc.blocks, i)
+            line = _table_lines([[doc.blocks[k] for k in row] for row in rows])
+            parts.append("\n\n" + line if parts else line)
+            previous = None
+            continue
+        i += 1
         line = _block_line(block, numbers, previous)
         joiner = "\n" if _same_list(previous, block) else "\n\n"
         parts.append(joiner + line if parts else line)
@@ -64,9 +78,21 @@ def _same_list(previous: Block | None, block: Block) -> bool:
     return block.level > 0 or previous.kind == block.kind or previous.level > 0
 
 
+def _table_lines(rows: list[list[Block]]) -> str:
+    """A normalized table (``textdoc.normalize``) as GFM pipe rows."""
+    def row_line(row: list[Block]) -> str:
+        return "|" + "|".join(f" {render_inline(c.runs).replace('|', chr(92) + '|')} " for c in row) + "|"
+
+    lines = [row_line(rows[0]), "|" + "|".join(" --- " for _ in rows[0]) + "|"]
+    lines.extend(row_line(row) for row in rows[1:])
+    return "\n".join(lines)
+
+
 def _block_line(block: Block, numbers: list[int], previous: Block | None) -> str:
     if block.kind == RAW:
         return block.text
+    if block.kind == QUOTE:
+        return "> " + render_inline(block.runs)
     inline = render_inline(block.runs, heading=block.kind == HEADING)
     if block.kind == HEADING:
         return "#" * block.level + " " + inline

@@ -17,7 +17,7 @@ from policyeditor.core.redline_model import (
 from policyeditor.core.seqdiff import (
     DELETE, EQUAL as DIFF_EQUAL, common_prefix, common_suffix, diff_semantic, diff_units, edges_hold,
 )
-from policyeditor.core.textmodel import Document
+from policyeditor.core.textmodel import CELL_KINDS, Document
 from policyeditor.core.tokens import (
     BlockStyle, BlockTokens, KeyMap, RunStyle, TokenCursor, TokenKeyMap, block_keys, block_runs,
     region_tokens,
@@ -28,6 +28,7 @@ from policyeditor.core.tokens import (
 # own (see _Builder.regions).
 PAIR_SHARE = 0.5
 PAIR_LENGTHS = 0.8
+ALIGN_WINDOW = 4     # blocks looked ahead for an alike pair in a run of unequal counts
 
 BREAK = "\n"   # the code of a paragraph break in a token string (see tokens.TokenKeyMap)
 
@@ -123,8 +124,14 @@ class _Builder:
         out (see ``tokens.region_tokens``). The other blocks are compared
         as runs.
         """
-        if len(old) != len(new) or len(old) < 2:
+        if self._mixed(old, new):
+            self._by_table(old, new)
+            return
+        if len(old) < 2 and len(new) < 2:
             self.region(old, new)
+            return
+        if len(old) != len(new):
+            self._aligned_regions(old, new)
             return
         pending: list[tuple[int, int]] = []
         for i, j in zip(old, new):
@@ -137,6 +144,86 @@ class _Builder:
                 pending.append((i, j))
         if pending:
             self.region([x for x, _ in pending], [y for _, y in pending])
+
+    def _in_table(self, doc: Document, i: int) -> bool:
+        return doc.blocks[i].kind in CELL_KINDS
+
+    def _mixed(self, old: list[int], new: list[int]) -> bool:
+        """Whether runs of changed blocks hold table cells and other blocks."""
+        kinds = {self._in_table(self.old_doc, i) for i in old}
+        kinds.update(self._in_table(self.new_doc, i) for i in new)
+        return len(kinds) > 1
+
+    def _by_table(self, old: list[int], new: list[int]) -> None:
+        """Changed blocks compared so that a table's cells meet only cells and other blocks only
+        other blocks: each side cut into runs of one kind, runs of the same kind paired in order
+        (an unpaired old run first, as deleted, then an unpaired new one)."""
+        def runs(doc: Document, indexes: list[int]) -> list[tuple[bool, list[int]]]:
+            out: list[tuple[bool, list[int]]] = []
+            for i in indexes:
+                cell = self._in_table(doc, i)
+                if out and out[-1][0] == cell:
+                    out[-1][1].append(i)
+                else:
+                    out.append((cell, [i]))
+            return out
+
+        old_runs, new_runs = runs(self.old_doc, old), runs(self.new_doc, new)
+        while old_runs or new_runs:
+            if old_runs and new_runs and old_runs[0][0] == new_runs[0][0]:
+                self.regions(old_runs.pop(0)[1], new_runs.pop(0)[1])
+            elif old_runs:
+                self.region(old_runs.pop(0)[1], [])
+            else:
+                self.region([], new_runs.pop(0)[1])
+
+    def _aligned_regions(self, old: list[int], new: list[int]) -> None:
+        """``regions`` for a run whose old and new block counts differ (a paragraph added,
+        removed, split or joined among edited ones).
+
+        Walks both lists, pairing paragraphs that look like one edited a little
+        (``_alike``); where the next two do not, the nearest alike pair within
+        ``ALIGN_WINDOW`` blocks on either side decides which blocks stay
+        unpaired. Each pair is compared on its own and the blocks between
+        pairs as a run. Without it a manual with scattered edits (nearly every
+        paragraph changed, one added) was one run of the whole text, its
+        tokens all held at once: memory and time grew with the run, not the
+        edits. A rewrite with no alike pairs stays one run, as before.
+        """
+        alike, old_texts, new_texts = _alike, self.old_texts, self.new_texts
+        pend_old: list[int] = []
+        pend_new: list[int] = []
+        i = j = 0
+        while i < len(old) and j < len(new):
+            if alike(old_texts[old[i]], new_texts[new[j]]):
+                if pend_old or pend_new:
+                    self.region(pend_old, pend_new)
+                    pend_old, pend_new = [], []
+                self.region([old[i]], [new[j]])
+                i, j = i + 1, j + 1
+                continue
+            skip = None
+            for step in range(1, ALIGN_WINDOW + 1):
+                for di in range(step + 1):
+                    dj = step - di
+                    if (i + di < len(old) and j + dj < len(new)
+                            and alike(old_texts[old[i + di]], new_texts[new[j + dj]])):
+                        skip = (di, dj)
+                        break
+                if skip is not None:
+                    break
+            if skip is None:
+                pend_old.append(old[i])
+                pend_new.append(new[j])
+                i, j = i + 1, j + 1
+            else:
+                pend_old.extend(old[i:i + skip[0]])
+                pend_new.extend(new[j:j + skip[1]])
+                i, j = i + skip[0], j + skip[1]
+        pend_old.extend(old[i:])
+        pend_new.extend(new[j:])
+        if pend_old or pend_new:
+            self.region(pend_old, pend_new)
 
     def region(self, old: list[int], new: list[int], trim: bool | None = None) -> None:
         """Diff a run of changed blocks token by token and add the result."""
@@ -223,7 +310,8 @@ class _Builder:
 
     def _formatted(self, bt: BlockTokens, start: int, end: int, old_style) -> None:
         for text, style in bt.pieces(start, end):
-            if old_style:
+            # The spacing inside a stretch keeps its own style: unchanged spacing is equal text.
+            if old_style and style != old_style:
                 self._append(FORMATTED, text, style, old_style)
             else:
                 self._append(EQUAL, text, style)

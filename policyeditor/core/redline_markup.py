@@ -6,7 +6,8 @@ for screen readers), print (``export.pdf``: the rich-text subset Qt's
 QTextDocument paints, inline styles only) and the window's redline pane
 (``gui.redline_html``: QTextBrowser, with an anchor before each change for
 Previous / Next change). ``RedlineMarkup.render`` is the walk they share:
-blocks in order, lists, segments and the marks of a changed paragraph break,
+blocks in order, lists, tables (cell blocks grouped
+into rows, ``core.textdoc.table_rows``), segments and the marks of a changed paragraph break,
 the note under a paragraph, anchors. What differs between the faces is data
 on a subclass (templates and switches below) and one method,
 ``paragraph``, that wraps a block by its kind.
@@ -24,6 +25,7 @@ from typing import Mapping
 from policyeditor.core.redline import (
     DELETED, EQUAL, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment, font_change,
 )
+from policyeditor.core.textdoc import CELL_KINDS, HEADER_CELL, table_rows
 from policyeditor.core.tokens import RunStyle
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
@@ -47,6 +49,34 @@ def break_news(block: RedlineBlock) -> bool:
     if block.break_op == DELETED:
         return block.status not in (DELETED, MOVED_FROM)
     return False
+
+
+# The kinds of change a key to the marks can name, in the key's order.
+KEY_KINDS = (INSERTED, DELETED, FORMATTED, "moved", "break")
+
+
+def kinds_present(redline: Redline) -> set[str]:
+    """Which kinds of change the redline shows: of INSERTED, DELETED, FORMATTED, "moved" and
+    "break" (a paragraph break inserted or deleted inside a paragraph kept), so a key lists only those."""
+    kinds: set[str] = set()
+    for block in redline.blocks:
+        if block.status == EQUAL:
+            continue
+        if block.status in (MOVED_FROM, MOVED_TO):
+            kinds.add("moved")
+            continue
+        if block.status in (INSERTED, DELETED):
+            kinds.add(block.status)
+        if block.style_changed:
+            kinds.add(FORMATTED)
+        if break_news(block):
+            kinds.add("break")
+        for seg in block.segments:
+            if seg.op != EQUAL:
+                kinds.add(seg.op)
+        if len(kinds) == len(KEY_KINDS):
+            break
+    return kinds
 
 
 def heading_level(block: RedlineBlock) -> int:
@@ -95,6 +125,13 @@ class RedlineMarkup:
     note_apart: bool = False
     opening: str = ""
     closing: str = ""
+    # A table: around it, around each row ({status}: "inserted", "deleted" when every cell of the row
+    # is, else "equal"), and each cell ({tag}: th or td, {body}, {note} as the note template made it).
+    table_open: str = "<table>"
+    table_close: str = "</table>"
+    row_open: Mapping[str, str] = {}
+    row_close: str = "</tr>"
+    cell: str = "<{tag}>{body}{note}</{tag}>"
 
     # ------------------------------------------------------------ the pieces
 
@@ -123,8 +160,8 @@ class RedlineMarkup:
 
     def mark(self, block: RedlineBlock) -> str:
         """The mark of an inserted or deleted paragraph break at the end of ``block``."""
-        if block.break_op not in (INSERTED, DELETED):
-            return ""
+        if block.break_op not in (INSERTED, DELETED) or block.style.kind in CELL_KINDS:
+            return ""       # a table's cells and rows show their own boundaries
         if not self.mark_every_break and not break_news(block):
             return ""
         return self.break_mark.get(block.break_op, "")
@@ -150,7 +187,7 @@ class RedlineMarkup:
         note = block.format_note
         if block.status in (MOVED_FROM, MOVED_TO) and block.status in self.moved_note:
             note = self.moved_note[block.status].format(move_id=block.move_id)
-        if self.break_notes and break_news(block):
+        if self.break_notes and break_news(block) and block.style.kind not in CELL_KINDS:
             note = "; ".join(filter(None, [note, self.break_notes[block.break_op]]))
         return note
 
@@ -167,11 +204,45 @@ class RedlineMarkup:
 
     # ------------------------------------------------------------ the walk
 
+    def row_status(self, blocks: list[RedlineBlock]) -> str:
+        if all(b.status in (INSERTED, MOVED_TO) for b in blocks):
+            return INSERTED
+        if all(b.status in (DELETED, MOVED_FROM) for b in blocks):
+            return DELETED
+        return EQUAL
+
+    def table(self, redline: Redline, start: int, changes: int, out: list[str]) -> tuple[int, int]:
+        """The table starting at block ``start``; (the index after it, changes counted so far)."""
+        rows, end = table_rows(redline.blocks, start)
+        out.append(self.table_open)
+        for row in rows:
+            blocks = [redline.blocks[k] for k in row]
+            out.append(self.row_open.get(self.row_status(blocks), "<tr>"))
+            cells = []
+            for block in blocks:
+                anchor = ""
+                if self.anchor and block.status != EQUAL:
+                    changes += 1
+                    anchor = self.anchor.format(n=changes)
+                tag = "th" if block.style.kind == HEADER_CELL else "td"
+                cells.append(self.cell.format(tag=tag, body=anchor + self.body(block), note=self.note_html(block)))
+            out.append("".join(cells) + self.row_close)
+        out.append(self.table_close)
+        return end, changes
+
     def render(self, redline: Redline) -> str:
         out = [self.opening] if self.opening else []
         open_list = ""
         changes = 0
-        for index, block in enumerate(redline.blocks):
+        index = 0
+        while index < len(redline.blocks):
+            block = redline.blocks[index]
+            if block.style.kind in CELL_KINDS:
+                if open_list:
+                    out.append(f"</{open_list}>")
+                    open_list = ""
+                index, changes = self.table(redline, index, changes, out)
+                continue
             if self.list_tags:
                 want = {"bullet": "ul", "numbered": "ol"}.get(block.style.kind, "")
                 if open_list and want != open_list:
@@ -187,6 +258,7 @@ class RedlineMarkup:
             out.append(self.paragraph(block, self.body(block), "" if self.note_apart else note, index))
             if self.note_apart:
                 out.append(note)
+            index += 1
         if open_list:
             out.append(f"</{open_list}>")
         if self.closing:

@@ -112,7 +112,8 @@ def redline_stats(redline: Redline, old: str | Document, new: str | Document) ->
     inserted = deleted = reformatted = 0
     counts = {INSERTED: 0, DELETED: 0, CHANGED: 0, "moved": 0}
     touched: list[str] = []
-    for block, section in zip(redline.blocks, section_names(redline)):
+    names = section_names(redline)
+    for block, section in zip(redline.blocks, names):
         if block.status == EQUAL:
             continue
         if block.status in (MOVED_FROM, MOVED_TO):
@@ -128,20 +129,20 @@ def redline_stats(redline: Redline, old: str | Document, new: str | Document) ->
                     reformatted += words(seg.text)
         if section not in touched:
             touched.append(section)
-    result = classify(old, new)
+    result = classify(old, new, redline)
     return RedlineStats(
         words_inserted=inserted, words_deleted=deleted, words_reformatted=reformatted,
         paragraphs_inserted=counts[INSERTED], paragraphs_deleted=counts[DELETED],
         paragraphs_changed=counts[CHANGED], paragraphs_moved=counts["moved"],
         sections=tuple(touched), change_class=result.change_class, reason=result.reason,
-        explanation=_explain(redline, result.change_class, result.reason),
+        explanation=_explain(redline, result.change_class, result.reason, names),
     )
 
 
-def _explain(redline: Redline, change_class: str, reason: str) -> str:
+def _explain(redline: Redline, change_class: str, reason: str, names: list[str] | None = None) -> str:
     """The class and its reason, with a few changes from the redline as examples."""
     seen: dict[tuple[str, str], int] = {}
-    for example in change_examples(redline):
+    for example in change_examples(redline, names):
         seen[example] = seen.get(example, 0) + 1
     reason = reason.strip().rstrip(".")
     text = reason if reason.lower().startswith(change_class) else f"{change_class.capitalize()}: {reason}"
@@ -152,10 +153,11 @@ def _explain(redline: Redline, change_class: str, reason: str) -> str:
     return text + "."
 
 
-def change_examples(redline: Redline) -> list[tuple[str, str]]:
-    """Each change as a short phrase ('"his/her" to "the user's"') and its section."""
+def change_examples(redline: Redline, names: list[str] | None = None) -> list[tuple[str, str]]:
+    """Each change as a short phrase ('"his/her" to "the user's"') and its section (``names``: each
+    block's section, when the caller has them)."""
     found: list[tuple[str, str]] = []
-    for block, section in zip(redline.blocks, section_names(redline)):
+    for block, section in zip(redline.blocks, names if names is not None else section_names(redline)):
         if block.status == EQUAL:
             continue
         if block.status in (INSERTED, DELETED, MOVED_TO):

@@ -1,7 +1,7 @@
 """The blocks of styled runs a policy's text is made of, and their normal form.
 
-``Document`` (blocks), ``Block`` (a paragraph, heading, list item or raw
-block) and ``Run`` (text with one formatting); ``normalize`` makes a
+``Document`` (blocks), ``Block`` (a paragraph, heading, list item, quote,
+table cell or raw block) and ``Run`` (text with one formatting); ``normalize`` makes a
 document what canonical Markdown can express. Reading and writing Markdown
 (``core.markdown_read``, ``core.markdown_write``) build on this module;
 ``core.textmodel`` gathers both for callers.
@@ -17,7 +17,44 @@ HEADING = "heading"
 BULLET = "bullet"
 NUMBERED = "numbered"
 RAW = "raw"
-BLOCK_KINDS = (PARAGRAPH, HEADING, BULLET, NUMBERED, RAW)
+QUOTE = "quote"              # a paragraph of a block quote ("> ")
+HEADER_CELL = "header-cell"  # a cell of a table's first (header) row; level = its column
+CELL = "cell"                # a cell of a table's other rows; level = its column
+BLOCK_KINDS = (PARAGRAPH, HEADING, BULLET, NUMBERED, RAW, QUOTE, HEADER_CELL, CELL)
+CELL_KINDS = (HEADER_CELL, CELL)
+
+
+def table_rows(blocks, start: int = 0) -> tuple[list[list[int]], int]:
+    """The table beginning at ``blocks[start]``: its rows (lists of block
+    indexes) and the index after it.
+
+    A table is a run of cell blocks; it starts with its header row, a row
+    starts at a cell of column 0, and a header cell after body cells, or a
+    second header row, starts the next table. Any sequence of blocks whose kind has ``kind`` and
+    ``level`` (text model blocks, redline block styles) can be grouped.
+    """
+    rows: list[list[int]] = []
+    i = start
+    seen_body = False
+    while i < len(blocks):
+        kind, level = _kind_level(blocks[i])
+        if kind not in CELL_KINDS:
+            break
+        if kind == HEADER_CELL and (seen_body or (level == 0 and rows)):
+            break       # a table has one header row: another one starts the next table
+        seen_body = seen_body or kind == CELL
+        if not rows or level == 0 or (rows[-1] and _kind_level(blocks[rows[-1][-1]])[0] != kind):
+            rows.append([])
+        rows[-1].append(i)
+        i += 1
+    return rows, i
+
+
+def _kind_level(item) -> tuple[str, int]:
+    style = getattr(item, "style", None)    # a redline block: its style
+    if style is not None and not isinstance(item, Block):
+        return style.kind, style.level
+    return item.kind, item.level
 
 
 @dataclass(frozen=True)
@@ -36,7 +73,8 @@ class Run:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph, heading (level 1-6), list item (level = nesting, 0 = top) or raw block."""
+    """A paragraph, heading (level 1-6), list item (level = nesting, 0 = top), quote
+    paragraph, table cell (level = column, from 0) or raw block."""
 
     kind: str
     runs: tuple[Run, ...] = ()
@@ -109,11 +147,23 @@ def normalize(doc: Document) -> Document:
     """The document as canonical Markdown can express it.
 
     Runs merged and trimmed, empty blocks dropped, list nesting no deeper than
-    one level below the item before, heading levels within 1-6.
+    one level below the item before, heading levels within 1-6; a table
+    (``table_rows``) has a header row and every row as many cells as its
+    widest, numbered from column 0 (empty cells kept), and a table of empty
+    cells is dropped.
     """
     blocks: list[Block] = []
     prev_list_level = -1
-    for block in doc.blocks:
+    source = doc.blocks
+    i = 0
+    while i < len(source):
+        block = source[i]
+        if block.kind in CELL_KINDS:
+            rows, i = table_rows(source, i)
+            blocks.extend(_normal_table([[source[k] for k in row] for row in rows]))
+            prev_list_level = -1
+            continue
+        i += 1
         if block.kind == RAW:
             text = block.text.strip("\n")
             if text.strip():
@@ -133,3 +183,16 @@ def normalize(doc: Document) -> Document:
         blocks.append(Block(block.kind, runs, level))
     front = doc.front_matter.strip("\n")
     return Document(tuple(blocks), front)
+
+
+def _normal_table(rows: list[list[Block]]) -> list[Block]:
+    cleaned = [[_clean_runs(cell.runs) for cell in row] for row in rows]
+    if not any(runs for row in cleaned for runs in row):
+        return []
+    width = max(len(row) for row in cleaned)
+    out: list[Block] = []
+    for r, row in enumerate(cleaned):
+        kind = HEADER_CELL if r == 0 else CELL
+        row = row + [()] * (width - len(row))
+        out.extend(Block(kind, runs, c) for c, runs in enumerate(row))
+    return out

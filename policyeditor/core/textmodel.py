@@ -7,8 +7,12 @@ headings, ``[links](url)``. The serializer is deterministic:
 ``serialize(parse(s)) == s`` for canonical ``s``, so a save that changes
 nothing changes no byte.
 
-What the subset does not cover (tables, block quotes, code blocks, raw HTML,
-images) is kept verbatim as a ``raw`` block, so any Markdown file parses and
+GFM pipe tables (``| a | b |`` rows under a ``| --- |`` line) are blocks
+of cells (``HEADER_CELL``/``CELL``, level = column), and ``> `` quotes of
+paragraphs are ``QUOTE`` blocks.
+
+What the subset does not cover (code blocks, raw HTML, images, quotes
+holding lists or headings) is kept verbatim as a ``raw`` block, so any Markdown file parses and
 nothing in it is lost; YAML front matter is kept verbatim in
 ``Document.front_matter``, and HTML comments become ``raw`` blocks.
 
@@ -21,6 +25,10 @@ from __future__ import annotations
 from policyeditor.core.textdoc import (
     BLOCK_KINDS,
     BULLET,
+    CELL,
+    CELL_KINDS,
+    HEADER_CELL,
+    QUOTE,
     HEADING,
     NUMBERED,
     PARAGRAPH,
@@ -29,10 +37,11 @@ from policyeditor.core.textdoc import (
     Document,
     Run,
     normalize,
+    table_rows,
 )
 
-__all__ = ["BLOCK_KINDS", "BULLET", "HEADING", "NUMBERED", "PARAGRAPH", "RAW", "Block", "Document", "Run",
-           "canonical", "normalize", "parse", "serialize"]
+__all__ = ["BLOCK_KINDS", "BULLET", "CELL", "CELL_KINDS", "HEADER_CELL", "HEADING", "NUMBERED", "PARAGRAPH",
+           "QUOTE", "RAW", "Block", "Document", "Run", "canonical", "normalize", "parse", "serialize", "table_rows"]
 
 
 def parse(markdown: object) -> Document:

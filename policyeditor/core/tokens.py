@@ -62,7 +62,7 @@ _STYLES: dict[tuple[bool, bool, str | None], RunStyle] = {(False, False, None): 
 
 @dataclass(frozen=True)
 class BlockStyle:
-    """A block's kind (paragraph, heading, bullet, numbered, raw) and level."""
+    """A block's kind (paragraph, heading, bullet, numbered, raw, quote, header-cell, cell) and level."""
 
     kind: str
     level: int = 0
@@ -71,7 +71,9 @@ class BlockStyle:
         """Plain name: 'Heading 2', 'Bulleted list', 'Paragraph'."""
         if self.kind == "heading":
             return f"Heading {self.level}"
-        names = {"bullet": "Bulleted list", "numbered": "Numbered list", "raw": "Verbatim"}
+        if self.kind in ("header-cell", "cell"):
+            return f"{'Table header' if self.kind == 'header-cell' else 'Table cell'}, column {self.level + 1}"
+        names = {"bullet": "Bulleted list", "numbered": "Numbered list", "raw": "Verbatim", "quote": "Quotation"}
         name = names.get(self.kind, "Paragraph")
         if self.kind in ("bullet", "numbered") and self.level:
             name += f" (level {self.level + 1})"

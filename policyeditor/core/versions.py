@@ -90,6 +90,21 @@ class Memo:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A recorded correction of a fact's date: the history keeps both dates.
+
+    ``when`` is the instant it was recorded (ISO 8601), ``who`` the person
+    ("Name <e-mail>")."""
+
+    event: str
+    old: date
+    new: date
+    reason: str
+    when: str = ""
+    who: str = ""
+
+
+@dataclass(frozen=True)
 class Version:
     """One numbered text of a policy and the dates of its process.
 
@@ -118,6 +133,7 @@ class Version:
     read_commit: str = ""            # rule 10: the first reading's text, when the adopted one differs
     read_sha256: str = ""
     memo: Memo = field(default_factory=Memo)
+    corrections: tuple[Correction, ...] = ()   # dates corrected after they were recorded
 
     @property
     def label(self) -> str:

@@ -6,7 +6,10 @@ helpers: inserted text in ``w:ins``, deleted text in ``w:del`` with
 properties, last child of ``w:rPr``), paragraph style changes as
 ``w:pPrChange``, inserted and deleted paragraph marks in the paragraph's
 ``w:rPr``; a paragraph moved whole is a ``w:moveFrom``/``w:moveTo`` pair
-with named ranges, as Word's Compare writes it. Every revision has a unique
+with named ranges, as Word's Compare writes it. A table is a Word table
+(style Table Grid, the header row repeated on each page) with the changes
+tracked inside its cells, and a row inserted or deleted whole tracked as a
+row (``w:trPr/w:ins``, ``w:del``). Every revision has a unique
 id, the author and the date. Accepting
 all changes in Word or LibreOffice gives the new text, rejecting all the old.
 """
@@ -24,14 +27,16 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Inches, Pt, RGBColor
 
 from policyeditor.core.redline import (
     DELETED, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock,
 )
+from policyeditor.core.textdoc import CELL_KINDS, table_rows
 from policyeditor.core.tokens import BlockStyle, RunStyle
 from policyeditor.export.html import PageParts, safe_href, starts_with_title
 from policyeditor.export.output import write_atomic
+from policyeditor.export.pdf import BAND_IN, EDGE_MARGIN_IN, SIDE_MARGIN_IN
 
 # Characters XML 1.0 cannot hold; they never come from typed text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -52,6 +57,8 @@ def paragraph_style(document: DocxDocument, style: BlockStyle) -> str:
     if style.kind in ("bullet", "numbered"):
         base = "List Bullet" if style.kind == "bullet" else "List Number"
         return base if style.level == 0 else f"{base} {min(style.level + 1, 3)}"
+    if style.kind == "quote":
+        return "Quote"
     return "Normal"
 
 
@@ -90,26 +97,71 @@ class TrackedWriter:
     def add_redline(self, redline: Redline, *, center_first: bool = False) -> None:
         """Every block of the redline; the first centred when it is the title."""
         styles = _merged_styles(redline.blocks)
-        for index, block in enumerate(redline.blocks):
+        index = 0
+        while index < len(redline.blocks):
+            block = redline.blocks[index]
+            if block.style.kind in CELL_KINDS:
+                index = self.add_table(redline, index)
+                continue
             paragraph = self.add_block(block, *styles[index])
             if index == 0 and center_first:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            index += 1
+
+    def add_table(self, redline: Redline, start: int) -> int:
+        """The table whose first cell is block ``start``, as a Word table; the index after it.
+
+        Cells are placed in their row's order (a cell deleted beside one
+        inserted takes its own column); a row whose every cell is inserted or
+        deleted is tracked as an inserted or deleted row.
+        """
+        rows, end = table_rows(redline.blocks, start)
+        width = max(len(row) for row in rows)
+        table = self.document.add_table(rows=len(rows), cols=width)
+        table.style = self.document.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            blocks = [redline.blocks[k] for k in row]
+            tr = table.rows[r]._tr
+            trpr = tr.get_or_add_trPr()
+            if r == 0:
+                trpr.append(OxmlElement("w:tblHeader"))
+            whole = {b.status for b in blocks}
+            for op, statuses in ((INSERTED, {INSERTED, MOVED_TO}), (DELETED, {DELETED, MOVED_FROM})):
+                if whole <= statuses:
+                    trpr.append(self._revision(_WRAPPERS[op]))
+            cells = table.rows[r].cells
+            for c, block in enumerate(blocks):
+                self.add_block(block, paragraph=cells[c].paragraphs[0])
+        following = redline.blocks[end] if end < len(redline.blocks) else None
+        if following is None or following.style.kind in CELL_KINDS:
+            # Word needs a paragraph between two tables and after a table that ends the
+            # document; anywhere else an empty one would be a paragraph Accept All keeps.
+            self.document.add_paragraph()
+        return end
 
     def add_block(self, block: RedlineBlock, style: BlockStyle | None = None,
-                  old_style: BlockStyle | None = None):
+                  old_style: BlockStyle | None = None, *, paragraph=None):
         """One paragraph with its changes, its style change and its mark's change.
 
         ``style``/``old_style`` override the block's own (see ``_merged_styles``).
+        Given ``paragraph`` (a table cell's), the changes go there, with no
+        paragraph style and no paragraph mark change (a cell has one mark).
         """
+        in_cell = paragraph is not None
         style = style or block.style
         old_style = old_style or block.old_style or style
-        paragraph = self.document.add_paragraph()
+        if paragraph is None:
+            paragraph = self.document.add_paragraph()
+            if style.kind == "paragraph":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY    # as the PDF sets its paragraphs
         ppr = paragraph._p.get_or_add_pPr()
-        style_id = self._style_id(style)
+        style_id = "Normal" if in_cell else self._style_id(style)
         if style_id != "Normal":
             ppr.style = style_id
         moved = block.status if block.status in (MOVED_FROM, MOVED_TO) else None
-        if block.break_op in (INSERTED, DELETED):
+        if in_cell:
+            old_style = style
+        elif block.break_op in (INSERTED, DELETED):
             mark = OxmlElement("w:rPr")
             mark.append(self._revision(_WRAPPERS[moved or block.break_op]))
             ppr.append(mark)
@@ -208,27 +260,98 @@ def _run(text: str, style: RunStyle, *, deleted: bool) -> OxmlElement:
     return run
 
 
-def new_document(title: str) -> DocxDocument:
-    """A Letter-size document with the title in the running header and page numbers."""
+# The page as the PDF draws it (export.pdf): Letter, one-inch sides; the header and the footer
+# 0.9 inch from the edges and the text 1.25 inches (PDF: 0.9 inch margin + its 0.35 inch band).
+PAGE_WIDTH, PAGE_HEIGHT = Pt(612), Pt(792)
+SIDE_MARGIN = Inches(SIDE_MARGIN_IN)
+EDGE_TO_BAND = Inches(EDGE_MARGIN_IN)
+EDGE_TO_TEXT = Inches(EDGE_MARGIN_IN + BAND_IN)
+FONT = "Times New Roman"
+HEADING_SIZES = {1: 16, 2: 14, 3: 13}     # as export.pdf.PrintMarkup draws headings
+PARAGRAPH_GAP = Pt(9)                     # Qt's default paragraph margin, 12 px of 1/96 inch
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _page_number(footer) -> None:
+    """'Page N of M' centred, small, as the PDF prints it."""
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, instruction in (("Page ", "PAGE"), (" of ", "NUMPAGES")):
+        paragraph.add_run(text).font.size = Pt(9)
+        _field(paragraph, instruction, "1")
+    for run in paragraph._p.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            run.insert(0, rpr)
+        if rpr.find(qn("w:sz")) is None:
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), "18")
+            rpr.append(size)
+
+
+def new_document(title: str, *, subject: str = "", author: str = "", when: datetime | None = None,
+                 memo_page: bool = False) -> DocxDocument:
+    """A Letter-size document laid out as the PDF is: margins, Times 12, the title in the running
+    header, "Page N of M" at the foot of every page.
+
+    ``memo_page``: the first page (the cover memo) has the page number but no running header,
+    as in the PDF. The core properties name the document (title, subject: the policy's code,
+    author, created and modified: ``when``), replacing python-docx's template's.
+    """
     document = docx.Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Pt(612), Pt(792)
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.left_margin = section.right_margin = SIDE_MARGIN
+    section.top_margin = section.bottom_margin = EDGE_TO_TEXT
+    section.header_distance = section.footer_distance = EDGE_TO_BAND
+    for name in ("Normal", "Title", *(f"Heading {n}" for n in range(1, 7))):
+        style = document.styles[name]
+        style.font.name = FONT
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(attr), None)
+        if name != "Normal":
+            level = int(name.split()[-1]) if name.startswith("Heading") else 1
+            style.font.size = Pt(HEADING_SIZES.get(level, 12))
+            style.font.bold = True
+            style.font.italic = False
+            style.font.color.rgb = RGBColor(0, 0, 0)
     normal = document.styles["Normal"]
-    normal.font.name = "Times New Roman"
     normal.font.size = Pt(12)
+    # Qt's rich text: single lines, 12 px (9 pt) between paragraphs; the template has 1.15 and 10 pt.
+    normal.paragraph_format.line_spacing = 1.0
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = PARAGRAPH_GAP
     header = section.header.paragraphs[0]
-    header.text = xml_text(title)
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    field_run = OxmlElement("w:r")
-    field_text = OxmlElement("w:t")
-    field_text.text = "1"
-    field_run.append(field_text)
-    field.append(field_run)
-    footer._p.append(field)
+    header.add_run(xml_text(title)).font.size = Pt(9)
+    _page_number(section.footer)
+    if memo_page:
+        section.different_first_page_header_footer = True
+        _page_number(section.first_page_footer)
+    when = when or datetime.now(timezone.utc)
+    props = document.core_properties
+    props.title = xml_text(title)
+    props.subject = xml_text(subject)
+    props.author = props.last_modified_by = xml_text(author)
+    props.comments = ""
+    props.keywords = props.category = ""
+    props.created = props.modified = when.astimezone(timezone.utc).replace(tzinfo=None)
+    props.revision = 1
     return document
 
 
@@ -248,29 +371,49 @@ def add_title(document: DocxDocument, title: str) -> None:
 
 
 def add_note(document: DocxDocument, text: str, *, italic: bool = True, color: str | None = None) -> None:
-    """A plain paragraph of the packet's own words (summary, history)."""
+    """A plain paragraph of the packet's own words (the history line: 18 px above it, as in the PDF)."""
     if not text:
         return
-    run = document.add_paragraph().add_run(xml_text(text))
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(13.5)
+    run = paragraph.add_run(xml_text(text))
     run.italic = italic
     if color:
         run.font.color.rgb = RGBColor.from_string(color)
 
 
-def redline_docx(redline: Redline, parts: PageParts, *, author: str, when: datetime) -> DocxDocument:
-    """A Word document of the redline: title, summary, tracked changes, history line."""
-    document = new_document(parts.title)
+def add_policy(document: DocxDocument, redline: Redline, parts: PageParts, *, author: str, when: datetime,
+               tracked: bool = True) -> None:
+    """The policy as tracked changes: its title (unless the text opens with it), the redline, the
+    history line. Nothing else enters the body, so Accept All gives exactly the new text and
+    Reject All the old; the summary of the changes is a Word comment on the title.
+
+    ``author``/``when``: the author and the date of the changes (the commit that saved the new text).
+    """
     titled = starts_with_title(redline, parts.title)
     if not titled:
         add_title(document, parts.title)
-    add_note(document, parts.subtitle)
-    add_note(document, parts.summary)
-    add_note(document, parts.explanation)
-    if parts.justification:
-        add_note(document, f"Marked editorial because: {parts.justification}")
+    first = len(document.paragraphs) - (0 if titled else 1)
     TrackedWriter(document, author, when).add_redline(redline, center_first=titled)
     add_note(document, parts.history)
-    track_revisions(document)
+    if tracked and parts.summary_lines and redline.has_changes and len(document.paragraphs) > first:
+        anchor = document.paragraphs[first]
+        runs = anchor.runs or [anchor.add_run("")]
+        document.add_comment(runs, text="\n".join(xml_text(line) for line in parts.summary_lines),
+                             author=xml_text(author) or "policyeditor", initials="")
+    if tracked:
+        track_revisions(document)
+
+
+def redline_docx(redline: Redline, parts: PageParts, *, author: str, when: datetime) -> DocxDocument:
+    """A Word document of the redline: the policy as tracked changes, the summary as a comment.
+
+    ``parts.revised_by``/``revised_at`` (when set) are the changes' author and date; else
+    ``author``/``when`` (who exports, and when), which also name the document.
+    """
+    document = new_document(parts.title, subject=parts.code, author=parts.document_author or author,
+                            when=when)
+    add_policy(document, redline, parts, author=parts.revised_by or author, when=parts.revised_at or when)
     return document
 
 

@@ -54,9 +54,14 @@ class PublishedPolicy:
 
 
 def pending_versions(policy: Policy, today: date) -> list[Version]:
-    """Versions still on their way: presented, read, or adopted but not yet in force."""
+    """Versions still on their way: presented, read, or adopted but not yet in force.
+
+    A version read but never adopted is superseded once a later version is
+    presented: it is no longer on its way and is not listed."""
     states = timeline.states(policy, today)
-    return [v for v in policy.versions if states.get(v.number) in PENDING_STATES]
+    later_read = {v.number for v in policy.versions if v.first_reading is not None and v.withdrawn is None}
+    return [v for v in policy.versions if states.get(v.number) in PENDING_STATES
+            and not (v.adopted is None and any(n > v.number for n in later_read))]
 
 
 def build_site(settings: LibrarySettings, policies: list[PublishedPolicy], *,
@@ -166,7 +171,10 @@ class _Ctx:
                 f"<ul>{''.join(lines)}</ul>\n<p>{link('#pending', 'Read the pending changes')}</p></div>\n")
 
     def _text(self, version: Version, top: int) -> str:
-        text = self.item.texts.get(version.number, "")
+        if version.number not in self.item.texts:
+            return ("<p>The text of this version was not kept: it predates this library and is known only "
+                    "from the policy's history line.</p>\n")
+        text = self.item.texts[version.number]
         return f'<div class="policy-text">\n{policy_text_html(text, top)}</div>\n'
 
     def _pending_section(self) -> str:

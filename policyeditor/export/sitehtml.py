@@ -49,7 +49,7 @@ del { background: #fbe4e4; color: #5c0b0b; text-decoration: line-through; }
 footer { border-top: 1px solid #595959; margin-top: 2rem; font-size: .95rem; }
 """
 
-_MD = MarkdownIt("commonmark", {"html": False})
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table")   # policy texts hold GFM tables
 
 
 def esc(text: object) -> str:

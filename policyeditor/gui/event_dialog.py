@@ -82,6 +82,28 @@ def core_preview(policy: Policy, context=None, **context_fields) -> Preview:
     return preview
 
 
+def next_event(v) -> str | None:
+    """The next step of version ``v`` in the process (what a double-click on its row
+    opens the event dialog on); None when it is withdrawn (no step follows)."""
+    if v.withdrawn is not None:
+        return None
+    if v.adopted is None:
+        return "adopted" if v.second_reading is not None else "second_reading"
+    if v.legacy:
+        return "reviewed"
+    if v.posted is None:
+        return "posted"
+    if v.effective is None:
+        return "effective"
+    return "reviewed"
+
+
+def pending_older(policy: Policy) -> list:
+    """Versions read but neither adopted nor withdrawn: a new reading supersedes them."""
+    return [v for v in policy.versions
+            if v.first_reading is not None and v.adopted is None and v.withdrawn is None and not v.legacy]
+
+
 def to_qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
@@ -294,6 +316,9 @@ class EventDialog(QDialog):
         """Set the date to the earliest valid date offered."""
         if self._earliest is not None:
             self.set_when(self._earliest)
+            if self.ok_button.isEnabled():   # Enter now records (the button that had focus is hidden)
+                self.ok_button.setDefault(True)
+                self.ok_button.setFocus()
 
     # -- live checks --------------------------------------------------------------
     def refresh(self) -> None:
@@ -364,9 +389,106 @@ class EventDialog(QDialog):
             self.checks_label.setText("✓ " + self.tr("Every rule passes for this date."))
         self.checks_label.setAccessibleDescription(self.checks_label.text())
         self.ok_button.setEnabled(not problems)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show every wrapped line (the "On record" line, the checks) in full."""
+        if self.isVisible() and self.layout() is not None:
+            self.layout().activate()
+            wanted = self.layout().totalHeightForWidth(self.width()) if self.layout().hasHeightForWidth() \
+                else self.sizeHint().height()
+            if wanted > self.height():
+                self.resize(self.width(), wanted)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._fit()
 
     def accept(self) -> None:
         """Close with OK only when nothing stops the event (Enter cannot bypass the checks)."""
         self.refresh()
         if not self._problems:
+            super().accept()
+
+
+class CorrectionDialog(QDialog):
+    """Correct the date of a recorded fact of one version: the right date and a reason.
+
+    The store checks the rules with the corrected date and refuses (nothing
+    written) a correction that would break one or move tagged data; read
+    ``request()`` after ``exec()``: ``(event, date, reason)``."""
+
+    def __init__(self, policy: Policy, version: int, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from policyeditor.core.versions import EVENT_LABELS
+
+        self._version = policy.version(version)
+        self.setWindowTitle(self.tr("Correct a date: %1, version %2").replace("%1", policy.title)
+                            .replace("%2", str(version)))
+        self.event_box = QComboBox(self)
+        for key in ("first_reading", "second_reading", "adopted", "posted", "withdrawn"):
+            recorded = getattr(self._version, key)
+            if recorded is not None:
+                self.event_box.addItem(f"{EVENT_LABELS[key].capitalize()} ({recorded.isoformat()})", key)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(to_qdate(today))
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.reason_edit.setAccessibleName(self.tr("Reason for the correction"))
+        self.note = QLabel(self.tr("A correction is recorded as its own entry: the history keeps the date "
+                                   "first recorded, the right date, the reason, when and who."), self)
+        self.note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText(self.tr("&Correct"))
+        form = QFormLayout()
+        label = QLabel(self.tr("&Event:"), self)
+        label.setBuddy(self.event_box)
+        form.addRow(label, self.event_box)
+        label = QLabel(self.tr("&Right date:"), self)
+        label.setBuddy(self.date_edit)
+        form.addRow(label, self.date_edit)
+        label = QLabel(self.tr("&Why (kept in the history):"), self)
+        label.setBuddy(self.reason_edit)
+        form.addRow(label, self.reason_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.event_box.currentIndexChanged.connect(self._event_changed)
+        self.reason_edit.textChanged.connect(self._refresh)
+        self.date_edit.dateChanged.connect(self._refresh)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._event_changed()
+
+    def version_number(self) -> int:
+        return self._version.number
+
+    def set_when(self, d: date) -> None:
+        self.date_edit.setDate(to_qdate(d))
+
+    def _event_changed(self) -> None:
+        recorded = getattr(self._version, self.event_box.currentData() or "", None) if self.event_box.count() else None
+        if recorded is not None:
+            self.date_edit.setDate(to_qdate(recorded))
+        self._refresh()
+
+    def _ready(self) -> bool:
+        key = self.event_box.currentData()
+        return bool(key and self.reason_edit.toPlainText().strip()
+                    and self.date_edit.date().toPython() != getattr(self._version, key))
+
+    def _refresh(self) -> None:
+        self.ok_button.setEnabled(self._ready())
+
+    def request(self) -> tuple[str, date, str]:
+        return (self.event_box.currentData(), self.date_edit.date().toPython(),
+                " ".join(self.reason_edit.toPlainText().split()))
+
+    def accept(self) -> None:
+        if self._ready():
             super().accept()

@@ -30,6 +30,7 @@ from policyeditor.gui.editor import convert
 from policyeditor.gui.features.conflicts import ConflictsFeature
 from policyeditor.gui.features.events import EventsFeature
 from policyeditor.gui.features.exports import ExportsFeature
+from policyeditor.gui.features.importing import ImportFeature
 from policyeditor.gui.features.library import LibraryFeature
 from policyeditor.gui.features.policies import PoliciesFeature
 from policyeditor.gui.features.sync import SyncFeature
@@ -63,10 +64,11 @@ class MainWindow(QMainWindow):
         self.events = EventsFeature(self.session, self)
         self.exports = ExportsFeature(self.session, self)
         self.sync = SyncFeature(self.session, self)
+        self.importing = ImportFeature(self.session, self)
         self.conflicts = ConflictsFeature(self.session, self)
         self.upstream = UpstreamFeature(self.session, self)
-        features = (self.library, self.policies, self.events, self.exports, self.sync, self.conflicts,
-                    self.upstream)
+        features = (self.library, self.policies, self.events, self.exports, self.sync, self.importing,
+                    self.conflicts, self.upstream)
         self.actions = action_table.build_actions(
             [(self, action_table.WINDOW_ACTIONS)] + [(f, f.ACTIONS) for f in features], self)
         self.menus = action_table.build_menus(self.menuBar(), self.actions)
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.update_enabled()
         self.update_title()
         self.resize(QSize(1200, 760))
+        self._restore_state()
 
     # -- construction ------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.editor)
         split.addWidget(self.redline)
         split.setSizes([420, 360])
+        self.splitters = {"draft": split}
         draft_layout.addWidget(split, 1)
         draft_layout.addWidget(self.find_bar)
         versions_page = QSplitter(Qt.Orientation.Vertical, self)
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         versions_page.addWidget(self.timeline)
         versions_page.setStretchFactor(1, 2)
         versions_page.setSizes([220, 440])
+        self.splitters["versions"] = versions_page
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Policy views"))
         self.tabs.addTab(draft_page, self.tr("Dr&aft and redline"))
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         main.addWidget(self.tabs)
         main.setStretchFactor(1, 1)
         main.setSizes([370, 830])
+        self.splitters["main"] = main
         self.setCentralWidget(main)
 
     def _build_recent_menu(self) -> None:
@@ -156,6 +162,7 @@ class MainWindow(QMainWindow):
         session.runner.busy_changed.connect(self.busy.setVisible)
         session.status.connect(self.show_status)
         session.library_changed.connect(self._show_state)
+        session.library_changed.connect(self._library_opened)
         session.policy_changed.connect(self._on_policy_shown)
         session.rows_loaded.connect(self.policy_list.set_rows)
         session.select_requested.connect(self.policy_list.select)
@@ -171,8 +178,52 @@ class MainWindow(QMainWindow):
         self.redline.base_changed.connect(lambda _n: self.request_redline())
         self.policy_list.policy_chosen.connect(session.choose_policy)
         self.versions.version_selected.connect(self.memo.show_version)
-        self.versions.version_activated.connect(lambda n: self.events.record_event(version=n))
+        self.versions.version_activated.connect(lambda n: self.events.record_event(version=n))  # its next step
+        self.versions.add_command(self.actions["record_event"], self.actions["correct_event"])
         self.memo.save_requested.connect(self.events.save_memo)
+
+    # -- what the window remembers (gui/window_state.py) -----------------------------
+    def _restore_state(self) -> None:
+        from PySide6.QtCore import QByteArray
+
+        from policyeditor.gui import window_state
+
+        self._state = window_state.load()
+        geometry = self._state.get("geometry")
+        if isinstance(geometry, str):
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        for name, sizes in (self._state.get("splitters") or {}).items():
+            if name in self.splitters and isinstance(sizes, list) and all(isinstance(n, int) for n in sizes):
+                self.splitters[name].setSizes(sizes)
+
+    def save_state(self) -> None:
+        from policyeditor.gui import window_state
+
+        data = dict(self._state)
+        data["geometry"] = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        data["splitters"] = {name: split.sizes() for name, split in self.splitters.items()}
+        session = self.session
+        if session.lib is not None and session.data is not None:
+            data = window_state.with_last_policy(data, str(session.lib.path), session.data.policy.id)
+        window_state.save(data)
+
+    def _library_opened(self) -> None:
+        """Open the policy last open in this library once its list is shown."""
+        from policyeditor.gui import window_state
+
+        lib = self.session.lib
+        last = window_state.last_policy(self._state, str(lib.path)) if lib is not None else None
+        if last is None:
+            return
+
+        def reopen(rows) -> None:
+            session = self.session
+            session.rows_loaded.disconnect(reopen)
+            # Not over unsaved changes kept by the recovery: the offer to restore them comes first.
+            if session.data is None and not session._recovered and any(r.id == last for r in rows):
+                session.select_requested.emit(last, True)
+
+        self.session.rows_loaded.connect(reopen)
 
     # -- state shown ------------------------------------------------------------
     def _show_state(self) -> None:
@@ -290,6 +341,20 @@ class MainWindow(QMainWindow):
     def numbers(self) -> None:
         self.editor.set_block_kind("numbered")
 
+    def quotation(self) -> None:
+        self.editor.set_block_kind("quote")
+
+    def insert_table(self) -> None:
+        self.editor.insert_table(2, 2)
+
+    def add_table_row(self) -> None:
+        if not self.editor.add_table_row():
+            self.session.say(self.tr("Put the cursor in a table to add a row."))
+
+    def add_table_column(self) -> None:
+        if not self.editor.add_table_column():
+            self.session.say(self.tr("Put the cursor in a table to add a column."))
+
     def indent(self) -> None:
         self.editor.change_list_level(+1)
 
@@ -337,6 +402,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.redline_timer.stop()
+        self.save_state()
         self.session.shut_down()
         event.accept()
         self.closed.emit()

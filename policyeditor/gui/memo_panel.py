@@ -189,7 +189,20 @@ class MemoPanel(QWidget):
         if not same:
             self.set_reading("second" if version and version.second_reading else "first")
         self._set_enabled(version is not None)
+        self._show_defaults()
         self.update_preview()
+
+    def _show_defaults(self) -> None:
+        """An empty field shows (greyed) the wording the memo prints for it."""
+        from policyeditor.export.memo import cover_memo
+
+        if self._policy is None or self._settings is None:
+            return
+        default = cover_memo(self._policy, Memo(), self._settings, reading=self.reading(), on=self._today)
+        for edit, text in ((self.recommendation_edit, default.recommendation),
+                           (self.description_edit, default.description),
+                           (self.supporting_edit, default.supporting_data)):
+            edit.setPlaceholderText(self.tr("Printed when left empty: %1").replace("%1", text) if text else "")
 
     def set_memo(self, memo: Memo) -> None:
         """Put ``memo`` in the fields (without emitting ``memo_edited``)."""

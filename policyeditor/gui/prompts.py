@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from policyeditor.gui import errors
@@ -59,6 +59,37 @@ class Prompts:
         """One of ``items``, or None when cancelled."""
         item, ok = QInputDialog.getItem(self.parent, title, label, items, current, False)
         return item if ok else None
+
+    def ask_choice(self, title: str, text: str, choices: list[tuple[str, str]],
+                   detail_html: str = "") -> str | None:
+        """One of ``choices`` (``(key, button text)``, the first the default) after
+        ``text`` and, when given, ``detail_html`` (e.g. a redline) in a scrolling
+        pane; None when cancelled."""
+        from PySide6.QtWidgets import QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout
+
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        label = QLabel(text, dialog)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(label)
+        if detail_html:
+            pane = QTextBrowser(dialog)
+            pane.setHtml(detail_html)
+            pane.setAccessibleName(title)
+            layout.addWidget(pane, 1)
+            dialog.resize(720, 520)
+        box = QDialogButtonBox(dialog)
+        chosen: list[str] = []
+        for i, (key, caption) in enumerate(choices):
+            button = box.addButton(caption, QDialogButtonBox.ButtonRole.AcceptRole)
+            button.setDefault(i == 0)
+            button.clicked.connect(lambda _c=False, k=key: (chosen.append(k), dialog.accept()))
+        box.addButton(QDialogButtonBox.StandardButton.Cancel)
+        box.rejected.connect(dialog.reject)
+        layout.addWidget(box)
+        return chosen[0] if dialog.exec() and chosen else None
 
     def choose_folder(self, title: str, start: str = "") -> Path | None:
         """An existing folder, or None when cancelled."""

@@ -38,6 +38,8 @@ class PaneMarkup(RedlineMarkup):
                   rl.DELETED: f'<span style="{DEL_STYLE}">\u00b6</span>'}
     note = f'<p style="{NOTE_STYLE}">{{note}}</p>'
     anchor = '<a name="change-{n}"></a>'
+    table_open = '<table border="1" cellspacing="0" cellpadding="3" style="border-collapse: collapse;">'
+    cell = '<{tag} valign="top" align="left">{body}{note}</{tag}>'
 
     def __init__(self) -> None:
         # Translated at the time of drawing, like every message of the window.
@@ -53,6 +55,8 @@ class PaneMarkup(RedlineMarkup):
             return f'<p style="margin-left:{1.5 * (level + 1):g}em">{mark} {body}</p>{note}'
         if kind == "raw":
             return f"<pre>{body}</pre>{note}"
+        if kind == "quote":
+            return f'<blockquote style="margin-left:2em; margin-right:2em">{body}</blockquote>{note}'
         return f"<p>{body}</p>{note}"
 
 

@@ -92,6 +92,8 @@ class RedlinePane(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+        self.browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._stepping = False  # Previous / Next is scrolling: it sets the change itself
         self._fresh = True
         self._showing = False   # a redline is shown (not a message)
         self._changes = 0
@@ -156,8 +158,10 @@ class RedlinePane(QWidget):
             self._current = 1 if result.changes else 0
             self.browser.scrollToAnchor("change-1")
         else:
-            self._current = min(max(self._current, 1), result.changes)
+            self._stepping = True
             bar.setValue(position)
+            self._stepping = False
+            self._current = self._change_in_view() if result.changes else 0
         self._update_steps()
         text = result.summary if not result.has_changes else f"{result.summary} {result.reason}"
         self.summary.setText(text)
@@ -182,8 +186,45 @@ class RedlinePane(QWidget):
         if not self._changes:
             return
         self._current = min(max(number, 1), self._changes)
+        self._stepping = True
         self.browser.scrollToAnchor(f"change-{self._current}")
+        self._stepping = False
         self._update_steps()
+
+    def _anchor_tops(self) -> dict[int, float]:
+        """Where each change's anchor ("change-N") starts in the document (y)."""
+        doc = self.browser.document()
+        layout = doc.documentLayout()
+        tops: dict[int, float] = {}
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                for name in it.fragment().charFormat().anchorNames():
+                    if name.startswith("change-") and name[7:].isdigit():
+                        tops.setdefault(int(name[7:]), layout.blockBoundingRect(block).top())
+                it += 1
+            block = block.next()
+        return tops
+
+    def _change_in_view(self) -> int:
+        """The change shown at the scroll position: the last one starting above the
+        upper third of the view (the first when none does)."""
+        bar = self.browser.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            return self._changes          # at the very end: the last change is in view
+        line = bar.value() + self.browser.viewport().height() / 3
+        tops = self._anchor_tops()
+        above = [n for n, top in tops.items() if top <= line and n <= self._changes]
+        return max(above) if above else 1
+
+    def _on_scrolled(self, _value: int) -> None:
+        if self._stepping or not self._changes:
+            return
+        current = self._change_in_view()
+        if current != self._current:
+            self._current = current
+            self._update_steps()
 
     def _update_steps(self) -> None:
         self.previous_button.setEnabled(self._current > 1)

@@ -79,6 +79,8 @@ class Session(QObject):
         self._saving = 0       # saves of the draft still in the worker
         self._after_save: list[Callable[[], None]] = []
         self._closed = False
+        self.loaded_draft = ""   # the draft text the editor started from (what a save expects)
+        self._asked_identity = False
 
     def add_panel(self, panel: PolicyPanel) -> None:
         """Show every loaded policy in ``panel`` too (in the order added)."""
@@ -108,6 +110,7 @@ class Session(QObject):
         """
         if self.lib is None:
             return None
+        self.ensure_identity()
         lib = self.lib
 
         def written(result) -> None:
@@ -163,6 +166,10 @@ class Session(QObject):
             self.runner.run("close-library", old.close, lambda _r: None, serial=True)
         self.lib, self.data = lib, None
         self.editor.set_text("")
+        self.loaded_draft = ""
+        repairs = list(getattr(lib, "repairs", ()) or ())
+        if repairs:   # what the crash recovery did on opening: said, never silent
+            self.prompts.show_warning(tr("A change cut short was repaired"), "\n\n".join(repairs))
         author = self.author()
         if author is not None:
             lib.author = author
@@ -174,6 +181,31 @@ class Session(QObject):
         self.autosaver.failed.connect(lambda exc: self.prompts.show_error(exc, tr("Autosave failed")))
         self.library_changed.emit()
         self.refresh(after=self._offer_restore)
+        if repairs:
+            self.say(repairs[-1], 15000)
+
+    def ensure_identity(self) -> None:
+        """Before the first commit of a person with no name in the settings, ask who is
+        working (once per session: a "no" is not asked again until the next start)."""
+        if self.author() is None and not self._asked_identity:
+            self.ask_identity()
+
+    def ask_identity(self) -> None:
+        """Who is working: name and e-mail for every commit (first run, or none in the settings)."""
+        from policyeditor.gui.settings_dialog import IdentityDialog
+
+        self._asked_identity = True
+        settings = self.user_settings
+        dialog = IdentityDialog(settings.name, settings.email,
+                                self.parent() if isinstance(self.parent(), QWidget) else None)
+        if self.prompts.run_dialog(dialog):
+            dialog.apply_to(settings)
+            self.write("settings", settings.save, lambda _r: None)
+            if self.lib is not None:
+                self.lib.author = self.author()
+        else:
+            self.say(tr("Saves are signed with this computer's login until you give your name "
+                        "and e-mail in Settings."), 15000)
 
     def settings_changed(self) -> None:
         """The user's settings were changed: save them, and sign commits with the new name."""
@@ -182,8 +214,9 @@ class Session(QObject):
         if self.lib is not None and author is not None:
             self.lib.author = author
 
-    def refresh(self, after: Callable[[], None] | None = None) -> None:
-        """Read the policy list again (and the open policy)."""
+    def refresh(self, after: Callable[[], None] | None = None, quiet: bool = False) -> None:
+        """Read the policy list again (and the open policy); ``quiet``: keep the status
+        bar's message (e.g. "Saved") instead of the count of policies."""
         if self.lib is None:
             return
 
@@ -195,7 +228,8 @@ class Session(QObject):
         def shown(rows) -> None:
             self.rows = list(rows)
             self.rows_loaded.emit(self.rows)
-            self.say(tr("{n} policies").format(n=len(rows)), 3000)
+            if not quiet:
+                self.say(tr("{n} policies").format(n=len(rows)), 3000)
             if after is not None:
                 after()
 
@@ -235,8 +269,11 @@ class Session(QObject):
     def _on_policy_loaded(self, data: "loading.PolicyData", keep_draft: bool = False) -> None:
         same = self.data is not None and self.data.policy.id == data.policy.id
         self.data = data
+        if keep_draft and same and not self.editor.is_modified() and data.draft != self.loaded_draft:
+            keep_draft = False      # saved elsewhere while nothing was typed here: show theirs
         if not (keep_draft and same):
             self.editor.set_text(data.draft)
+            self.loaded_draft = data.draft
             recovered = self._recovered.pop(data.policy.id, None)
             if recovered is not None and recovered != data.draft:
                 self.editor.set_text(recovered)
@@ -248,8 +285,14 @@ class Session(QObject):
         self.policy_changed.emit(same)
 
     # -- saving --------------------------------------------------------------------
-    def save(self, message: str = "", then: Callable[[], None] | None = None) -> None:
-        """Commit the draft (in the worker); ``then`` runs after a successful save."""
+    def save(self, message: str = "", then: Callable[[], None] | None = None, *,
+             expected: str | None = None) -> None:
+        """Commit the draft (in the worker); ``then`` runs after a successful save.
+
+        The save expects the draft to be the text the editor loaded
+        (``expected``, default ``loaded_draft``): when it was saved elsewhere
+        meanwhile (the command line, a sync), nothing is written and the user
+        sees both texts and chooses (``_draft_changed``)."""
         if self.data is None:
             return
         if not self.editor.is_modified():
@@ -257,31 +300,70 @@ class Session(QObject):
             if then is not None:
                 then()
             return
+        self.ensure_identity()
         lib, policy_id, text = self.lib, self.data.policy.id, self.editor.text()
+        base = self.loaded_draft if expected is None else expected
+        who = self.author()
 
         def saved(sha: str | None) -> None:
             self._saving -= 1
             waiting, self._after_save = (self._after_save, []) if not self._saving else ([], self._after_save)
             if self.editor.text() == text:
                 self.editor.mark_saved(text)
+            self.loaded_draft = text
             if self.autosaver is not None:
                 self.autosaver.tick()
-            self.say(tr("Saved ({sha}).").format(sha=sha[:7]) if sha else tr("No changes to save."))
-            self.refresh()
+            if sha and who is not None:
+                self.say(tr("Saved ({sha}) as {name}.").format(sha=sha[:7], name=who.name), 8000)
+            else:
+                self.say(tr("Saved ({sha}).").format(sha=sha[:7]) if sha else tr("No changes to save."), 8000)
+            self.refresh(quiet=True)
             if then is not None:
                 then()
             for follow in waiting:
                 follow()
 
         def failed(exc: BaseException) -> None:
+            from policyeditor.core.errors import DraftChanged
+
             self._saving -= 1
             if not self._saving:
                 self._after_save.clear()    # the user is told; what waited is not done
-            self.prompts.show_error(exc)
+            if isinstance(exc, DraftChanged) and self.data is not None and self.data.policy.id == policy_id:
+                self._draft_changed(exc, message, then)
+            else:
+                self.prompts.show_error(exc)
 
-        self.say(tr("Saving..."))
+        if who is not None:
+            self.say(tr("Saving as {name} <{email}>...").format(name=who.name, email=who.email), 0)
+        else:
+            self.say(tr("Saving..."), 0)
         self._saving += 1
-        self.write("save", lambda: lib.save_draft(policy_id, text, message), saved, failed)
+        self.write("save", lambda: lib.save_draft(policy_id, text, message, expected=base), saved, failed)
+
+    def _draft_changed(self, exc, message: str, then: Callable[[], None] | None) -> None:
+        """The draft was saved elsewhere since it was loaded: show theirs against mine, ask."""
+        from policyeditor.core import textmodel as tm
+        from policyeditor.gui.redline_html import compute_redline
+
+        shown = compute_redline(exc.theirs, tm.parse(exc.mine)).html
+        answer = self.prompts.ask_choice(
+            tr("The draft was changed elsewhere"),
+            tr("The draft of {title} was saved by someone else (another window, the command line or "
+               "another workstation) since you opened it. Below, their text is shown changed into yours: "
+               "struck words are theirs only, underlined words yours only.\n\nKeep your text (their "
+               "changes are replaced), take their text (your changes are dropped), or cancel and "
+               "compare first?").format(title=self.data.policy.title),
+            [("mine", tr("&Keep my text")), ("theirs", tr("&Take their text"))], shown)
+        if answer == "mine":
+            self.save(message, then, expected=exc.theirs)
+        elif answer == "theirs":
+            self.editor.set_text(exc.theirs)
+            self.loaded_draft = exc.theirs
+            self.say(tr("Their text is shown; your changes were dropped."), 8000)
+            self.refresh(quiet=True)
+        else:
+            self.say(tr("Not saved: the draft was changed elsewhere."), 10000)
 
     def confirm_leave(self, then: Callable[[], None]) -> bool:
         """True when there is nothing unsaved (or the user discards it). On "Save"
@@ -303,6 +385,7 @@ class Session(QObject):
         if answer == "discard":
             self.editor.mark_saved(self.data.draft)
             self.editor.set_text(self.data.draft)
+            self.loaded_draft = self.data.draft
             return True
         return False
 

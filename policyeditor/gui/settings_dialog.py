@@ -111,3 +111,66 @@ class SettingsDialog(QDialog):
         settings["name"] = self.name_edit.text().strip()
         settings["email"] = self.email_edit.text().strip()
         settings["library"] = self.library_edit.text().strip()
+
+
+class IdentityDialog(QDialog):
+    """Who is working: the name and e-mail every save is signed with (asked on a first
+    run, and whenever the settings have none). Both are needed."""
+
+    def __init__(self, name: str = "", email: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Who is working?"))
+        self.setAccessibleName(self.tr("Who is working?"))
+        intro = QLabel(self.tr("Every change you save is recorded in the library's history with your "
+                               "name and e-mail, so everyone can see who changed what; Word's tracked "
+                               "changes show your name too. You can change them later in Settings."), self)
+        intro.setWordWrap(True)
+        self.name_edit = QLineEdit(name, self)
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.email_edit = QLineEdit(email, self)
+        self.email_edit.setAccessibleName(self.tr("Your e-mail address"))
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet("color: #b01010;")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        for text, widget in ((self.tr("Your &name:"), self.name_edit), (self.tr("Your &e-mail:"), self.email_edit)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(self.validate)
+        self.email_edit.textChanged.connect(self.validate)
+        self.validate()
+
+    def problems(self) -> list[str]:
+        found = []
+        email = self.email_edit.text().strip()
+        if email and not EMAIL.match(email):
+            found.append(self.tr("The e-mail address should look like name@district.org."))
+        if not email or not self.name_edit.text().strip():
+            found.append(self.tr("Give your name and your e-mail."))
+        return found
+
+    def validate(self) -> bool:
+        found = self.problems()
+        shown = [p for p in found if "look like" in p] if self.email_edit.text().strip() else []
+        self.problem.setText(" ".join(shown))
+        self.ok_button.setEnabled(not found)
+        return not found
+
+    def accept(self) -> None:
+        if self.validate():
+            super().accept()
+
+    def apply_to(self, settings) -> None:
+        settings["name"] = " ".join(self.name_edit.text().split())
+        settings["email"] = self.email_edit.text().strip()

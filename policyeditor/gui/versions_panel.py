@@ -111,7 +111,10 @@ class VersionsModel(QAbstractTableModel):
             return text + (" · " + self.tr("legacy") if v.legacy else "")
         if key in DATE_COLUMNS:
             when = v.effective_date if key == "effective" else getattr(v, key)
-            return short_date(when) if when else ""
+            text = short_date(when) if when else ""
+            if text and any(c.event == key for c in v.corrections):
+                text += " " + self.tr("(corrected)")
+            return text
         state = self._states.get(v.number) or v.state(self._today)
         text = self.state_text(state)
         if self._failures.get(v.number):
@@ -140,6 +143,11 @@ class VersionsModel(QAbstractTableModel):
             lines.append(self.tr("Marked editorial because: %1").replace("%1", v.justification))
         if key == "effective" and v.legacy and v.effective is None and v.adopted:
             lines.append(self.tr("A legacy version takes effect on its adoption date."))
+        for c in v.corrections:
+            if c.event == key:
+                lines.append(self.tr("Corrected from %1 to %2 on %3 by %4: %5").replace("%1", c.old.isoformat())
+                             .replace("%2", c.new.isoformat()).replace("%3", c.when[:10])
+                             .replace("%4", c.who or "?").replace("%5", c.reason))
         if key == "posted" and v.posted_sha256:
             lines.append(self.tr("Posted text %1").replace("%1", v.posted_sha256[:12]))
         return "\n".join(lines) or None
@@ -193,6 +201,12 @@ class VersionsPanel(QWidget):
     def show_policy(self, data, same: bool = False) -> None:
         """Show the loaded policy (``loading.PolicyData``)."""
         self.set_policy(data.policy, data.today, states=data.states, failures=data.failures)
+
+    def add_command(self, *actions) -> None:
+        """Offer ``actions`` in the table's context menu (right-click)."""
+        self.view.setContextMenuPolicy(Qt.ActionsContextMenu)
+        for action in actions:
+            self.view.addAction(action)
 
     def selected_version(self) -> int | None:
         """The number of the selected version, or None."""

@@ -49,13 +49,14 @@ def published(lib: "Library", policy: "Policy") -> "PublishedPolicy":
     from policyeditor.export.html import redline_fragment
     from policyeditor.export.site import PublishedPolicy, pending_versions
 
-    texts = {v.number: lib.version_text(policy.id, v.number) for v in policy.versions}
+    # A legacy version imported from a history line has no text (ops.importing): none is shown.
+    texts = {v.number: lib.version_text(policy.id, v.number) for v in policy.versions if v.text_commit}
     today = lib.today()
     current = timeline.in_force(policy, today, lib.settings.timezone)
     redlines = {}
     if current is not None:
         for v in pending_versions(policy, today):
-            redlines[v.number] = redline_fragment(compare(texts[current.number], texts[v.number]))
+            redlines[v.number] = redline_fragment(compare(texts.get(current.number, ""), texts[v.number]))
     return PublishedPolicy(policy, texts, redlines)
 
 

@@ -3,8 +3,8 @@
 ``policy_redline(lib, id, from_version=, to_version=)`` compares two texts
 of a policy: ``to_version`` None is the draft; ``from_version`` None is the
 version in force (or, when that is the version shown, the one before it).
-``file_redline(old, new)`` compares two Markdown or text files outside any
-library. Both give a ``Compared`` (the redline, its page parts and its
+``file_redline(old, new)`` compares two Word, Markdown or text files outside
+any library (read as ``import`` reads them). Both give a ``Compared`` (the redline, its page parts and its
 statistics) that ``write_redline`` writes as HTML, PDF or DOCX.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,25 +37,12 @@ class Compared:
 
 
 def read_document(name: str | os.PathLike) -> "Document":
-    """A Markdown (.md) or text file as a Document; text files: one paragraph a line."""
-    from policyeditor.core.textmodel import PARAGRAPH, Block, Document, Run, parse
+    """A Word (.docx), Markdown or text file as a Document, read as ``import`` reads it
+    (``ops.importing.read_document``: tracked changes taken as accepted; a file of another
+    kind is read as Markdown)."""
+    from policyeditor.ops.importing import read_document as read
 
-    path = Path(name)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"The file {name} cannot be read ({exc.strerror}). Check its name and location.") from exc
-    if path.suffix.lower() == ".docx":
-        raise InvalidInput(f"{path.name} is a Word file; save it as plain text or Markdown and compare that.")
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{path.name} is not UTF-8 text. Save it as UTF-8 text and try again.") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if path.suffix.lower() == ".txt":
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        return Document(tuple(Block(PARAGRAPH, (Run(line),)) for line in lines if line))
-    return parse(text)
+    return read(name)
 
 
 def write_redline(compared: Compared, output: str | os.PathLike, *, author: str, when: datetime) -> None:
@@ -63,12 +50,24 @@ def write_redline(compared: Compared, output: str | os.PathLike, *, author: str,
     write(REDLINE, RedlineDocument(compared.redline, compared.parts), output, author=author, when=when)
 
 
+def _saved_at(name: str | os.PathLike) -> datetime | None:
+    """When a file was last saved (its modification time), for the changes of a DOCX redline."""
+    try:
+        return datetime.fromtimestamp(Path(name).stat().st_mtime, tz=timezone.utc)
+    except OSError:
+        return None
+
+
 def _title_from(name: str | os.PathLike) -> str:
     return Path(name).stem.replace("-", " ").replace("_", " ").strip().title() or "Policy"
 
 
-def file_redline(old: str | os.PathLike, new: str | os.PathLike, *, title: str | None = None) -> Compared:
-    """The redline from file ``old`` to file ``new`` (Markdown or text, outside any library)."""
+def file_redline(old: str | os.PathLike, new: str | os.PathLike, *, title: str | None = None,
+                 summary: bool = False) -> Compared:
+    """The redline from file ``old`` to file ``new`` (Markdown or text, outside any library).
+
+    ``summary``: the written redline opens with a page of the change summary and the key.
+    """
     from policyeditor.core.redline import compare
     from policyeditor.core.redline_stats import redline_stats
     from policyeditor.export.html import PageParts
@@ -78,21 +77,26 @@ def file_redline(old: str | os.PathLike, new: str | os.PathLike, *, title: str |
     stats = redline_stats(redline, old_doc, new_doc)
     parts = PageParts(title=title or _title_from(new),
                       subtitle=f"{Path(new).name} compared with {Path(old).name}",
-                      summary=stats.summary, explanation=stats.explanation)
+                      summary=stats.summary, explanation=stats.explanation, show_summary=summary,
+                      revised_at=_saved_at(new))
     return Compared(redline, parts, stats)
 
 
 def policy_redline(lib: "Library", policy_id: str, *, from_version: int | None = None,
-                   to_version: int | None = None) -> Compared:
+                   to_version: int | None = None, summary: bool = False) -> Compared:
     """Version ``to_version`` (None: the draft) of a policy against ``from_version``.
 
     ``from_version`` None: the version in force today, unless that is the
     version shown, then the one before it (nothing when there is none).
+    A history line the texts end with gives way to the generated one.
+    ``summary``: the written redline opens with a page of the change summary.
     """
     from policyeditor.core.redline import compare
     from policyeditor.core.redline_stats import redline_stats
     from policyeditor.export.html import PageParts
-    from policyeditor.export.memo import history_line
+    from policyeditor.core.textmodel import parse
+    from policyeditor.export.memo import history_line, without_history
+    from policyeditor.ops.packet import document_author, saved_by
 
     policy = lib.policy(policy_id)
     new_text = lib.draft_text(policy_id) if to_version is None else lib.version_text(policy_id, to_version)
@@ -103,21 +107,27 @@ def policy_redline(lib: "Library", policy_id: str, *, from_version: int | None =
             base = policy.version(earlier[-1]) if earlier else None
         from_version = base.number if base is not None else None
     old_text = lib.version_text(policy_id, from_version) if from_version is not None else ""
-    redline = compare(old_text, new_text)
-    stats = redline_stats(redline, old_text, new_text)
+    history = history_line(policy, upto=to_version)
+    old_doc, new_doc = without_history(parse(old_text), history), without_history(parse(new_text), history)
+    redline = compare(old_doc, new_doc)
+    stats = redline_stats(redline, old_doc, new_doc)
     to_label = "the draft" if to_version is None else f"version {to_version}"
     from_label = f"version {from_version}" if from_version is not None else "nothing (no version in force)"
     justification = policy.version(to_version).justification if to_version is not None else ""
+    by, at = saved_by(lib, policy_id, policy.version(to_version).text_commit if to_version is not None else "")
     parts = PageParts(title=policy.title, subtitle=f"{to_label.capitalize()} compared with {from_label}.",
                       summary=stats.summary, explanation=stats.explanation,
-                      justification=justification, history=history_line(policy, upto=to_version))
+                      justification=justification, history=history, show_summary=summary,
+                      code=policy.code, document_author=document_author(lib), revised_by=by, revised_at=at)
     return Compared(redline, parts, stats)
 
 
 def write_policy_redline(lib: "Library", policy_id: str, output: str | os.PathLike, *,
-                         from_version: int | None = None, to_version: int | None = None) -> Compared:
+                         from_version: int | None = None, to_version: int | None = None,
+                         summary: bool = False) -> Compared:
     """``policy_redline`` written to ``output`` (its format checked before any work)."""
     format_for(output, REDLINE)
-    compared = policy_redline(lib, policy_id, from_version=from_version, to_version=to_version)
-    write_redline(compared, output, author=lib.author.name, when=lib.now())
+    compared = policy_redline(lib, policy_id, from_version=from_version, to_version=to_version,
+                              summary=summary)
+    write_redline(compared, output, author=compared.parts.document_author or lib.author.name, when=lib.now())
     return compared

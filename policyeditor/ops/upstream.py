@@ -105,10 +105,9 @@ def _folder(name: str) -> str:
 
 
 def _read_file(path: Path) -> "Document":
-    try:
-        from policyeditor.ops.importing import read_document  # type: ignore[import-untyped]  # Word files too
-    except ImportError:
-        from policyeditor.ops.redline import read_document
+    """A model policy as the import reads it (Word files with their tracked changes accepted)."""
+    from policyeditor.ops.importing import read_document
+
     return read_document(path)
 
 

@@ -250,7 +250,7 @@ def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
         number = (policy.versions[-1].number if policy.versions else 0) + 1
         if req.version not in (None, number):
             raise InvalidInput(f"The next version of {policy.title} is number {number}, not {req.version}.")
-        _check_new_text(policy, draft or "")
+        _check_new_text(lib, policy, draft or "")
         change, justification = (SUBSTANTIVE, "") if req.legacy else _change_class(lib, policy, number, draft or "", req)
         base = Version(number=number, change_class=change, justification=justification, legacy=req.legacy)
         rules_policy = replace(policy, versions=(*policy.versions, base))
@@ -293,11 +293,20 @@ def _check_amendment(lib: "Library", plan: Plan, req: Request, draft: str | None
         "amendment); otherwise restore the text of the first reading first.", rule=10)
 
 
-def _check_new_text(policy: Policy, draft: str) -> None:
+def _check_new_text(lib: "Library", policy: Policy, draft: str) -> None:
     if not draft.strip():
         raise InvalidInput(f"The draft of {policy.title} is empty. Write or import the text first: a version needs a text.")
+    from policyeditor.core import timeline
+
     latest = policy.latest
-    if latest is not None and latest.text_sha256 == sha256_text(draft):
+    digest = sha256_text(draft)
+    current = timeline.in_force(policy, lib.today(), lib.settings.timezone)
+    if current is not None and current is not latest and current.text_sha256 == digest:
+        raise InvalidInput(
+            f"The draft of {policy.title} is the same text as version {current.number}, the version in "
+            "force: presenting it would change nothing. Change the draft before presenting a new version."
+        )
+    if latest is not None and latest.text_sha256 == digest:
         raise InvalidInput(
             f"The draft of {policy.title} is the same text as version {latest.number}. "
             "Change the draft before presenting a new version."
@@ -357,3 +366,65 @@ def preview_event(lib: "Library", policy_id: str, req: Request) -> list:
 def check_policy(lib: "Library", policy: Policy) -> list:
     """Every rule for every version of ``policy`` (rule 3 reads posted texts from git)."""
     return rules.check_policy(policy, rule_context(lib, policy))
+
+
+# --- corrections ----------------------------------------------------------------------
+
+def correct_event(lib: "Library", policy_id: str, number: int, event: str, new: date | str,
+                  reason: str) -> Version:
+    """Correct the recorded date of a fact (a mistyped reading, adoption, posting or
+    withdrawal): its own record keeps the old date, the new one, the reason, when and
+    who. The rules run with the corrected date (refused, nothing written, when one
+    would fail that passes now, or when tagged data would move: rule 7)."""
+    from policyeditor.core.versions import EFFECTIVE, REVIEWED, Correction
+
+    lib.ensure_writable()
+    policy = lib.policy(policy_id)
+    event = event_name(event)
+    if event == EFFECTIVE:
+        raise InvalidInput("An effective date is not a fact: while it is in the future, record the effective "
+                           "date again with the right date (no correction is needed).")
+    if event == REVIEWED:
+        raise InvalidInput("Reviews are kept as a list of dates and are not corrected; record the review "
+                           "again on the right date.")
+    new_date = dates.parse_date(new) if isinstance(new, str) else new
+    if isinstance(new_date, datetime):
+        new_date = new_date.date()
+    dates.check_day(new_date)
+    why = " ".join(str(reason or "").split())
+    if not why:
+        raise InvalidInput("Give the reason for the correction (for example \"the minutes say June 5\"); "
+                           "it is kept in the history next to both dates.")
+    v = policy.version(number)
+    label = EVENT_LABELS[event]
+    old = getattr(v, event)
+    if old is None:
+        raise InvalidInput(f"Version {number} of {policy.title} has no {label} on record, so there is nothing "
+                           f"to correct. Record the {label} instead.")
+    if old == new_date:
+        raise InvalidInput(f"The {label} of version {number} of {policy.title} is already on record as "
+                           f"{old.isoformat()}; nothing to correct.")
+    author = lib.author
+    fix = Correction(event, old, new_date, why, lib.now().isoformat(timespec="seconds"),
+                     f"{author.name} <{author.email}>")
+    corrected = replace(v, **{event: new_date}, corrections=(*v.corrections, fix))
+    after = replace(policy, versions=tuple(corrected if x.number == number else x for x in policy.versions))
+    context = rule_context(lib, policy)
+    moved = rules.data_moved(policy, after, context)
+    if moved:
+        span = moved[0][0]
+        raise RuleViolation(
+            f"The {label} of version {number} cannot be corrected to {new_date.isoformat()}: "
+            f"{span.records} tagged data record(s) governed by version {span.version} would then fall "
+            "under another version, and data stays with the version in force when it was collected. "
+            "Nothing was changed.", rule=7)
+    before = rules.check_policy(policy, context)
+    added = [f for f in rules.check_policy(after, context) if f not in before]
+    if added:
+        first = added[0]
+        raise RuleViolation(f"The correction to {new_date.isoformat()} is refused: {first.message} "
+                            "Nothing was changed.", rule=first.rule)
+    message = (f"Correct the {label} of {policy.title}, version {number}: {old.isoformat()} -> "
+               f"{new_date.isoformat()}\n\nReason: {why}")
+    lib.write_policy(after, message)
+    return corrected

@@ -29,6 +29,7 @@ from policyeditor.core.versions import (
     CHANGE_CLASSES,
     EVENTS,
     REVIEWED,
+    Correction,
     LibrarySettings,
     Memo,
     Policy,
@@ -48,6 +49,7 @@ _VERSION_DATES = tuple(e for e in EVENTS if e != REVIEWED)   # one date each, in
 _VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha256",
                     "read_commit", "read_sha256")
 _MEMO_KEYS = tuple(f.name for f in fields(Memo))
+_CORRECTION_KEYS = tuple(f.name for f in fields(Correction))
 _VERSION_KEYS = {f.name for f in fields(Version)}
 _POLICY_KEYS = {"title", "code", "review_months", "notice_days", "versions"}
 
@@ -205,6 +207,9 @@ def _version_to_dict(v: Version) -> dict[str, Any]:
     memo = {k: getattr(v.memo, k) for k in _MEMO_KEYS if getattr(v.memo, k)}
     if memo:
         data["memo"] = memo
+    if v.corrections:
+        data["corrections"] = [{k: getattr(c, k) for k in _CORRECTION_KEYS if getattr(c, k) != ""}
+                               for c in v.corrections]
     return data
 
 
@@ -268,7 +273,25 @@ def _version_from_dict(raw: Any, rel: str) -> Version:
         memo = _check_type(raw["memo"], dict, "memo", rel)
         _unknown(set(memo), set(_MEMO_KEYS), rel)
         kwargs["memo"] = Memo(**{k: _check_type(v, str, k, rel) for k, v in memo.items()})
+    if "corrections" in raw:
+        kwargs["corrections"] = tuple(_correction_from_dict(c, rel) for c in
+                                      _check_type(raw["corrections"], list, "corrections", rel))
     return Version(**kwargs)
+
+
+def _correction_from_dict(raw: Any, rel: str) -> Correction:
+    if not isinstance(raw, dict):
+        raise LibraryStateError(f"In {rel}, each [[versions.corrections]] entry must be a table.")
+    _unknown(set(raw), set(_CORRECTION_KEYS), rel)
+    for key in ("event", "old", "new", "reason"):
+        if key not in raw:
+            raise LibraryStateError(f"In {rel}, a correction has no '{key}'. Restore the file from the library's history.")
+    event = _check_type(raw["event"], str, "event", rel)
+    if event not in _VERSION_DATES:
+        raise LibraryStateError(f"In {rel}, a correction names the event '{event}', which has no date to correct.")
+    return Correction(event, _check_type(raw["old"], date, "old", rel), _check_type(raw["new"], date, "new", rel),
+                      _check_type(raw["reason"], str, "reason", rel),
+                      _check_type(raw.get("when", ""), str, "when", rel), _check_type(raw.get("who", ""), str, "who", rel))
 
 
 def policy_from_toml(policy_id: str, data: dict[str, Any], rel: str) -> Policy:

@@ -465,6 +465,13 @@ class Library:
             request = events.Request(event, when, version, editorial, justification, legacy, amended)
             return events.record_event(self, policy_id, request)
 
+    def correct_event(self, policy_id: str, number: int, event: str, new: date | str, reason: str) -> Version:
+        """Correct the recorded date of a fact, with a reason (``events.correct_event``)."""
+        from policyeditor.store import events
+
+        with self.locked():
+            return events.correct_event(self, policy_id, number, event, new, reason)
+
     def preview_event(
         self,
         policy_id: str,

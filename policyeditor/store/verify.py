@@ -14,14 +14,16 @@
    re-posting of a posting that no longer counts, rule 3, is the one
    exception; an effective date may move only while it is in the future).
    Records of tagged data (``policies/<id>/tagged/``) are never changed or
-   removed. A correction, when it exists, will be its own recorded event:
-   ``_permitted`` is the one place that will accept it.
+   removed. A correction is its own recorded event (``[[versions.corrections]]``,
+   never changed once recorded): ``_permitted`` is the one place that accepts it.
 4. Every rule re-run on the recorded history: each such commit must not add a
    rule failure on its own day (rules 1-4, 8 with the library's notice period
    at that commit) nor move tagged data (rule 7).
 5. Each adopted version's change class recomputed from the texts in git: a
    version recorded editorial without a justification must be editorial.
 
+A legacy version imported from a history line whose text was never known
+(no commit, no hash, no tag: ``ops.importing``) has no text to prove.
 Each problem is one plain sentence naming the policy, the version and what
 was altered.
 """
@@ -75,7 +77,7 @@ def verify(lib: "Library") -> list[str]:
                         "policies are never deleted. Restore the folder from the library's history.")
     for policy in lib.policies():
         for version in policy.versions:
-            if version.adopted is not None:
+            if version.adopted is not None and not _text_not_kept(policy, version, tags):
                 problems += _check_version(repo, policy, version, reachable, tags)
         problems += _tags_without_records(policy, tags)
         problems += _history(lib, policy)
@@ -87,6 +89,11 @@ def verify(lib: "Library") -> list[str]:
                             "that is not in the library.")
     problems += _tagged_records(lib)
     return problems
+
+
+def _text_not_kept(policy: Policy, v: Version, tags: dict[str, tuple[str, str]]) -> bool:
+    """A legacy version known only from a history line (``ops.importing``): no text, no hash, no tag."""
+    return v.legacy and not v.text_commit and not v.text_sha256 and f"{policy.id}/v{v.number}" not in tags
 
 
 def _tags_without_records(policy: Policy, tags: dict[str, tuple[str, str]]) -> list[str]:
@@ -175,9 +182,13 @@ def _history(lib: "Library", policy: Policy) -> list[str]:
 def _permitted(old: Version, new: Version, field: str) -> bool:
     """Whether ``field`` of a version may change from ``old`` to ``new`` (point 3).
 
-    A re-posting replaces a posting that no longer counts (rule 3). A recorded
-    correction (a later issue) will be accepted here, and only here.
+    A re-posting replaces a posting that no longer counts (rule 3). A
+    correction recorded in the same commit (``[[versions.corrections]]`` naming
+    this event, the old date and the new one) is accepted here, and only here.
     """
+    made = [c for c in new.corrections if c not in old.corrections]
+    if any(c.event == field and c.old == getattr(old, field) and c.new == getattr(new, field) for c in made):
+        return True
     if field == POSTED:
         return (new.posted is not None and old.posted is not None and new.posted > old.posted
                 and old.posted_sha256 != old.text_sha256)
@@ -194,6 +205,9 @@ def _fact_changes(policy: Policy, old: Policy, new: Policy, day: date, where: st
             out.append(f"{name}: the record of version {o.number} was deleted {where}.")
             continue
         label = f"{name}, version {o.number}"
+        if n.corrections[:len(o.corrections)] != o.corrections:
+            out.append(f"{label}: a recorded correction was changed or removed {where}; the history of "
+                       "corrections never changes.")
         for event in FACT_EVENTS:
             if event == REVIEWED:
                 lost = sorted(set(o.reviewed) - set(n.reviewed))
@@ -288,6 +302,8 @@ def _tagged_records(lib: "Library") -> list[str]:
             out.append(f"The record of tagged data {rel} was changed after it was recorded; "
                        "records of tagged data never change (rule 7).")
     return out
+
+
 def _name(policy: Policy, version: Version) -> str:
     return f"{policy.title} ({policy.id}), version {version.number}"
 

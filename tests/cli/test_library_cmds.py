@@ -219,3 +219,28 @@ def test_init_refusals_create_nothing(tmp_path: Path, capsys, extra: list[str], 
     code, out, err = run(capsys, "init", str(target), "--district", "D", "--committee", "C", *extra)
     assert code == 2 and out == "" and message in err
     assert not target.exists()
+
+
+def test_correct_records_a_correction_shown_by_versions(demo_path: Path, capsys, state_of) -> None:
+    code, out, _err = run(capsys, "--library", str(demo_path), "versions", "acceptable-use")
+    assert code == 0
+    before = state_of(demo_path)
+    code, _out, err = run(capsys, "--library", str(demo_path), "correct", "acceptable-use", "adopted",
+                          "2019-02-12", "--version", "2", "--reason", "")
+    assert code == 2 and "reason" in err and state_of(demo_path) == before
+    from policyeditor.store import Library
+
+    with Library.open(demo_path) as lib:
+        v2 = lib.policy("acceptable-use").version(2)
+    assert v2.adopted is not None
+    from datetime import timedelta
+
+    new = v2.adopted + timedelta(days=1)
+    code, out, err = run(capsys, "--library", str(demo_path), "correct", "acceptable-use", "adopted",
+                         new.isoformat(), "--version", "2", "--reason", "The minutes give the other day.")
+    assert code == 0, err
+    assert f"{v2.adopted} -> {new}" in out
+    code, out, _err = run(capsys, "--library", str(demo_path), "versions", "acceptable-use")
+    assert f"adoption corrected from {v2.adopted} to {new}" in out and "The minutes give the other day." in out
+    code, out, _err = run(capsys, "--library", str(demo_path), "verify")
+    assert code == 0, out

@@ -66,7 +66,11 @@ def test_redline_of_the_draft_against_the_version_in_force(qapp, capsys, demo_pa
     code, out, err = run(capsys, "--library", str(demo_path), "redline", "website-privacy", "-o", str(target))
     assert (code, err) == (0, "")
     html = target.read_text(encoding="utf-8")
-    assert "compared with version 1" in html and "<ins>" in html
+    assert "compared with version 1" not in html and "<ins>" in html      # no tool text unless asked
+    code, out, err = run(capsys, "--library", str(demo_path), "redline", "website-privacy", "--summary",
+                         "-o", str(target))
+    assert (code, err) == (0, "")
+    assert "compared with version 1" in target.read_text(encoding="utf-8")
     code, _, err = run(capsys, "--library", str(demo_path), "redline", "website-privacy", "--from", "1", "--to", "2",
                        "-o", str(tmp_path / "v2.docx"))
     assert (code, err) == (0, "")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -96,8 +98,9 @@ def test_a_link_target_is_content():
 
 
 def test_long_changes_are_quoted_briefly_and_counted():
-    old = "one two three four five six seven eight nine ten eleven twelve. End."
-    new = "uno dos tres cuatro cinco seis siete ocho nueve diez once doce. End. Extra."
+    # The places are the redline's: the sentence kept between the two changes separates them.
+    old = "one two three four five six seven eight nine ten eleven twelve. This sentence stays as it is."
+    new = "uno dos tres cuatro cinco seis siete ocho nueve diez once doce. This sentence stays as it is. Extra."
     reason = classify(old, new).reason
     assert reason.startswith("Substantive: words changed in 2 places, for example 'one two three")
     assert "...' became 'uno" in reason and len(reason) < 200
@@ -173,3 +176,43 @@ def test_classification_is_symmetric_and_total(a, b):
     one, other = classify(a, b), classify(b, a)
     assert one.change_class == other.change_class
     assert one.reason.endswith(".") and one.reason.split(":")[0] in ("Editorial", "Substantive")
+
+
+def test_fast_content_key_is_the_character_by_character_one():
+    # changeclass._key (str.translate outside the stretches around digits) must give exactly
+    # _key_chars' result, rule 9's reading of numbers included.
+    import random
+
+    from policyeditor.core.changeclass import _key, _key_chars
+
+    alphabet = list("ab Z9 0.,-–'’ $%§#_()\n\t\u00a0\u202f²½٣") + ["\U0001d7ce", "e\u0301"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert _key(text) == _key_chars(text), repr(text)
+    for text in ("A fee of $.50 per page.", "Grades 6 - 8 attend.", "1 000 and 1\u202f000", "-5, .5, 50%"):
+        assert _key(text.casefold()) == _key_chars(text.casefold())
+
+
+def test_content_key_digest_by_pieces_is_the_whole_texts_key():
+    # classify compares digests of the key worked out a few blocks at a time (memory), which must
+    # equal the key of the whole text: no number, normalization or case reads across a block end.
+    import random
+
+    from policyeditor.core import changeclass
+    from policyeditor.core.textmodel import parse
+
+    rng = random.Random(3)
+    pieces = ["5", "6 - 8", ".5", "-5", "$.50", "1 000", "x", "Ab", "e\u0301", "\u00df", "'", ",", "%"]
+    for _ in range(200):
+        text = "\n\n".join(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+                           for _ in range(rng.randint(1, 8))) + "\n"
+        doc = parse(text)
+        whole = changeclass._key(unicodedata.normalize("NFC", doc.plain_text).casefold())
+        old_chunk, changeclass._CHUNK = changeclass._CHUNK, 4     # a piece every block or two
+        try:
+            by_pieces = changeclass._key_digest(doc)
+        finally:
+            changeclass._CHUNK = old_chunk
+        assert by_pieces == hashlib.blake2b(whole.encode("utf-8", "surrogatepass"), digest_size=32).digest()
+        assert content_key(doc) == whole

@@ -80,6 +80,17 @@ def test_bold_to_plain_is_a_formatting_change_with_old_and_new_style():
     assert changes(compare(old, new)) == []
 
 
+def test_bold_added_to_words_notes_only_what_changed():
+    # Issue 12: bold added to two words showed "Formatted: Font: Bold; Formatted: Font:".
+    for marked, bold in (("The **quick brown** fox jumps.", ["quick", "brown"]),
+                         ("The **quick** brown **fox** jumps.", ["quick", "fox"])):
+        block = compare("The quick brown fox jumps.\n", marked + "\n").blocks[0]
+        assert block.format_note == "Formatted: Font: Bold"
+        formatted = [s for s in block.segments if s.op == FORMATTED]
+        assert all(s.old_style != s.style for s in formatted)
+        assert " ".join(s.text for s in formatted).split() == bold
+
+
 def test_heading_level_and_list_to_paragraph_are_block_formatting_changes():
     old = doc(para("Definitions", kind=HEADING, level=2), para("Cookies are files.", kind=BULLET))
     new = doc(para("Definitions", kind=HEADING, level=3), para("Cookies are files."))
@@ -188,3 +199,33 @@ def test_non_text_is_refused_plainly():
 
     with pytest.raises(TextError):
         compare(b"bytes", "text")
+
+
+def test_edited_paragraphs_around_an_added_one_are_compared_pair_by_pair():
+    # Issue 12: nearly every paragraph edited and one added made the whole manual one run of
+    # changed blocks, all its tokens held at once (3 GB for a 40 MB draft). Alike paragraphs
+    # are paired across the added one, so each is compared on its own.
+    import policyeditor.core.redline_build as build
+
+    words = [f"word{k}" for k in range(40)]
+    old_paras = [" ".join(f"{w}p{i}" for w in words) + "." for i in range(30)]
+    new_paras = [p.replace("word7p", "changed7p", 1) for p in old_paras]
+    new_paras.insert(15, "A paragraph added in the middle of the run.")
+    old, new = parse("\n\n".join(old_paras) + "\n"), parse("\n\n".join(new_paras) + "\n")
+    sizes = []
+    region = build._Builder.region
+
+    def spy(self, o, n, trim=None):
+        sizes.append(len(o) + len(n))
+        return region(self, o, n, trim)
+
+    build._Builder.region = spy
+    try:
+        redline = compare(old, new)
+    finally:
+        build._Builder.region = region
+    assert max(sizes) <= 2                      # never the whole run at once
+    statuses = [b.status for b in redline.blocks]
+    assert statuses.count(CHANGED) == 30 and statuses.count(INSERTED) == 1
+    assert statuses.index(INSERTED) == 15
+    assert_reconstructs(redline, old, new)

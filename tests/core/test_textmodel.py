@@ -66,7 +66,7 @@ def test_front_matter_and_html_comments_are_kept_verbatim():
 
 
 def test_structures_outside_the_subset_become_raw_blocks_and_survive():
-    text = "> quoted\n\n```\ncode  here\n```\n\n| a | b |\n\nAfter.\n"
+    text = "> - a quoted list\n\n```\ncode  here\n```\n\n| a | b |\n\nAfter.\n"
     doc = parse(text)
     assert [b.kind for b in doc.blocks] == [RAW, RAW, PARAGRAPH, PARAGRAPH]
     assert canonical(serialize(doc)) == serialize(doc)

@@ -36,6 +36,31 @@ def body_of(data: bytes):
     return docx.Document(io.BytesIO(data)).element.body
 
 
+def _paragraphs(body, mode: str):
+    """The body's paragraphs in reading order, a table's cells row by row (w:tc's own w:p).
+
+    A row tracked as deleted (w:trPr/w:del) is gone after accepting, one tracked
+    as inserted after rejecting; a cell with no run is a placeholder of the grid.
+    The empty paragraph Word needs after a table that ends the document is left out.
+    """
+    gone = W + ("del" if mode == "accept" else "ins")
+    children = [c for c in body if c.tag in (W + "p", W + "tbl")]
+    for k, child in enumerate(children):
+        if child.tag == W + "p":
+            last_after_table = k == len(children) - 1 and k > 0 and children[k - 1].tag == W + "tbl"
+            if not (last_after_table and not list(child.iter(W + "r"))):
+                yield child
+            continue
+        for tr in child.findall(W + "tr"):
+            trpr = tr.find(W + "trPr")
+            if trpr is not None and trpr.find(gone) is not None:
+                continue
+            for tc in tr.findall(W + "tc"):
+                for p in tc.findall(W + "p"):
+                    if list(p.iter(W + "r")):
+                        yield p
+
+
 def read(data, mode: str) -> list[tuple[str, str, list[tuple[str, bool]]]]:
     """The paragraphs after accepting ('accept') or rejecting ('reject') all changes.
 
@@ -45,7 +70,7 @@ def read(data, mode: str) -> list[tuple[str, str, list[tuple[str, bool]]]]:
     body = body_of(data) if isinstance(data, bytes) else data
     out: list[tuple[str, str, list[tuple[str, bool]]]] = []
     text, runs, style = "", [], None
-    for p in body.findall(W + "p"):
+    for p in _paragraphs(body, mode):
         ppr = p.find(W + "pPr")
         if style is None:
             style = _style(ppr, mode)

@@ -52,13 +52,17 @@ def test_page_is_self_contained_valid_and_labelled():
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
     assert "<script" not in page and "http" not in page.split("<body>")[0]   # nothing fetched
     checker = check(page)
-    assert {"ins", "del", "main", "header"} <= set(checker.tags)
+    assert {"ins", "del", "main", "aside"} <= set(checker.tags)
     text = "".join(checker.text)
     assert "[inserted: New]" in text and "[deleted: Old]" in text
     assert "[formatting changed to Not Bold: " in text
     assert "How to read this redline" in text and "Adopted: October 5, 2009" in text
-    assert stats.summary in text
+    assert stats.summary not in text          # the summary is asked for (issue 12)
     assert "Formatted: Font: Not Bold" in page and "Changed" in text
+    shown = redline_page(redline, PageParts(title="Website Privacy Policy", summary=stats.summary,
+                                            show_summary=True))
+    assert stats.summary in "".join(check(shown).text)
+    assert shown.index(stats.summary) < shown.index("<main>")   # beside the policy, not in it
 
 
 def test_policy_text_is_escaped():
@@ -103,3 +107,24 @@ def test_every_export_face_escapes_policy_text_and_drops_unsafe_links():
         assert "<script>" not in html and "<b>this</b>" not in html and "javascript" not in html
         assert "&lt;script&gt;" in html and "&lt;b&gt;this&lt;/b&gt;" in html and "A &amp; B" in html
         assert "here" in html
+
+
+def test_the_notice_site_never_lists_a_superseded_pending_version() -> None:
+    from datetime import date
+
+    from policyeditor.core.versions import Policy, Version
+    from policyeditor.export.site import pending_versions
+
+    policy = Policy(id="p", title="P", versions=(
+        Version(number=1, adopted=date(2009, 10, 5), legacy=True),
+        Version(number=2, first_reading=date(2018, 5, 1)),            # read, never adopted
+        Version(number=3, first_reading=date(2019, 3, 1)),            # the text now on its way
+    ))
+    assert [v.number for v in pending_versions(policy, date(2019, 4, 1))] == [3]
+    adopted_later = Policy(id="p", title="P", versions=(
+        Version(number=1, adopted=date(2009, 10, 5), legacy=True),
+        Version(number=2, first_reading=date(2018, 5, 1), adopted=date(2018, 6, 1),
+                effective=date(2019, 9, 1)),                          # adopted, takes effect later
+        Version(number=3, first_reading=date(2019, 3, 1)),
+    ))
+    assert [v.number for v in pending_versions(adopted_later, date(2019, 4, 1))] == [2, 3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 from datetime import date, datetime, timezone
@@ -29,6 +30,7 @@ POLICY = Policy("website-privacy", "Website Privacy Policy", "IJNDC", versions=(
     Version(2, first_reading=date(2018, 5, 1)),
 ))
 SETTINGS = LibrarySettings(district="Cambridge Public Schools", signer="Kenneth N. Salim, Ed.D.")
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MEMO = Memo(description="These revisions to the Website Privacy Policy are being presented to align the "
                         "policy with current best practices relevant to website security and privacy practices.")
 
@@ -166,3 +168,156 @@ def test_moves_convert_in_libreoffice(qapp, tmp_path):
     redline_pdf(redline, PageParts(title="Moves"), pdf)
     text = " ".join(pdf_text(pdf).split())
     assert "Moved from here (move 1)" in text and "Moved here (move 1)" in text
+
+
+# ------------------------------------------------------- issue 12: packets a clerk sends untouched
+
+def _paragraphs(markdown: str) -> list[str]:
+    from policyeditor.core.textmodel import parse
+
+    return [" ".join(b.text.split()) for b in parse(markdown).blocks]
+
+
+def _policy_part(paragraphs: list[str]) -> list[str]:
+    """The paragraphs from the policy's title on (after the memo page)."""
+    start = paragraphs.index("WEBSITE PRIVACY POLICY")
+    return paragraphs[start:]
+
+
+def test_seed_packets_print_exactly_one_history_line(qapp, tmp_path):
+    # The seed texts end with "*Adopted: October 5, 2009*" and the recorded adoption gives it again.
+    outputs = {"first": first_reading(), "second": first_reading(reading="second"),
+               "clean": clean_copy(POLICY, NEW, upto=1)}
+    for name, packet in outputs.items():
+        pdf, word = tmp_path / f"{name}.pdf", tmp_path / f"{name}.docx"
+        packet_pdf(packet, pdf)
+        packet_docx(packet, word, author="Clerk", when=WHEN)
+        assert pdf_text(pdf).count("Adopted: October 5, 2009") == 1, name
+        for mode in ("accept", "reject"):
+            assert texts(word.read_bytes(), mode).count("Adopted: October 5, 2009") == 1, (name, mode)
+    packet = first_reading()
+    for page in (redline_docx(packet.redline, packet.parts, author="C", when=WHEN),):
+        assert [p.text for p in page.paragraphs].count("Adopted: October 5, 2009") == 1
+    from policyeditor.export.html import redline_page
+
+    assert redline_page(packet.redline, packet.parts).count("Adopted: October 5, 2009") == 1
+
+
+def test_seed_redline_docx_accepts_to_the_new_text_and_rejects_to_the_old(qapp, tmp_path):
+    packet = first_reading()
+    data = io.BytesIO()
+    redline_docx(packet.redline, packet.parts, author="Clerk", when=WHEN).save(data)
+    assert texts(data.getvalue(), "accept") == _paragraphs(NEW)
+    assert texts(data.getvalue(), "reject") == _paragraphs(OLD)
+    target = tmp_path / "packet.docx"
+    packet_docx(packet, target, author="Clerk", when=WHEN)
+    assert _policy_part(texts(target.read_bytes(), "accept")) == _paragraphs(NEW)
+    assert _policy_part(texts(target.read_bytes(), "reject")) == _paragraphs(OLD)
+    # The summary is a comment on the title, where Word shows it in the margin.
+    comments = docx.Document(str(target)).comments
+    assert any("words inserted" in c.text for c in comments)
+
+
+def test_seed_redline_pages_hold_no_tool_text(qapp, tmp_path):
+    packet = first_reading()
+    pdf = tmp_path / "packet.pdf"
+    packet_pdf(packet, pdf)
+    text = " ".join(pdf_text(pdf).split())
+    for tool in ("Revisions compared with", "words inserted", "Change class", "Substantive:", "Key:",
+                 "formatting changed", "moved", "\u00b6"):
+        assert tool not in text, tool
+    from policyeditor.export.html import redline_page
+
+    page = redline_page(packet.redline, packet.parts)
+    assert "Revisions compared with" not in page and "words inserted" not in page
+    key = page.split("</style>")[1].split("<main>")[0]
+    assert "Struck-through" in key and "moved" not in key   # the key names only the kinds present
+    with_summary = tmp_path / "summary.pdf"
+    packet_pdf(reading_packet(POLICY, SETTINGS, old=OLD, new=NEW, memo=MEMO, reading="first",
+                              on=date(2018, 5, 1), upto=1, summary_page=True), with_summary)
+    summary = " ".join(pdf_text(with_summary, 2, 2).split())
+    assert "words inserted" in summary and "Key:" in summary and "inserted" in summary
+    assert "moved" not in summary and "Formatted" not in summary
+    assert "WEBSITE PRIVACY POLICY" not in summary     # a page of its own, before the policy
+
+
+def test_inserted_paragraph_has_no_pilcrow(qapp, tmp_path):
+    redline = compare("First.\n\nLast.\n", "First.\n\nA new paragraph.\n\nLast.\n")
+    pdf = tmp_path / "r.pdf"
+    redline_pdf(redline, PageParts(title="Rules"), pdf)
+    assert "\u00b6" not in pdf_text(pdf) and "A new paragraph." in pdf_text(pdf)
+
+
+def test_docx_core_properties_name_the_policy(qapp, tmp_path):
+    target = tmp_path / "packet.docx"
+    packet = first_reading()
+    from dataclasses import replace as dc_replace
+
+    parts = dc_replace(packet.parts, code="IJNDC", document_author="Cambridge Public Schools",
+                       revised_by="Kenneth Salim", revised_at=datetime(2018, 4, 20, 15, 30, tzinfo=timezone.utc))
+    packet_docx(dc_replace(packet, parts=parts), target, author="Clerk", when=WHEN)
+    props = docx.Document(str(target)).core_properties
+    assert props.title == "Website Privacy Policy" and props.subject == "IJNDC"
+    assert props.author == "Cambridge Public Schools"
+    assert "python-docx" not in (props.comments + props.author + props.last_modified_by)
+    assert props.created.date() == props.modified.date() == date(2018, 5, 1)
+    body = docx.Document(str(target)).element.body
+    changes = [el for el in body.iter() if el.tag in ("{%s}ins" % W_NS, "{%s}del" % W_NS)]
+    assert changes and {el.get(f"{{{W_NS}}}author") for el in changes} == {"Kenneth Salim"}
+    assert {el.get(f"{{{W_NS}}}date") for el in changes} == {"2018-04-20T15:30:00Z"}
+
+
+def test_pdf_text_layer_holds_each_line_once(qapp, tmp_path):
+    # A paragraph running onto the next page had the page's last line drawn again, clipped, at the
+    # top of the next: pdftotext (search, copy, screen readers) read it twice.
+    target = tmp_path / "packet.pdf"
+    packet_pdf(first_reading(), target)
+    pages = subprocess.run(["pdftotext", str(target), "-"], check=True, capture_output=True,
+                           text=True).stdout.split("\f")
+    bodies = [[line for line in page.splitlines() if line.strip() and not line.startswith("Page ")
+               and line.strip() != "Website Privacy Policy"] for page in pages if page.strip()]
+    assert len(bodies) >= 4
+    for before, after in zip(bodies[1:], bodies[2:]):
+        assert after[0] not in before[-1] and before[-1] not in after[0], (before[-1], after[0])
+    words = " ".join(" ".join(b) for b in bodies[1:]).split()
+    expected = " ".join(_paragraphs(NEW)).split()
+    # every word of the new text is printed (deleted words come in addition), none of it twice
+    assert len(words) - len(expected) == sum(len(s.text.split()) for b in first_reading().redline.blocks
+                                             for s in b.segments if s.op == "deleted")
+
+
+def test_pdf_and_docx_of_a_packet_share_page_layout(qapp, tmp_path):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    target = tmp_path / "packet.docx"
+    packet_docx(first_reading(), target, author="Clerk", when=WHEN)
+    document = docx.Document(str(target))
+    section = document.sections[0]
+    assert (section.left_margin.inches, section.right_margin.inches) == (1.0, 1.0)
+    assert round(section.top_margin.inches, 2) == round(section.bottom_margin.inches, 2) == 1.25
+    assert round(section.header_distance.inches, 2) == 0.9
+    # "Page N of M" on every page, the memo page too (as the PDF prints it); no running header there
+    for footer in (section.footer, section.first_page_footer):
+        fields = [f.get(f"{{{W_NS}}}instr") for f in footer._element.iter(f"{{{W_NS}}}fldSimple")]
+        assert fields == ["PAGE", "NUMPAGES"] and footer.paragraphs[0].text.startswith("Page ")
+    assert section.different_first_page_header_footer and not section.first_page_header.paragraphs[0].text
+    assert document.styles["Normal"].font.name == "Times New Roman"
+    body = [p for p in document.paragraphs if "Cambridge School Committee and Cambridge" in p.text]
+    assert body and all(p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY for p in body)
+    pdf = tmp_path / "packet.pdf"
+    packet_pdf(first_reading(), pdf)
+    assert "Page 1 of" in pdf_text(pdf, 1, 1)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "612 x 792 pts" in info
+
+
+def test_a_justification_is_printed_on_a_summary_page_and_in_the_word_comment(qapp, tmp_path):
+    packet = reading_packet(POLICY, SETTINGS, old=OLD, new=NEW, memo=MEMO, reading="first",
+                            on=date(2018, 5, 1), upto=1, justification="Only pronouns changed.")
+    pdf = tmp_path / "packet.pdf"
+    packet_pdf(packet, pdf)
+    assert "Marked editorial because: Only pronouns changed." in " ".join(pdf_text(pdf, 2, 2).split())
+    word = tmp_path / "packet.docx"
+    packet_docx(packet, word, author="Clerk", when=WHEN)
+    assert any("Only pronouns changed." in c.text for c in docx.Document(str(word)).comments)
+    assert _policy_part(texts(word.read_bytes(), "accept")) == _paragraphs(NEW)

@@ -75,6 +75,11 @@ class ScriptedPrompts:
     def choose_item(self, title: str, label: str, items, current: int = 0):
         return self._next("choose_item", label)[0]
 
+    def ask_choice(self, title: str, text: str, choices, detail_html: str = ""):
+        """The value may be a function given the detail shown (the redline's HTML)."""
+        value, ok = self._next("ask_choice", text)
+        return value(detail_html) if ok and callable(value) else value
+
     def choose_folder(self, title: str, start: str = ""):
         return self._next("choose_folder", title)[0]
 

@@ -31,12 +31,20 @@ def prompts() -> ScriptedPrompts:
 def make_window(qtbot, data_dir, prompts):
     """``make_window(library=None)``: the real window (gui.app.build_window) with the
     scripted prompts, shown; with a library, once its list is shown. Every window
-    made is closed (its work drained, its threads ended) and deleted after the test."""
+    made is closed (its work drained, its threads ended) and deleted after the test.
+    The user has given a name and e-mail before (``identity=False``: a first run,
+    when the window asks for them)."""
     from policyeditor.gui.app import build_window
+    from policyeditor.store.usersettings import UserSettings
 
     made = []
 
-    def make(library=None, rows: int = 4):
+    def make(library=None, rows: int = 4, identity: bool = True):
+        if identity:
+            settings = UserSettings.load()
+            if not settings.name:
+                settings["name"], settings["email"] = "Test Clerk", "clerk@example.org"
+                settings.save()
         win = build_window(library=str(library) if library is not None else None, prompts=prompts)
         made.append(win)
         win.show()

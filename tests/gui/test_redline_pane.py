@@ -92,3 +92,24 @@ def test_the_pane_escapes_policy_text_and_keeps_only_safe_links():
     assert "&lt;i&gt;this&lt;/i&gt;" in html and "<i>this</i>" not in html
     assert "javascript" not in html and ">here<" in html.replace("</span>", "")
     assert '<a href="https://example.org/law">the law</a>' in html
+
+
+def test_change_n_of_m_follows_the_scroll_position_after_an_edit(qtbot):
+    pane = RedlinePane()
+    qtbot.addWidget(pane)
+    pane.resize(500, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_result(compute_redline(long_policy(set()), parse(long_policy({5, 30, 55}))))
+    assert pane.position.text() == "Change 1 of 3"
+    bar = pane.browser.verticalScrollBar()
+    bar.setValue(bar.maximum())                      # the user scrolls to the end
+    assert pane.position.text() == "Change 3 of 3"
+    # The user types: the same comparison, one more change near the top; the view stays at the end.
+    pane.show_result(compute_redline(long_policy(set()), parse(long_policy({2, 5, 30, 55}))))
+    assert bar.value() > bar.maximum() * 0.9         # the scroll position is kept
+    assert pane.position.text() == "Change 4 of 4"    # and named: paragraph 55, now the 4th change
+    bar.setValue(0)
+    assert pane.position.text() == "Change 1 of 4"
+    pane.next_change()
+    assert pane.position.text() == "Change 2 of 4"

@@ -42,6 +42,9 @@ def test_a_policy_with_no_version_is_all_new(lib):
 def test_written_as_html_and_docx_and_a_bad_name_writes_nothing(qapp, lib, tmp_path, state_of):
     compared = write_policy_redline(lib, PID, tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "sixty" in html and compared.stats.summary not in html     # the summary only when asked
+    write_policy_redline(lib, PID, tmp_path / "s.html", summary=True)
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
     assert "The draft compared with version 2." in html and compared.stats.summary in html
     write_policy_redline(lib, PID, tmp_path / "r.docx", from_version=1)
     assert (tmp_path / "r.docx").read_bytes()[:2] == b"PK"
@@ -67,7 +70,7 @@ def test_outside_files_that_cannot_be_compared_are_refused_in_a_sentence(tmp_pat
     (tmp_path / "policy.docx").write_bytes(b"PK")
     with pytest.raises(InvalidInput, match="latin1.md is not UTF-8 text"):
         read_document(tmp_path / "latin1.md")
-    with pytest.raises(InvalidInput, match="policy.docx is a Word file"):
+    with pytest.raises(InvalidInput, match="policy.docx cannot be read as a Word document"):
         read_document(tmp_path / "policy.docx")
     with pytest.raises(InvalidInput, match="cannot be read"):
         read_document(tmp_path / "missing.md")

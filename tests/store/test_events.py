@@ -205,3 +205,13 @@ def test_check_reports_rule_failures_of_records(lib: Library) -> None:
     failures = check_policy(lib, lib.policy("website-privacy"))
     assert [f.rule for f in failures] == [2]
     assert "earliest 2018-07-21" in failures[0].message
+
+
+def test_a_text_identical_to_the_version_in_force_is_not_presented(lib: Library, state_of) -> None:
+    in_force = lib.version_text("website-privacy", 1)
+    lib.record_event("website-privacy", "first_reading", "2018-05-01")    # version 2, pending
+    lib.save_draft("website-privacy", in_force)                           # back to the text in force
+    before = state_of(lib.path)
+    with pytest.raises(InvalidInput, match="same text as version 1, the version in force"):
+        lib.record_event("website-privacy", "first_reading", "2018-06-01")
+    assert state_of(lib.path) == before

@@ -9,7 +9,10 @@ How each block kind looks in the QTextDocument:
 - heading N: ``QTextBlockFormat.headingLevel() == N``, larger demi-bold text;
 - bullet / numbered at level L: a block in a ``QTextList`` (disc / decimal)
   with indent L + 1;
-- raw (Markdown the editor does not model: tables, quotes, code): a block
+- quote: a block marked with ``QUOTE_PROPERTY``, indented on both sides;
+- table cells: a ``QTextTable`` (a thin grid, the header row first); a
+  cell's blocks read back as one cell (joined by a space);
+- raw (Markdown the editor does not model: code, HTML, other quotes): a block
   marked with ``RAW_PROPERTY``, in a fixed-pitch font, its line breaks kept as
   Qt line separators (U+2028), read back verbatim.
 Runs: bold is a font weight of at least ``QFont.Bold`` (heading text itself
@@ -28,16 +31,21 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrameFormat,
     QTextList,
     QTextListFormat,
+    QTextTableFormat,
 )
 
 from policyeditor.core import textmodel as tm
 
 RAW_PROPERTY = QTextFormat.Property.UserProperty + 1
+QUOTE_PROPERTY = QTextFormat.Property.UserProperty + 2
+QUOTE_INDENT = 28
 LINE_SEPARATOR = "\u2028"
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1, 5: 1.0, 6: 0.95}
 LINK_COLOR = QColor(0x1A, 0x4F, 0x9C)
+HEADER_SHADE = QColor(0xEE, 0xEE, 0xEE)
 LIST_STYLES = {tm.BULLET: QTextListFormat.Style.ListDisc, tm.NUMBERED: QTextListFormat.Style.ListDecimal}
 
 
@@ -74,6 +82,10 @@ def block_format(block: tm.Block) -> QTextBlockFormat:
     elif block.kind == tm.RAW:
         fmt.setProperty(RAW_PROPERTY, True)
         fmt.setBackground(QColor(0xF3, 0xF3, 0xF3))
+    elif block.kind == tm.QUOTE:
+        fmt.setProperty(QUOTE_PROPERTY, True)
+        fmt.setLeftMargin(QUOTE_INDENT)
+        fmt.setRightMargin(QUOTE_INDENT)
     return fmt
 
 
@@ -116,16 +128,52 @@ def insert_blocks(cursor: QTextCursor, blocks: tuple[tm.Block, ...], base_size: 
     when ``first_in_place`` (loading into an empty document), else each block
     starts a new one."""
     lists = _ListTracker()
-    for i, block in enumerate(blocks):
-        if i or not first_in_place:
+    in_place = first_in_place
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind in tm.CELL_KINDS:
+            rows, i = tm.table_rows(blocks, i)
+            _insert_table(cursor, [[blocks[k] for k in row] for row in rows], base_size)
+            lists.reset()
+            in_place = True     # the empty block Qt keeps after a table takes the next block
+            continue
+        if not in_place:
             cursor.insertBlock(block_format(block), QTextCharFormat())
         else:
             cursor.setBlockFormat(block_format(block))
+        in_place = False
         if block.kind in LIST_STYLES:
             lists.join(cursor, block)
         else:
             lists.reset()
         _insert_runs(cursor, block, base_size)
+        i += 1
+
+
+def _insert_table(cursor: QTextCursor, rows: list[list[tm.Block]], base_size: float) -> None:
+    """A table of the rows' cells at ``cursor``; the cursor ends in the block after it."""
+    fmt = QTextTableFormat()
+    fmt.setBorder(1)
+    fmt.setBorderBrush(QColor(0x99, 0x99, 0x99))
+    fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    fmt.setCellPadding(4)
+    fmt.setCellSpacing(0)
+    fmt.setHeaderRowCount(1)
+    fmt.setBorderCollapse(True)
+    fmt.setTopMargin(4)
+    fmt.setBottomMargin(8)
+    width = max(len(row) for row in rows)
+    table = cursor.insertTable(len(rows), width, fmt)
+    for r, row in enumerate(rows):
+        for c, block in enumerate(row):
+            cell = table.cellAt(r, c)
+            if r == 0:     # the header row shaded (not bold: bold is the text's own)
+                cell_format = cell.format()
+                cell_format.setBackground(HEADER_SHADE)
+                cell.setFormat(cell_format)
+            _insert_runs(cell.firstCursorPosition(), block, base_size)
+    cursor.setPosition(table.lastPosition() + 1)
 
 
 def _insert_runs(cursor: QTextCursor, block: tm.Block, base_size: float) -> None:
@@ -157,6 +205,7 @@ def block_of(qblock: QTextBlock) -> tm.Block:
     fmt = qblock.blockFormat()
     if fmt.property(RAW_PROPERTY):
         return tm.Block(tm.RAW, (tm.Run(qblock.text().replace(LINE_SEPARATOR, "\n")),))
+    quote = bool(fmt.property(QUOTE_PROPERTY))
     runs = []
     it = qblock.begin()
     while not it.atEnd():
@@ -172,14 +221,28 @@ def block_of(qblock: QTextBlock) -> tm.Block:
         return tm.Block(kind, tuple(runs), max(0, qlist.format().indent() - 1))
     if fmt.headingLevel() > 0:
         return tm.Block(tm.HEADING, tuple(runs), fmt.headingLevel())
-    return tm.Block(tm.PARAGRAPH, tuple(runs))
+    return tm.Block(tm.QUOTE if quote else tm.PARAGRAPH, tuple(runs))
 
 
 def read(qdoc: QTextDocument, front_matter: str = "") -> tm.Document:
-    """The normalized text model of what ``qdoc`` shows."""
-    blocks = []
+    """The normalized text model of what ``qdoc`` shows (a table's cells row by row)."""
+    blocks: list[tm.Block] = []
+    last_cell = None
     qblock = qdoc.begin()
     while qblock.isValid():
-        blocks.append(block_of(qblock))
+        table = QTextCursor(qblock).currentTable()
+        if table is None:
+            blocks.append(block_of(qblock))
+            last_cell = None
+        else:
+            cell = table.cellAt(qblock.position())
+            key = (table.firstPosition(), cell.row(), cell.column())
+            runs = block_of(qblock).runs
+            if key == last_cell and blocks:     # a second paragraph typed in a cell joins it
+                blocks[-1] = tm.Block(blocks[-1].kind, blocks[-1].runs + (tm.Run(" "),) + runs, blocks[-1].level)
+            else:
+                kind = tm.HEADER_CELL if cell.row() == 0 else tm.CELL
+                blocks.append(tm.Block(kind, runs, cell.column()))
+            last_cell = key
         qblock = qblock.next()
     return tm.normalize(tm.Document(tuple(blocks), front_matter))

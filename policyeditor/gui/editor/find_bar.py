@@ -37,6 +37,8 @@ class FindBar(QWidget):
         self.status = QLabel(self)
         self._build_layout()
         self.find_edit.returnPressed.connect(self.find_next)
+        self.find_edit.textChanged.connect(lambda _t: self.status.clear())   # "Not found" was for the old text
+        self.case_box.toggled.connect(lambda _on: self.status.clear())
         self.replace_edit.returnPressed.connect(self.replace_one)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)

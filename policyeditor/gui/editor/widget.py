@@ -146,6 +146,43 @@ class DraftEditor(QTextEdit):
             self._restyle_block(block, new)
         cursor.endEditBlock()
 
+    # -- tables ----------------------------------------------------------------
+    def insert_table(self, rows: int = 2, columns: int = 2) -> None:
+        """An empty table at the cursor (header row first; a table left empty is not saved)."""
+        cells = tuple(tm.Block(tm.HEADER_CELL if r == 0 else tm.CELL, (), c)
+                      for r in range(rows) for c in range(columns))
+        cursor = self.textCursor()
+        if cursor.currentTable() is not None:
+            return
+        start = cursor.position()
+        cursor.beginEditBlock()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        convert.insert_blocks(cursor, cells, self._base_size(), first_in_place=False)
+        cursor.endEditBlock()
+        into = QTextCursor(self.document())
+        into.setPosition(start)
+        while into.currentTable() is None and into.movePosition(QTextCursor.MoveOperation.NextBlock):
+            pass
+        self.setTextCursor(into)      # in the first cell, ready to type
+
+    def add_table_row(self) -> bool:
+        """A row below the cursor's; False when the cursor is not in a table."""
+        cursor = self.textCursor()
+        table = cursor.currentTable()
+        if table is None:
+            return False
+        table.insertRows(table.cellAt(cursor).row() + 1, 1)
+        return True
+
+    def add_table_column(self) -> bool:
+        """A column right of the cursor's; False when the cursor is not in a table."""
+        cursor = self.textCursor()
+        table = cursor.currentTable()
+        if table is None:
+            return False
+        table.insertColumns(table.cellAt(cursor).column() + 1, 1)
+        return True
+
     def _selected_blocks(self, cursor: QTextCursor) -> list:
         first = self.document().findBlock(cursor.selectionStart())
         last = self.document().findBlock(cursor.selectionEnd())

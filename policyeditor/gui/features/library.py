@@ -18,7 +18,7 @@ class LibraryFeature(Feature):
           _n("Create a new, empty policy library")),
         S("open_demo", "file", _n("Open the &Demo Library"), "open_demo", None, "",
           "", _n("Open the example library with sample policies")),
-        S("settings", "file", _n("Se&ttings..."), "open_settings", Key.Preferences, "", "preferences-system",
+        S("settings", "file", _n("S&ettings..."), "open_settings", Key.Preferences, "", "preferences-system",
           _n("Your name and e-mail for saving, and the library folder")),
         S("district", "policy", _n("&District Details..."), "district_details", None, "", "",
           _n("The district, committee and memo signer kept in the library"), needs_library=True),
@@ -74,6 +74,7 @@ class LibraryFeature(Feature):
 
         dialog = FirstRunDialog(self.window)
         if self.prompts.run_dialog(dialog) and dialog.choice:
+            self.session.ensure_identity()    # a first run: who is working, before anything is written
             getattr(self, dialog.choice)()
 
     def open_settings(self) -> None:

@@ -1,0 +1,151 @@
+"""The `diff` command as a user runs it: whole process, against git's word diff, and its memory.
+
+Part 1 (issue 12): `policyeditor diff OLD NEW -o X.html` on the 1 MB manual of
+`bench_redline.manual` (2% of words edited, spread through it), as a
+subprocess (Python's start, imports, parsing both files, the redline, the
+change summary, the page written), alternating with
+`git diff --no-index --word-diff` on the same two files; best and median of
+``--repeat`` runs each, and the ratio. Then, in this process, what each step
+takes (parse, compare, summary, page).
+
+Part 2 (``--sizes``, MB): drafts of that many MB (the manual repeated, edited
+the same way), `diff OLD NEW -o X.html` as a subprocess under
+``/usr/bin/time -v``: wall time, seconds per MB (linear time: flat), and the
+peak resident memory per byte of input (both files) and per byte of the draft.
+
+    python benchmarks/bench_diff.py --repeat 5 --sizes 10,20,40
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from bench_redline import manual  # noqa: E402
+
+
+def corpus() -> Path:
+    for candidate in (Path(os.environ.get("POLICYEDITOR_SHARED_DIR", "")) / "corpus" / "site-policy",
+                      ROOT.parent / "shared" / "corpus" / "site-policy",
+                      Path("/work/shared/corpus/site-policy"), ROOT / "tests" / "data" / "corpus"):
+        if (candidate / "manifest.json").exists():
+            return candidate
+    raise SystemExit("no corpus found")
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of the command, a subprocess."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, check=cmd[0] != "git", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def diff_cmd(old: Path, new: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "policyeditor", "diff", str(old), str(new), "-o", str(out)]
+
+
+def part1(tmp: Path, repeat: int) -> None:
+    old, new = manual(corpus())
+    (tmp / "old.md").write_text(old, encoding="utf-8")
+    (tmp / "new.md").write_text(new, encoding="utf-8")
+    ours, git = [], []
+    for _ in range(repeat):
+        ours.append(run(diff_cmd(tmp / "old.md", tmp / "new.md", tmp / "x.html"), tmp))
+        git.append(run(["git", "diff", "--no-index", "--word-diff", "old.md", "new.md"], tmp))
+    print(f"1 MB manual ({len(old.encode()):,} and {len(new.encode()):,} bytes), {repeat} runs each, alternating")
+    for label, k in (("wall", 0), ("cpu", 1)):
+        a, g = [t[k] for t in ours], [t[k] for t in git]
+        print(f"  {label}: diff -o X.html (whole process) best {min(a):.3f} s median {statistics.median(a):.3f} s; "
+              f"git --word-diff best {min(g):.3f} s median {statistics.median(g):.3f} s; "
+              f"ratio best {min(a) / max(min(g), 1e-3):.1f}x median "
+              f"{statistics.median(a) / max(statistics.median(g), 1e-3):.1f}x")
+    steps(tmp)
+
+
+def steps(tmp: Path) -> None:
+    from policyeditor.core.redline import compare
+    from policyeditor.core.redline_stats import redline_stats
+    from policyeditor.export.html import PageParts, redline_page
+    from policyeditor.ops.redline import read_document
+
+    t = [time.perf_counter()]
+    a, b = read_document(tmp / "old.md"), read_document(tmp / "new.md")
+    t.append(time.perf_counter())
+    redline = compare(a, b)
+    t.append(time.perf_counter())
+    stats = redline_stats(redline, a, b)
+    t.append(time.perf_counter())
+    redline_page(redline, PageParts(title="Manual", summary=stats.summary))
+    t.append(time.perf_counter())
+    names = ("parse both", "compare", "change summary", "HTML page")
+    print("  in process: " + ", ".join(f"{n} {t[i + 1] - t[i]:.3f} s" for i, n in enumerate(names)))
+
+
+def big(mb: int, tmp: Path) -> tuple[Path, Path]:
+    old, _ = manual(corpus(), rate=0.0)
+    size = mb * 1_000_000
+    text = (old * (size // len(old) + 1))[:size]
+    text = text[: text.rfind("\n")] + "\n"
+    rng = random.Random(mb)
+    words = text.split(" ")
+    for i in range(len(words)):
+        if rng.random() < 0.02:
+            words[i] = "revised" if rng.random() < 0.5 else ""
+    (tmp / f"old{mb}.md").write_text(text, encoding="utf-8")
+    (tmp / f"new{mb}.md").write_text(" ".join(words), encoding="utf-8")
+    return tmp / f"old{mb}.md", tmp / f"new{mb}.md"
+
+
+def part2(tmp: Path, sizes: list[int]) -> None:
+    print("drafts of N MB, 2% of words edited: diff -o X.html under /usr/bin/time -v, one run each")
+    for mb in sizes:
+        old, new = big(mb, tmp)
+        result = subprocess.run(["/usr/bin/time", "-v", *diff_cmd(old, new, tmp / "big.html")], cwd=tmp,
+                                capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        if result.returncode:
+            print(f"  {mb} MB: failed: {result.stderr[-500:]}")
+            continue
+        rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) * 1024
+        wall = re.search(r"Elapsed \(wall clock\) time .*: ([\d:.]+)", result.stderr).group(1)
+        parts = [float(p) for p in wall.split(":")]
+        seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+        user = float(re.search(r"User time \(seconds\): ([\d.]+)", result.stderr).group(1))
+        both = old.stat().st_size + new.stat().st_size
+        print(f"  {mb:3d} MB: wall {seconds:6.1f} s  cpu {user:6.1f} s ({user / mb:.2f} s/MB)  "
+              f"peak RSS {rss / 1e6:7.0f} MB = {rss / both:5.1f} B per input byte (both files), "
+              f"{rss / new.stat().st_size:5.1f} B per draft byte")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sizes", default="", help="MB sizes for part 2, e.g. 10,20,40")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        part1(tmp, args.repeat)
+        if args.sizes:
+            part2(tmp, [int(s) for s in args.sizes.split(",")])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
