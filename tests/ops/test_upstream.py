@@ -141,3 +141,31 @@ def test_upstream_on_the_command_line(capsys, district: Library, manual: Path) -
     assert district.draft_text("conduct") == CONDUCT.replace("to the principal", "to the head of school")
     assert main([*lib, "upstream", "take", "masc", "KBA", "--id", "visitors"]) == 0
     assert "Added the policy visitors" in capsys.readouterr().out
+
+
+def _word(path: Path, paragraphs: list[str]) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Code of Conduct", level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+
+
+def test_a_model_manual_of_word_files(tmp_library: Library, tmp_path: Path) -> None:
+    from policyeditor.ops.upstream import read_models
+
+    folder = tmp_path / "word-models"
+    folder.mkdir()
+    _word(folder / "JIC.docx", ["Students treat one another with respect.", "Staff report bullying."])
+    [model] = read_models(folder).values()
+    assert model.code == "JIC" and model.title == "Code of Conduct"
+    tmp_library.create_policy("conduct", "Code of Conduct", "JIC", model.text)
+    add_upstream(tmp_library, "neola", str(folder), association="NEOLA")
+    tmp_library.save_draft("conduct", model.text.replace("Staff report", "All staff report"))
+    _word(folder / "JIC.docx", ["Students treat one another with dignity.", "Staff report bullying."])
+    report = pull_upstream(tmp_library, "neola", update="Winter 2027")
+    assert report.merged == ["conduct"]
+    assert "with dignity." in tmp_library.draft_text("conduct")
+    assert "All staff report" in tmp_library.draft_text("conduct")
