@@ -20,7 +20,8 @@ import sys
 from policyeditor import __version__
 from policyeditor.core.errors import PolicyEditorError
 
-COMMAND_MODULES = ("library_cmds", "redline_cmds", "import_cmds", "data_cmds", "sync_cmds", "gui_cmds")
+COMMAND_MODULES = ("library_cmds", "redline_cmds", "import_cmds", "data_cmds", "sync_cmds", "merge_cmds",
+                   "gui_cmds")
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1

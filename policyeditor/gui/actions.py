@@ -120,7 +120,8 @@ MENU_LAYOUT: dict[str, tuple[str, ...]] = {
     "format": ("bold", "italic", "link", "|", "paragraph", "heading1", "heading2", "heading3", "|",
                "bullets", "numbers", "indent", "outdent", "|", "quotation", "insert_table", "add_table_row",
                "add_table_column"),
-    "policy": ("new_policy", "policy_details", "record_event", "correct_event", "|", "district", "|", "refresh"),
+    "policy": ("new_policy", "policy_details", "record_event", "correct_event", "resolve_conflict",
+               "model_updates", "|", "district", "|", "refresh"),
     "view": ("filter", "|", "show_draft", "show_versions", "show_memo"),
     "help": ("about",),
 }

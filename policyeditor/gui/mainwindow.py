@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 from policyeditor.gui import actions as action_table
 from policyeditor.gui.editor import DraftEditor, FindBar
 from policyeditor.gui.editor import convert
+from policyeditor.gui.features.conflicts import ConflictsFeature
 from policyeditor.gui.features.events import EventsFeature
 from policyeditor.gui.features.exports import ExportsFeature
 from policyeditor.gui.features.importing import ImportFeature
 from policyeditor.gui.features.library import LibraryFeature
 from policyeditor.gui.features.policies import PoliciesFeature
 from policyeditor.gui.features.sync import SyncFeature
+from policyeditor.gui.features.upstream import UpstreamFeature
 from policyeditor.gui.memo_panel import MemoPanel
 from policyeditor.gui.policy_list import PolicyListPanel
 from policyeditor.gui.prompts import Prompts
@@ -63,7 +65,10 @@ class MainWindow(QMainWindow):
         self.exports = ExportsFeature(self.session, self)
         self.sync = SyncFeature(self.session, self)
         self.importing = ImportFeature(self.session, self)
-        features = (self.library, self.policies, self.events, self.exports, self.sync, self.importing)
+        self.conflicts = ConflictsFeature(self.session, self)
+        self.upstream = UpstreamFeature(self.session, self)
+        features = (self.library, self.policies, self.events, self.exports, self.sync, self.importing,
+                    self.conflicts, self.upstream)
         self.actions = action_table.build_actions(
             [(self, action_table.WINDOW_ACTIONS)] + [(f, f.ACTIONS) for f in features], self)
         self.menus = action_table.build_menus(self.menuBar(), self.actions)

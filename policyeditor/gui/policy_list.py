@@ -78,8 +78,10 @@ def policy_rows(lib) -> list[PolicyRow]:
     for policy in lib.policies():
         changed = lib.draft_changed(policy.id, policy)
         text = lib.draft_text(policy.id)
-        rows.append(PolicyRow(policy.id, policy.code, policy.title,
-                              state_text(policy, today, changed), text))
+        state = state_text(policy, today, changed)
+        if (lib.path / "policies" / policy.id / "conflict.toml").is_file():    # store.conflicts
+            state = tr("conflict") + "; " + state
+        rows.append(PolicyRow(policy.id, policy.code, policy.title, state, text))
     return rows
 
 

@@ -126,6 +126,7 @@ class Transaction:
         self.root = repo.root
         self.paths = list(dict.fromkeys(paths))
         self.written: dict[str, bytes] = {}
+        self.removed: set[str] = set()
         self.saved: dict[str, bytes | None] = {}
         for rel in self.paths:
             target = inside(self.root, rel)
@@ -147,6 +148,13 @@ class Transaction:
             raise ValueError(f"{rel} was not declared for this transaction")
         self.written[rel] = data
         atomic_write(inside(self.root, rel), data)
+
+    def remove(self, rel: str) -> None:
+        """Delete a file of the library (one named at the start); the commit records the deletion."""
+        if rel not in self.saved:
+            raise ValueError(f"{rel} was not declared for this transaction")
+        self.removed.add(rel)
+        inside(self.root, rel).unlink(missing_ok=True)
 
     def commit(self, message: str, author: Author, when: datetime,
                tags: tuple[tuple[str, str, str], ...] = ()) -> str:
@@ -192,6 +200,9 @@ class Transaction:
                 self.repo.move_branch(self.start, current)
         for rel, old in self.saved.items():
             target = self.root / rel
+            if rel in self.removed and old is not None and not target.exists():
+                atomic_write(target, old)
+                continue
             if rel not in self.written:
                 continue
             try:
@@ -316,7 +327,9 @@ class GitRepo:
             index.add(present)
         if gone:
             tracked = {path for (path, _stage) in index.entries}
-            index.remove([p for p in gone if p in tracked], working_tree=False)
+            untrack = [p for p in gone if p in tracked]
+            if untrack:
+                index.remove(untrack, working_tree=False)
         actor = git.Actor(author.name, author.email)
         parents = None
         if not move:
@@ -384,6 +397,19 @@ class GitRepo:
         args = [arg for parent in parents for arg in ("-p", parent)]
         return self.repo.git.commit_tree("--no-gpg-sign", *args, "-m", message, tree, env=env).strip()
 
+    def write_blob(self, data: bytes) -> str:
+        """Store ``data`` as a blob in the repository's objects; its id (for a tree sync builds)."""
+        from io import BytesIO
+
+        from gitdb import IStream
+
+        try:
+            stored = self.repo.odb.store(IStream(b"blob", len(data), BytesIO(data)))
+        except (GitCommandError, OSError, ValueError) as exc:
+            raise GitFailed("Git could not store a merged file.", stderr=str(exc)) from exc
+        sha = stored.hexsha
+        return sha.decode("ascii") if isinstance(sha, bytes) else sha
+
     @staticmethod
     def user_config_value(key: str) -> str:
         """A value of the user's global git configuration ('' when unset), for before a clone."""
@@ -393,13 +419,14 @@ class GitRepo:
             return ""
 
     @classmethod
-    def clone(cls, url: str, root: Path, env: dict[str, str]) -> "GitRepo":
-        """Clone ``url`` (checked by store.remote) into ``root``, branch 'main'.
+    def clone(cls, url: str, root: Path, env: dict[str, str], branch: str | None = BRANCH) -> "GitRepo":
+        """Clone ``url`` (checked by store.remote) into ``root``, branch 'main' (None: the remote's default).
 
         GitPython puts ``--`` before the address, so it is never read as an option.
         """
         try:
-            git.Repo.clone_from(url, root, env=env, branch=BRANCH).close()
+            options = {"branch": branch} if branch else {"depth": 1}
+            git.Repo.clone_from(url, root, env=env, **options).close()
         except GitCommandError as exc:
             raise _failed(exc) from exc
         return cls(root)

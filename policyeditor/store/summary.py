@@ -19,14 +19,15 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from policyeditor.core import review
 from policyeditor.core.review import add_months
 from policyeditor.core.versions import Policy, State
-from policyeditor.store.files import atomic_write, draft_path, record_path
+from policyeditor.store.conflicts import CONFLICT_FILE
+from policyeditor.store.files import POLICIES_DIR, atomic_write, draft_path, record_path
 
 if TYPE_CHECKING:
     from policyeditor.store.library import Library
@@ -166,6 +167,8 @@ def summaries(lib: "Library") -> list[PolicySummary]:
             until = valid_until(policy, today)
             entry = {"key": key, "from": today.isoformat(), "until": until.isoformat() if until else None,
                      "summary": _to_json(summary)}
+        if (lib.path / POLICIES_DIR / pid / CONFLICT_FILE).is_file():     # not cached: sync adds it
+            summary = replace(summary, pending=("conflict: changed on two workstations", *summary.pending))
         out.append(summary)
         racy = any(k is None or now_ns - k[0] < RACY_SECONDS * 1e9 for k in key)
         if not racy:

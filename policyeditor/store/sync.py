@@ -15,16 +15,24 @@ makes one merge commit whose parents are both histories; every recorded
 commit and every tag stays where it was. When only one side changed, this
 workstation's branch moves forward, or the shared library's does (a push).
 
-What joins: a file changed on only one side. A file changed on both sides to
-different contents is a conflict, even where git could merge the lines: a
-policy's record is checked by the rules as a whole, and a draft mixing two
-people's edits is a text nobody wrote, so a person decides. Changes to
-different files of one policy (the draft here, a recorded posting there) do
-join. The joined tree is built in a temporary index (``git read-tree -m``),
-and conflicts are found before anything is written, so a refused sync leaves
-HEAD, the refs, the index and the work tree exactly as they were, and never
-conflict markers. A tag ``<id>/v<N>`` present on both sides at different
-commits (two adoptions of one version) is refused the same way.
+What joins: a file changed on only one side. A policy whose draft or record
+was changed on both sides is joined by ``store.conflicts``: the draft
+three-way, paragraphs then words (``core.merge3``), the record field by field.
+What clashes is never decided here: the join keeps this workstation's draft
+and the shared library's value of a record field (a fact once shared is never
+rewritten), and the policy gets a committed ``conflict.toml`` naming the three
+commits and both values, so every workstation lists it as "conflict" until a
+person resolves it (``policyeditor resolve``, or Resolve Conflict in the
+window). Any other file changed on both sides to different contents (the
+district details, a record of tagged data) refuses the sync. The joined tree
+is built in a temporary index (``git read-tree -m``, then the joined policy
+files), and refusals are found before anything is written, so a refused sync
+leaves HEAD, the refs, the index and the work tree exactly as they were, and
+never conflict markers. A tag ``<id>/v<N>`` present on both sides at different
+commits (two adoptions of one version with different texts) is refused the
+same way; two tags of the same commit (one adoption recorded on both sides,
+perhaps with different dates: the record's conflict shows both) keep the
+shared library's tag.
 
 Fetching goes to a private namespace (``refs/policyeditor-sync/``, removed
 afterwards, with ``--refmap=`` so git updates no remote-tracking ref on its
@@ -78,6 +86,7 @@ class SyncResult:
     tags_sent: tuple[str, ...] = ()
     joined: bool = False          # a merge commit joined this workstation's work with the shared library's
     problems: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()   # policies changed on both sides that a person must resolve
 
     def summary(self) -> str:
         """One plain sentence, e.g. 'Up to date with the shared library: 2 changes received, 1 sent.'"""
@@ -87,6 +96,10 @@ class SyncResult:
         text = f"Up to date with the shared library: {self.received} {changes} received, {self.sent} sent."
         if self.joined:
             text += " Changes made here and on the shared library were joined."
+        if self.conflicts:
+            names = ", ".join(self.conflicts)
+            text += (f" Changed differently on both sides, kept both ways until you choose: {names} "
+                     "('policyeditor conflicts' shows them, 'policyeditor resolve' completes them).")
         return text
 
 
@@ -123,6 +136,7 @@ class _Sync:
         self.url = url
         self.env = network_env(bool(self.repo.config_value("core.sshCommand")))
         self.branch = self.repo.branch_name()
+        self.conflicted: list[str] = []     # policies joined with a conflict for a person to resolve
 
     # -- reading ------------------------------------------------------------------
     def refs(self, prefix: str) -> dict[str, str]:
@@ -187,8 +201,44 @@ class _Sync:
                 "changed here. Share the library through a new, empty repository."
             ) from None
         ours, theirs = self.changed(base, local), self.changed(base, remote)
-        self.refuse_conflicts(ours, theirs)
-        return self.join(base, local, remote, ours, theirs), True
+        merged = self.merge_policies(base, local, remote, ours, theirs)
+        self.refuse_conflicts({p: b for p, b in ours.items() if p not in merged}, theirs)
+        return self.join(base, local, remote, ours, theirs, merged), True
+
+    def merge_policies(self, base: str, local: str, remote: str, ours: dict[str, str],
+                       theirs: dict[str, str]) -> dict[str, bytes | None]:
+        """path -> joined contents of each policy changed on both sides (see store.conflicts).
+
+        A draft joins with core.merge3 and a record field by field; what does not join keeps this
+        workstation's draft and the shared library's record field, and the policy gets a
+        conflict.toml naming the three commits and both values, so a person decides.
+        """
+        from policyeditor.store import conflicts
+
+        both = {p for p in ours.keys() & theirs.keys() if ours[p] != theirs[p]}
+        ids = sorted({p.split("/")[1] for p in both if p.count("/") == 2 and p.startswith(files.POLICIES_DIR + "/")
+                      and p.rsplit("/", 1)[1] in (files.DRAFT_FILE, files.RECORD_FILE, conflicts.CONFLICT_FILE)})
+        out: dict[str, bytes | None] = {}
+        for pid in ids:
+            draft, record = files.draft_path(pid), files.record_path(pid)
+            marker = conflicts.conflict_path(pid)
+            read = lambda sha, rel: self.repo.file_at(sha, rel)   # noqa: E731
+            text_clash = False
+            clashes: list = []
+            if draft in both:
+                data, clean = conflicts.merge_draft(read(base, draft), read(local, draft) or b"",
+                                                    read(remote, draft) or b"")
+                out[draft] = data
+                text_clash = not clean
+            if record in both:
+                out[record], clashes = conflicts.merge_record(read(base, record), read(local, record) or b"",
+                                                              read(remote, record) or b"", record)
+            if text_clash or clashes:
+                out[marker] = conflicts.record_bytes(base, local, remote, text_clash, clashes)
+                self.conflicted.append(pid)
+            elif marker in both:
+                continue    # two workstations' conflict records: a person sorts it out (refused below)
+        return out
 
     def refuse_unsafe(self, remote: str) -> None:
         """SyncError when the shared library holds links or submodules (see GitRepo.unsafe_entries)."""
@@ -219,12 +269,21 @@ class _Sync:
             details="Changed on both sides: " + ", ".join(both),
         )
 
-    def join(self, base: str, local: str, remote: str, ours: dict[str, str], theirs: dict[str, str]) -> str:
-        """A merge commit of ``local`` and ``remote`` (built in a temporary index; no ref moves)."""
+    def join(self, base: str, local: str, remote: str, ours: dict[str, str], theirs: dict[str, str],
+             merged: dict[str, bytes | None] | None = None) -> str:
+        """A merge commit of ``local`` and ``remote`` (built in a temporary index; no ref moves).
+
+        ``merged``: path -> contents for the files changed on both sides that were joined.
+        """
         index = self.lib.git_dir / "policyeditor-sync.index"
         env = {"GIT_INDEX_FILE": str(index)}
         try:
             self.repo.run("read-tree", "-i", "-m", "--aggressive", base, local, remote, env=env)
+            for path, data in sorted((merged or {}).items()):
+                self.repo.run("update-index", "--force-remove", "--", path, env=env)
+                if data is not None:
+                    blob = self.repo.write_blob(data)
+                    self.repo.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", env=env)
             tree = self.repo.run("write-tree", env=env).strip()
         except GitFailed as exc:
             raise SyncError(
@@ -240,10 +299,17 @@ class _Sync:
                    f"Changed here: {here}.\nChanged on the shared library: {there}.")
         return self.repo.commit_tree(tree, [local, remote], message, self.lib.author, self.lib.now())
 
-    def refuse_tag_conflicts(self, local_tags: dict[str, str], remote_tags: dict[str, str]) -> None:
-        clash = sorted(n for n in local_tags.keys() & remote_tags.keys() if local_tags[n] != remote_tags[n])
+    def refuse_tag_conflicts(self, local_tags: dict[str, str], remote_tags: dict[str, str]) -> dict[str, str]:
+        """Tags named alike on both sides: refused when they tag different texts; the shared
+        library's tag for each that tags the same text (two records of one adoption, e.g. on
+        different dates: the record's conflict says so, and the tag already shared stays)."""
+        differ = sorted(n for n in local_tags.keys() & remote_tags.keys() if local_tags[n] != remote_tags[n])
+        peel = lambda ref: self.repo.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip()  # noqa: E731
+        same = {n: remote_tags[n] for n in differ
+                if peel(f"refs/tags/{n}") == peel(f"{STAGING}/tags/{n}")}
+        clash = [n for n in differ if n not in same]
         if not clash:
-            return
+            return same
         policy_id, _, number = clash[0].partition("/v")
         raise SyncError(
             f"Version {number} of {self.what(f'{files.POLICIES_DIR}/{policy_id}/')} was adopted both on this "
@@ -262,6 +328,8 @@ class _Sync:
             for name, obj in sorted(incoming.items()):
                 self.repo.run("update-ref", f"refs/tags/{name}", obj, "0" * len(obj))
                 created.append(name)
+            for name, (mine, shared) in sorted(getattr(self, "replaced_tags", {}).items()):
+                self.repo.run("update-ref", f"refs/tags/{name}", shared, mine)   # never sent: the shared one stays
         except (GitFailed, OSError) as exc:
             for name in created:
                 with contextlib.suppress(GitFailed):
@@ -305,8 +373,9 @@ class _Sync:
         remote_tags = {n[5:]: o for n, o in staged.items() if n.startswith("tags/") and POLICY_TAG.fullmatch(n[5:])}
         local_tags = {n: o for n, o in self.refs("refs/tags").items() if POLICY_TAG.fullmatch(n)}
         new_head, joined = self.integrate(local, remote)
-        self.refuse_tag_conflicts(local_tags, remote_tags)
+        replaced = self.refuse_tag_conflicts(local_tags, remote_tags)
         incoming = {n: o for n, o in remote_tags.items() if n not in local_tags}
+        self.replaced_tags = {n: (local_tags[n], o) for n, o in replaced.items()}
         received = self.count(f"{local}..{remote}") if remote else 0
         sent = self.count(f"{remote}..{new_head}") if remote else self.count(new_head)
         self.apply(local, new_head, incoming)
@@ -317,7 +386,7 @@ class _Sync:
         self.lib.settings = files.settings_from_toml(
             files.read_toml(self.lib.path / files.LIBRARY_FILE, files.LIBRARY_FILE))
         return SyncResult(self.url, received, sent, tuple(sorted(incoming)), tuple(outgoing), joined,
-                          tuple(verify(self.lib)))
+                          tuple(verify(self.lib)), tuple(self.conflicted))
 
 
 def sync(lib: "Library") -> SyncResult:

@@ -158,12 +158,19 @@ def _history(lib: "Library", policy: Policy) -> list[str]:
             continue
         day = dates.local_date(when, lib.settings.timezone)
         where = f"in commit {sha[:10]} of {day} ('{subject[:60]}')"
+        olds = {}
         for parent in parents or ("",):
             if parent and repo.blob_id(parent, rel) == repo.blob_id(sha, rel):
                 continue
             old = _parse_policy(lib, policy.id, repo.file_at(parent, rel)) if parent else None
-            old = old or replace(new, versions=())
-            problems = _fact_changes(policy, old, new, day, where)
+            olds[parent] = old or replace(new, versions=())
+        # A join of two workstations (store.sync) keeps one side's value of a fact both recorded
+        # differently, and store.conflicts keeps the other until a person resolves it: a join
+        # that changes no fact of one of its parents changes none.
+        joined = len(parents) > 1 and (len(olds) < len(parents) or any(
+            not _fact_changes(policy, o, new, day, where) for o in olds.values()))
+        for parent, old in olds.items():
+            problems = [] if joined else _fact_changes(policy, old, new, day, where)
             if not problems:
                 problems = _replayed(lib, policy, old, new, sha, day, where, changed_cache)
             out += problems

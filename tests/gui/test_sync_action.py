@@ -1,7 +1,7 @@
 """File > Sync with Shared Library, offscreen, on a demo library shared through a real bare remote.
 
 The window syncs in its worker and shows what came in; the first sync asks for
-the address; refusals (unreachable, conflicting changes) come as the one error
+the address; refusals (unreachable) come as the one error
 dialog with a plain message (through the window's prompts, scripted here),
 and the library is left as it was.
 """
@@ -120,21 +120,8 @@ def test_unreachable_shared_library_is_a_plain_error(
     assert remote_url(Library.open(shared_library)) == str(shared)   # a stored address is kept
 
 
-def test_conflicting_change_is_refused_in_plain_words(
-    qtbot, window, prompts, other: Library, shared_library: Path, state_of
-) -> None:
-    other.save_draft("website-privacy", "The other workstation's wording.\n")
-    sync(other)
-    with Library.open(shared_library) as here:
-        here.author = Author("Clerk", "clerk@example.org")
-        here.save_draft("website-privacy", "This workstation's wording.\n")
-    before = state_of(shared_library)
-    sync_and_wait(qtbot, window)
-    seen = prompts.take_errors()
-    assert seen[0].startswith("Website Privacy Policy was changed on this workstation and on the shared library")
-    assert "Nothing was changed here." in seen[0]
-    assert state_of(shared_library) == before
-
+# The same policy changed on both workstations: marked "conflict" and resolved in the window,
+# tests/gui/test_conflicts.py.
 
 
 def test_sync_is_disabled_until_a_library_is_open(qtbot, make_window, library: Path) -> None:

@@ -126,25 +126,7 @@ def test_a_draft_here_and_a_recorded_event_there_on_one_policy_join(office: Libr
     assert verify(clerk) == []
 
 
-def test_conflicting_changes_are_refused_and_nothing_changes(
-    office: Library, clerk: Library, shared: Path, state_of
-) -> None:
-    office.save_draft("privacy", "The office's wording.\n")
-    sync(office)
-    clerk.save_draft("privacy", "The clerk's wording.\n")
-    before = state_of(clerk.path)
-    shared_before = head(shared, "main")
-    with pytest.raises(SyncError) as refused:
-        sync(clerk)
-    message = refused.value.message
-    assert message.startswith("Website Privacy Policy was changed on this workstation and on the shared library")
-    assert "Nothing was changed here. Ask the other person which change to keep" in message
-    assert "policies/privacy/policy.md" in refused.value.details
-    assert state_of(clerk.path) == before                     # HEAD, refs, index, work tree
-    assert "<<<<<<<" not in (clerk.path / "policies/privacy/policy.md").read_text()
-    assert not (clerk.git_dir / "MERGE_HEAD").exists()
-    assert head(shared, "main") == shared_before
-    clerk.save_draft("conduct", "Still writable.\n")           # the library is usable as before
+# A policy changed on both sides is joined or marked "conflict": tests/store/test_sync_conflicts.py.
 
 
 def test_conflicting_district_details_name_them(office: Library, clerk: Library, state_of) -> None:
@@ -154,9 +136,12 @@ def test_conflicting_district_details_name_them(office: Library, clerk: Library,
     sync(office)
     clerk.update_settings(replace(clerk.settings, signer="Clerk Signer"))
     before = state_of(clerk.path)
-    with pytest.raises(SyncError, match="^The district details was changed|^The district details were"):
+    with pytest.raises(SyncError, match="^The district details was changed|^The district details were") as refused:
         sync(clerk)
+    assert "Nothing was changed here. Ask the other person which change to keep" in refused.value.message
+    assert "library.toml" in refused.value.details
     assert state_of(clerk.path) == before
+    assert not (clerk.git_dir / "MERGE_HEAD").exists()
 
 
 def test_settings_changed_elsewhere_are_read_again(office: Library, clerk: Library) -> None:
