@@ -187,6 +187,9 @@ class Policy:
     review_months: int | None = None
     notice_days: int | None = None   # overrides the library's when set
     versions: tuple[Version, ...] = ()
+    # The memo for the draft's next version, kept until its first reading (which starts the
+    # version's memo from it and clears it); prefilled by a model-policy update. Not a fact.
+    draft_memo: Memo = Memo()
 
     def version(self, number: int) -> Version:
         for v in self.versions:

@@ -68,7 +68,7 @@ class MemoPanel(QWidget):
     Signals:
         memo_edited(): a field or the reading changed (the panel is now modified).
         save_requested(int, object): the user pressed "Save memo"; the version's
-            number and the ``Memo`` to write.
+            number (0: the draft's memo, kept until its first reading) and the ``Memo`` to write.
     """
 
     memo_edited = Signal()
@@ -156,12 +156,15 @@ class MemoPanel(QWidget):
     # -- public API -------------------------------------------------------------
     def show_policy(self, data, same: bool = False) -> None:
         """Show the memo of the loaded policy (``loading.PolicyData``): the version
-        shown before if it still exists, else the newest (none: fields disabled)."""
+        shown before if it still exists, else the newest while it is on its way, else
+        the draft's memo (``Policy.draft_memo``, which its first reading starts from)."""
         self._data = data
         number = self._version.number if self._version is not None else None
         numbers = [v.number for v in data.policy.versions]
         if number not in numbers:
-            number = numbers[-1] if numbers else None
+            latest = data.policy.latest
+            pending = latest is not None and latest.adopted is None and latest.withdrawn is None
+            number = latest.number if pending else None
         self.show_version(number)
 
     def show_version(self, number: int | None) -> None:
@@ -174,21 +177,22 @@ class MemoPanel(QWidget):
 
     def set_context(self, settings: LibrarySettings, policy: Policy, version: Version | None,
                     today: date) -> None:
-        """Show ``version``'s memo (None: no version yet; the fields are disabled).
+        """Show ``version``'s memo (None: the draft's memo, for its next version).
 
         Showing the same version again (the window refreshed after a save
         elsewhere) keeps what the user typed and has not saved yet.
         """
-        same = (self._policy is not None and version is not None and self._version is not None
-                and self._policy.id == policy.id and self._version.number == version.number)
+        same = (self._policy is not None and self._policy.id == policy.id
+                and (version is None) == (self._version is None)
+                and (version is None or self._version.number == version.number))
         keep = same and self.is_modified()
         self._settings, self._policy, self._version, self._today = settings, policy, version, today
-        self._saved = version.memo if version is not None else Memo()
+        self._saved = version.memo if version is not None else policy.draft_memo
         if not keep:
             self.set_memo(self._saved)
         if not same:
             self.set_reading("second" if version and version.second_reading else "first")
-        self._set_enabled(version is not None)
+        self._set_enabled(True)
         self._show_defaults()
         self.update_preview()
 
@@ -267,5 +271,5 @@ class MemoPanel(QWidget):
         self.memo_edited.emit()
 
     def _on_save(self) -> None:
-        if self._version is not None:
-            self.save_requested.emit(self._version.number, self.memo())
+        if self._policy is not None:
+            self.save_requested.emit(self._version.number if self._version is not None else 0, self.memo())

@@ -134,7 +134,6 @@ def _state(version) -> str:
 
 def _reading_packet(lib: "Library", policy: "Policy", reading: str, number: int | None,
                     on: date | None, summary: bool) -> "Packet":
-    from policyeditor.core.versions import Memo
     from policyeditor.export.packet import reading_packet
     from policyeditor.store.files import sha256_text
 
@@ -169,7 +168,7 @@ def _reading_packet(lib: "Library", policy: "Policy", reading: str, number: int 
             amended = sha256_text(new_text) != sha256_text(_text_at(lib, policy.id, read_commit))
     packet = reading_packet(
         policy, lib.settings, old=old_text, new=new_text,
-        memo=version.memo if version is not None else Memo(), reading=reading, on=on or held or today,
+        memo=version.memo if version is not None else policy.draft_memo, reading=reading, on=on or held or today,
         justification=version.justification if version is not None else "",
         signature=signature(lib), upto=base.number if base is not None else None,
         first_read=version.first_reading if version is not None else None, amended=amended,

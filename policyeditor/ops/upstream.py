@@ -28,7 +28,7 @@ import contextlib
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ from policyeditor.core.ids import validate_policy_id
 
 if TYPE_CHECKING:
     from policyeditor.core.textmodel import Document
+    from policyeditor.core.versions import Memo
     from policyeditor.store.library import Library
 
 MODELS_DIR = "models"
@@ -253,6 +254,10 @@ def pull_upstream(lib: "Library", name: str, *, update: str = "") -> PullReport:
                 report.conflicts.append(local.id)
         if not writes:
             return report
+        for pid in report.merged:       # a new draft with a memo prefilled, kept until its first reading
+            policy = lib.policy(pid)
+            writes[files.record_path(pid)] = files.policy_to_toml(
+                replace(policy, draft_memo=with_sentence(policy.draft_memo, report.memo + ".")))
         info_rel = f"{folder}/{MODEL_FILE}"
         info = dict(info, update=update)
         marker_paths = [conflicts.conflict_path(pid) for pid, _ in marks]
@@ -274,6 +279,14 @@ def pull_upstream(lib: "Library", name: str, *, update: str = "") -> PullReport:
         compared = policy_redline(lib, pid)
         report.redlines[pid] = f"{compared.parts.subtitle} {compared.stats.summary}"
     return report
+
+
+def with_sentence(memo: "Memo", sentence: str) -> "Memo":
+    """``memo`` with ``sentence`` appended to its description (kept as is if already there)."""
+    text = memo.description.strip()
+    if sentence in text:
+        return memo
+    return replace(memo, description=f"{text}\n\n{sentence}" if text else sentence)
 
 
 def pending_models(lib: "Library", name: str) -> list[ModelPolicy]:

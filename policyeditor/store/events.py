@@ -40,6 +40,7 @@ from policyeditor.core.versions import (
     REVIEWED,
     SUBSTANTIVE,
     TEXT_EVENTS,
+    Memo,
     Policy,
     Version,
     event_from_cli,
@@ -252,7 +253,8 @@ def _plan(lib: "Library", policy_id: str, req: Request, *, head: str) -> Plan:
             raise InvalidInput(f"The next version of {policy.title} is number {number}, not {req.version}.")
         _check_new_text(lib, policy, draft or "")
         change, justification = (SUBSTANTIVE, "") if req.legacy else _change_class(lib, policy, number, draft or "", req)
-        base = Version(number=number, change_class=change, justification=justification, legacy=req.legacy)
+        base = Version(number=number, change_class=change, justification=justification, legacy=req.legacy,
+                       memo=policy.draft_memo if event == FIRST_READING else Memo())
         rules_policy = replace(policy, versions=(*policy.versions, base))
     else:
         number = req.version if req.version is not None else _default_number(lib, policy, event, when)
@@ -336,6 +338,8 @@ def record_event(lib: "Library", policy_id: str, req: Request) -> Version:
     final = replace(result, **plan.fields)
     others = tuple(v for v in plan.policy.versions if v.number != final.number)
     policy = replace(plan.policy, versions=tuple(sorted((*others, final), key=lambda v: v.number)))
+    if plan.new_version and plan.event == FIRST_READING:
+        policy = replace(policy, draft_memo=Memo())   # the version's memo starts from it (_plan)
     tag = None
     if plan.event == ADOPTED:
         tag = (

@@ -51,7 +51,7 @@ _VERSION_STRINGS = ("text_commit", "text_sha256", "posted_commit", "posted_sha25
 _MEMO_KEYS = tuple(f.name for f in fields(Memo))
 _CORRECTION_KEYS = tuple(f.name for f in fields(Correction))
 _VERSION_KEYS = {f.name for f in fields(Version)}
-_POLICY_KEYS = {"title", "code", "review_months", "notice_days", "versions"}
+_POLICY_KEYS = {"title", "code", "review_months", "notice_days", "versions", "draft_memo"}
 
 
 def draft_path(policy_id: str) -> str:
@@ -204,7 +204,7 @@ def _version_to_dict(v: Version) -> dict[str, Any]:
     for name in _VERSION_STRINGS:
         if getattr(v, name):
             data[name] = getattr(v, name)
-    memo = {k: getattr(v.memo, k) for k in _MEMO_KEYS if getattr(v.memo, k)}
+    memo = _memo_to_dict(v.memo)
     if memo:
         data["memo"] = memo
     if v.corrections:
@@ -222,9 +222,22 @@ def policy_to_toml(policy: Policy) -> bytes:
         data["review_months"] = policy.review_months
     if policy.notice_days is not None:
         data["notice_days"] = policy.notice_days
+    draft_memo = _memo_to_dict(policy.draft_memo)
+    if draft_memo:
+        data["draft_memo"] = draft_memo
     if policy.versions:
         data["versions"] = [_version_to_dict(v) for v in sorted(policy.versions, key=lambda v: v.number)]
     return dump_toml(data)
+
+
+def _memo_to_dict(memo: Memo) -> dict[str, str]:
+    return {k: getattr(memo, k) for k in _MEMO_KEYS if getattr(memo, k)}
+
+
+def _memo_from(raw: Any, name: str, rel: str) -> Memo:
+    memo = _check_type(raw, dict, name, rel)
+    _unknown(set(memo), set(_MEMO_KEYS), rel)
+    return Memo(**{k: _check_type(v, str, k, rel) for k, v in memo.items()})
 
 
 def _notice_in_range(days: int, rel: str) -> int:
@@ -270,9 +283,7 @@ def _version_from_dict(raw: Any, rel: str) -> Version:
         if name in raw:
             kwargs[name] = _check_type(raw[name], str, name, rel)
     if "memo" in raw:
-        memo = _check_type(raw["memo"], dict, "memo", rel)
-        _unknown(set(memo), set(_MEMO_KEYS), rel)
-        kwargs["memo"] = Memo(**{k: _check_type(v, str, k, rel) for k, v in memo.items()})
+        kwargs["memo"] = _memo_from(raw["memo"], "memo", rel)
     if "corrections" in raw:
         kwargs["corrections"] = tuple(_correction_from_dict(c, rel) for c in
                                       _check_type(raw["corrections"], list, "corrections", rel))
@@ -321,6 +332,7 @@ def policy_from_toml(policy_id: str, data: dict[str, Any], rel: str) -> Policy:
         review_months=None if review is None else _check_type(review, int, "review_months", rel),
         notice_days=None if notice is None else _notice_in_range(_check_type(notice, int, "notice_days", rel), rel),
         versions=versions,
+        draft_memo=_memo_from(data["draft_memo"], "draft_memo", rel) if "draft_memo" in data else Memo(),
     )
 
 

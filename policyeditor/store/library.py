@@ -427,6 +427,13 @@ class Library:
             self.write_policy(updated, f"{policy.title}, version {number}: memo")
         return version
 
+    def update_draft_memo(self, policy_id: str, memo: Memo) -> Policy:
+        """Set the memo kept for the draft until its first reading (which starts the version's memo)."""
+        with self.locked():
+            policy = replace(self.policy(policy_id), draft_memo=memo)
+            self.write_policy(policy, f"{policy.title}: memo for the draft")
+        return policy
+
     def update_settings(self, settings: LibrarySettings) -> None:
         """Change library.toml (district, committee, signer, time zone, notice days)."""
         validate_settings(settings)

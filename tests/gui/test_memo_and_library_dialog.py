@@ -69,13 +69,38 @@ def test_typing_updates_the_preview_and_save_writes_the_memo(qtbot, demo_library
     assert demo_library.policy(PID).version(2).memo.supporting_data == memo.supporting_data
 
 
-def test_no_version_disables_the_fields(qtbot, demo_library):
+def test_no_version_yet_edits_the_drafts_memo(qtbot, demo_library):
     panel = MemoPanel()
     qtbot.addWidget(panel)
+    assert not panel.recommendation_edit.isEnabled()      # no policy shown yet
     policy = demo_library.create_policy("bus-safety", "Bus Safety", text="Ride safely.\n")
     panel.set_context(demo_library.settings, policy, None, demo_library.today())
-    assert not panel.recommendation_edit.isEnabled()
-    assert not panel.save_button.isEnabled()
+    assert panel.recommendation_edit.isEnabled() and panel.save_button.isEnabled()
+    assert panel.memo() == Memo()
+    panel.recommendation_edit.setPlainText("Approve.")
+    with qtbot.waitSignal(panel.save_requested) as saved:
+        qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+    assert saved.args == [0, Memo(recommendation="Approve.")]     # 0: the draft's memo
+    demo_library.update_draft_memo("bus-safety", saved.args[1])
+    demo_library.record_event("bus-safety", "first_reading", demo_library.today().isoformat())
+    assert demo_library.policy("bus-safety").version(1).memo == Memo(recommendation="Approve.")
+
+
+def test_with_no_version_on_its_way_the_panel_shows_the_drafts_memo(qtbot, demo_library):
+    from types import SimpleNamespace
+
+    lib = demo_library
+    panel = MemoPanel()
+    qtbot.addWidget(panel)
+    lib.create_policy("bus-safety", "Bus Safety", text="Ride safely.\n")
+    lib.record_event("bus-safety", "adopted", "2015-06-01", legacy=True)
+    lib.update_draft_memo("bus-safety", Memo(description="Revisions recommended by MASC, Fall 2026."))
+    data = SimpleNamespace(settings=lib.settings, policy=lib.policy("bus-safety"), today=lib.today())
+    panel.show_policy(data)
+    assert panel.memo().description == "Revisions recommended by MASC, Fall 2026."
+    panel.update_preview()
+    assert "Revisions recommended by MASC, Fall 2026." in panel.preview.toPlainText()
+    panel.show_version(1)       # the versions table's choice: the adopted version's own memo
     assert panel.memo() == Memo()
 
 

@@ -169,3 +169,31 @@ def test_a_model_manual_of_word_files(tmp_library: Library, tmp_path: Path) -> N
     assert report.merged == ["conduct"]
     assert "with dignity." in tmp_library.draft_text("conduct")
     assert "All staff report" in tmp_library.draft_text("conduct")
+
+
+def test_a_pull_prefills_the_draft_memo_and_the_first_reading_takes_it(district: Library, manual: Path,
+                                                                        tmp_path: Path) -> None:
+    from policyeditor.core.versions import Memo
+    from policyeditor.ops.packet import library_packet
+
+    lib = district
+    lib.record_event("conduct", "adopted", "2015-06-01", legacy=True)
+    lib.update_draft_memo("conduct", Memo(recommendation="Approve.", description="Our own note."))
+    (manual / "JIC.md").write_text(CONDUCT.replace("with respect", "with dignity and respect"))
+    assert pull_upstream(lib, "masc", update="Spring 2027").merged == ["conduct"]
+    # kept text stays; the sentence is appended; the rest of the memo is untouched
+    memo = lib.policy("conduct").draft_memo
+    assert memo == Memo(recommendation="Approve.",
+                        description="Our own note.\n\nRevisions recommended by MASC, Spring 2027.")
+    assert lib.policy("website-privacy").draft_memo == Memo()      # its draft took nothing
+    # the packet of the draft before its first reading prints it
+    cover = library_packet(lib, lib.policy("conduct"), "first").memo
+    assert "Revisions recommended by MASC, Spring 2027." in cover.description
+    assert verify(lib) == []
+    # the first reading starts the version's memo from it and clears it, in the same commit
+    lib.record_event("conduct", "first_reading", lib.today().isoformat())
+    policy = lib.policy("conduct")
+    assert policy.version(2).memo == memo and policy.draft_memo == Memo()
+    assert "draft_memo" not in (lib.path / "policies" / "conduct" / "policy.toml").read_text()
+    assert git(lib.path, "status", "--porcelain") == ""
+    assert verify(lib) == []

@@ -37,6 +37,19 @@ def test_policy_round_trip_is_exact_and_stable() -> None:
     assert "adopted = 2009-10-05" in text and "first_reading = 2018-05-01" in text
 
 
+def test_draft_memo_round_trips_and_an_old_policy_toml_without_it_still_reads() -> None:
+    from dataclasses import replace
+
+    with_memo = replace(POLICY, draft_memo=Memo(description="Revisions recommended by MASC, Fall 2026."))
+    data = files.policy_to_toml(with_memo)
+    assert "[draft_memo]" in data.decode()
+    assert files.policy_from_toml(POLICY.id, tomllib.loads(data.decode()), "policy.toml") == with_memo
+    # written before draft memos existed: no table, an empty memo; an empty one writes no table
+    old = files.policy_to_toml(POLICY)
+    assert "draft_memo" not in old.decode()
+    assert files.policy_from_toml(POLICY.id, tomllib.loads(old.decode()), "policy.toml").draft_memo == Memo()
+
+
 def test_settings_round_trip() -> None:
     settings = LibrarySettings(district="Cambridge Public Schools", signer="Kenneth N. Salim, Ed.D.")
     data = files.settings_to_toml(settings)
@@ -65,6 +78,8 @@ def test_bad_library_toml_is_explained(toml: str, message: str) -> None:
         ('title = "T"\n[[versions]]\nnumber = 1\nchange_class = "minor"\n', "'substantive' or 'editorial'"),
         ('title = "T"\n[[versions]]\nnumber = 1\n[[versions]]\nnumber = 1\n', "same version number twice"),
         ('title = "T"\nreview = 3\n', "does not know: 'review'"),
+        ('title = "T"\ndraft_memo = "note"\n', "'draft_memo' should be"),
+        ('title = "T"\n[draft_memo]\nsummary = "x"\n', "does not know: 'summary'"),
     ],
 )
 def test_bad_policy_toml_is_explained(toml: str, message: str) -> None:

@@ -129,4 +129,7 @@ class EventsFeature(Feature):
             self.window.memo.mark_saved(memo)
             self.say(self.tr("Memo saved."))
 
+        if number == 0:     # the draft's memo, kept until its first reading
+            self.session.change_library("memo", lambda lib: lib.update_draft_memo(policy_id, memo), saved)
+            return
         self.session.change_library("memo", lambda lib: lib.update_memo(policy_id, number, memo), saved)
