@@ -320,9 +320,6 @@ def policy_from_toml(policy_id: str, data: dict[str, Any], rel: str) -> Policy:
     numbers = [v.number for v in versions]
     if len(set(numbers)) != len(numbers):
         raise LibraryStateError(f"{rel} lists the same version number twice. Restore it from the library's history.")
-    if notice is not None and (not isinstance(notice, int) or not 0 <= notice <= MAX_NOTICE_DAYS):
-        _check_type(notice, int, "notice_days", rel)
-        raise LibraryStateError(f"In {rel}, 'notice_days' should be between 0 and {MAX_NOTICE_DAYS}.")
     if review is not None and isinstance(review, int) and not 1 <= review <= 240:
         raise LibraryStateError(f"In {rel}, 'review_months' should be between 1 and 240.")
     return Policy(

@@ -37,7 +37,7 @@ def test_library_toml_values_out_of_range(toml: str, message: str) -> None:
 
 
 @pytest.mark.parametrize(("toml", "message"), [
-    ('title = "T"\nnotice_days = -1\n', "'notice_days' should be between 0 and 3650"),
+    ('title = "T"\nnotice_days = -1\n', "notice_days is -1; a notice period is a whole number of days from 0 to 3650"),
     ('title = "T"\n[[versions]]\nnumber = -3\n', "'number' should be between 1 and 9999, not -3"),
     ('title = "T"\n[[versions]]\nnumber = 1000000000000\n', "between 1 and 9999"),
     ('title = "T"\nreview_months = 0\n', "'review_months' should be between 1 and 240"),
