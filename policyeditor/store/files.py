@@ -179,11 +179,10 @@ def settings_from_toml(data: dict[str, Any], rel: str = LIBRARY_FILE) -> Library
     for name, value in data.items():
         if name == "format":
             continue
-        expected = int if name == "notice_days" else str
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise LibraryStateError(f"In {rel}, '{name}' should be {'a whole number' if expected is int else 'text'}.")
-        _notice_in_range(value if name == "notice_days" else 0, rel)
-        kwargs[name] = value
+        if name == "notice_days":
+            kwargs[name] = _notice_in_range(_check_type(value, int, name, rel), rel)
+        else:
+            kwargs[name] = _check_type(value, str, name, rel)
     return LibrarySettings(**kwargs)
 
 
