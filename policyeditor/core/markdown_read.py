@@ -16,6 +16,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from policyeditor.core.errors import TextError
+from policyeditor.core.markdown_fast import read_chunk
 from policyeditor.core.textdoc import (
     BULLET,
     CELL,
@@ -87,15 +88,20 @@ def parse(text: object) -> Document:
     front, body = split_front_matter(text)
     global _last_chunks
     previous, chunks = _last_chunks, {}
-    md = _markdown(_idle_rules(body))
-    blocks: list[Block] = []
-    for chunk in _chunks(body):
-        parsed = previous.get(chunk)
-        if parsed is None:
+    pieces = _chunks(body)
+    for chunk in pieces:
+        parsed = previous.get(chunk) or read_chunk(chunk)
+        if parsed is not None:
+            chunks[chunk] = parsed
+    rest = [chunk for chunk in pieces if chunk not in chunks]
+    if rest:                                       # what markdown-it-pyrs did not read
+        md = _markdown(_idle_rules("\n\n".join(rest)))
+        for chunk in rest:
             tokens = md.parse(chunk)
-            parsed = tuple(_blocks(tokens, chunk.split("\n"))), _written(tokens)
-        chunks[chunk] = parsed
-        blocks.extend(parsed[0])
+            chunks[chunk] = tuple(_blocks(tokens, chunk.split("\n"))), _written(tokens)
+    blocks: list[Block] = []
+    for chunk in pieces:
+        blocks.extend(chunks[chunk][0])
     _last_chunks = chunks
     return normalize(Document(tuple(blocks), front))
 

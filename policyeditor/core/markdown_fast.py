@@ -1,0 +1,252 @@
+"""A chunk of Markdown read by markdown-it-pyrs, where it reads as markdown-it-py would.
+
+markdown-it-pyrs is markdown-it ported to Rust (the algorithm markdown-it-py
+follows, CommonMark plus GFM tables), some fifteen times faster. The reader
+(``markdown_read``) is defined by markdown-it-py; this module gives the same
+blocks and written lines for the chunks where both are known to agree and
+``None`` for any other chunk, which markdown-it-py then reads:
+
+- a chunk holding a character that starts what the two might read apart
+  (backslash escapes, entities, inline code, HTML and autolinks, images,
+  tables, link reference definitions, NUL) is not read here at all;
+- a tree holding a node outside paragraphs, ATX headings, lists, quotes of
+  paragraphs, text, breaks, strong, emphasis and links is refused;
+- a paragraph written on several lines is read here only at the top level,
+  where its source lines are what markdown-it-py's inline token holds.
+
+``tests/core/test_markdown_fast.py`` compares both readers chunk by chunk on
+the corpus and on generated soups of Markdown's punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from policyeditor.core.textdoc import BULLET, CELL, HEADER_CELL, HEADING, NUMBERED, PARAGRAPH, QUOTE, RAW, Block, Run
+
+
+
+def _rust_markdown_it() -> Any:
+    """markdown-it-pyrs's parser class, or None without the wheel (markdown-it-py then reads all)."""
+    try:
+        from markdown_it_pyrs import MarkdownIt
+    except ImportError:                                 # pragma: no cover - the wheel is a dependency
+        return None
+    return MarkdownIt
+
+
+_RustMarkdownIt = _rust_markdown_it()
+
+# What markdown-it-py's reading depends on beyond the nodes below: escapes (\),
+# entities (&), code (`), images (![), link reference definitions (]:), NUL, and
+# HTML declarations and processing instructions (<!X, <?: CommonMark 0.31 widened them).
+_NOT_HERE = ("\\", "&", "`", "\x00", "![", "]:")
+_HTML_DECLARATION = re.compile(r"<!(?!--)|<\?")
+# markdown-it-py follows CommonMark 0.31, where Unicode symbols count as punctuation
+# beside * and _ (flanking); markdown-it-pyrs does not, nor do the two agree on every
+# Unicode space. Beside a delimiter only ASCII, letters and digits are read here.
+_BESIDE_DELIMITER = re.compile(r"[*_][^\x00-\x7f]|[^\x00-\x7f](?=[*_])")
+# Nor on where a link's destination ends when a Unicode space follows it.
+_UNICODE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# A line end inside a link's parentheses: its paragraph is written on several lines
+# though no break says so.
+_LINK_OVER_LINES = re.compile(r"\]\([^)]*\n")
+# A link target that held a non-ASCII character (markdown-it-pyrs percent-encodes it).
+_ENCODED_NON_ASCII = re.compile("%[89A-Fa-f][0-9A-Fa-f]")
+# Where markdown-it-pyrs draws a table as markdown-it-py does: a chunk of table rows
+# alone, each line opening and closing with a pipe (as the Markdown writer writes them).
+_TABLE_ONLY = re.compile(r"(?:[ ]{0,3}\|[^\n]*\|[ \t]*(?:\n|\Z))+\n*\Z")
+# An autolink's target that both readers write and show as it stands.
+_PLAIN_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$'()*+,;=]+")
+_LISTS = {"bullet_list": BULLET, "ordered_list": NUMBERED}
+_INLINE = frozenset(("text", "softbreak", "hardbreak", "strong", "em", "link", "autolink", "html_inline"))
+
+Parsed = tuple[tuple[Block, ...], tuple[tuple[str, str], ...]]
+
+
+class _Refused(Exception):
+    """The chunk holds something this reader does not read as markdown-it-py does."""
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    return _RustMarkdownIt("commonmark").enable("table")
+
+
+def available() -> bool:
+    return _RustMarkdownIt is not None
+
+
+def read_chunk(chunk: str) -> Parsed | None:
+    """(blocks, written lines) of a chunk as ``markdown_read`` defines them, or None."""
+    if _RustMarkdownIt is None or _outside(chunk):
+        return None
+    breaks = "*" not in chunk and "_" not in chunk
+    source = b""                                        # the chunk in UTF-8: the tree's offsets count bytes
+    blocks: list[Block] = []
+    written: list[tuple[str, str]] = []
+    try:
+        for node in _parser().tree(chunk).children:
+            if node.name == "paragraph":
+                start, end = node.srcmap
+                if "\n" in chunk and b"\n" in (source := source or chunk.encode("utf-8"))[start:end]:
+                    content = source[source.rfind(b"\n", 0, start) + 1:end].decode("utf-8").strip()
+                    written.append((" ".join(content.split()), content))
+                blocks.append(Block(PARAGRAPH, _runs(node.children, breaks)))
+            elif node.name == "hr":                      # kept as written, a raw block
+                source = source or chunk.encode("utf-8")
+                line = source.rfind(b"\n", 0, node.srcmap[0]) + 1
+                end = source.find(b"\n", line)
+                raw = textwrap.dedent(source[line:end if end >= 0 else len(source)].decode("utf-8")).strip("\n")
+                blocks.append(Block(RAW, (Run(raw),)))
+            elif node.name == "html_block":
+                source = source or chunk.encode("utf-8")
+                if not _after_blank_line(source, node.srcmap[0]):
+                    raise _Refused                      # markdown-it-pyrs lets <tag> break a paragraph
+                raw = textwrap.dedent(str(node.meta.get("content") or "")).strip("\n")
+                if raw:
+                    blocks.append(Block(RAW, (Run(raw),)))
+            else:
+                _block(node, [], breaks, blocks.append)
+    except _Refused:
+        return None
+    if "|" not in chunk and any(block.kind in (CELL, HEADER_CELL) for block in blocks):
+        return None                                     # markdown-it-pyrs's table without pipes
+    return tuple(blocks), tuple(written)
+
+
+def _after_blank_line(source: bytes, start: int) -> bool:
+    """Whether the line holding byte ``start`` opens the chunk or follows a blank line."""
+    line = source.rfind(b"\n", 0, start) + 1
+    return line == 0 or not source[source.rfind(b"\n", 0, line - 1) + 1:line].strip()
+
+
+def _outside(chunk: str) -> bool:
+    """Whether the chunk holds what the two readers may read apart (plain string tests first)."""
+    return (any(needle in chunk for needle in _NOT_HERE)
+            or (("<!" in chunk or "<?" in chunk) and _HTML_DECLARATION.search(chunk) is not None)
+            or ("](" in chunk and (_UNICODE_SPACE.search(chunk) is not None
+                                   or _LINK_OVER_LINES.search(chunk) is not None))
+            or ("|" in chunk and _TABLE_ONLY.match(chunk) is None)
+            or (not chunk.isascii() and _odd_neighbour(chunk)))
+
+
+def _odd_neighbour(chunk: str) -> bool:
+    """Whether a * or _ stands beside a non-ASCII character other than a letter or digit."""
+    for match in _BESIDE_DELIMITER.finditer(chunk):
+        other = match.group()[-1] if match.group()[0] in "*_" else match.group()[0]
+        if unicodedata.category(other)[0] not in "LN":
+            return True
+    return False
+
+
+def _block(node, lists: list[str], breaks: bool, add: Callable[[Block], None]) -> None:
+    """The blocks of a node below the top level (or of a top-level non-paragraph)."""
+    name = node.name
+    if name in _LISTS:
+        lists.append(_LISTS[name])
+        for item in node.children:
+            if item.name != "list_item":
+                raise _Refused
+            _item(item.children, lists, breaks, add)
+        lists.pop()
+    elif name == "paragraph":
+        _one_line(node.children)
+        add(Block(lists[-1] if lists else PARAGRAPH, _runs(node.children, breaks), len(lists) - 1 if lists else 0))
+    elif name == "heading":
+        add(Block(HEADING, _runs(node.children, breaks), int(node.meta["level"])))
+    elif name == "blockquote":
+        if not node.children or any(child.name != "paragraph" for child in node.children):
+            raise _Refused                              # markdown-it-py keeps it as raw source
+        for child in node.children:
+            _one_line(child.children)
+            add(Block(QUOTE, _runs(child.children, breaks)))
+    elif name == "table":
+        _table(node, breaks, add)
+    else:
+        raise _Refused                                  # rules, code, HTML in lists, setext headings
+
+
+def _table(node, breaks: bool, add: Callable[[Block], None]) -> None:
+    """A table's cells row by row, the header row's first, each numbered by its column."""
+    for part in node.children:
+        if part.name not in ("thead", "tbody"):
+            raise _Refused
+        kind = HEADER_CELL if part.name == "thead" else CELL
+        for row in part.children:
+            for column, cell in enumerate(row.children):
+                if row.name != "trow" or cell.name != "tcell":
+                    raise _Refused
+                add(Block(kind, _runs(cell.children, breaks), column))
+
+
+def _item(children, lists: list[str], breaks: bool, add: Callable[[Block], None]) -> None:
+    """A list item's blocks; a tight item's paragraph is its run of inline nodes."""
+    inline: list = []
+    for child in [*children, None]:
+        if child is not None and child.name in _INLINE:
+            inline.append(child)
+            continue
+        if inline:
+            _one_line(inline)
+            add(Block(lists[-1], _runs(inline, breaks), len(lists) - 1))
+            inline = []
+        if child is not None:
+            _block(child, lists, breaks, add)
+
+
+def _one_line(inline) -> None:
+    """Refuse a paragraph written on several lines inside a list or quote, whose written
+    form (markdown-it-py's inline content) keeps or drops the container's indentation.
+
+    A line end inside a paragraph is a break, or sits in a link's title (code
+    spans and HTML, which may hold one too, are not read here); the inline
+    nodes' source offsets are not used: markdown-it-pyrs gets some wrong.
+    """
+    for node in inline:
+        if node.name in ("softbreak", "hardbreak") or "\n" in str(node.meta.get("title") or ""):
+            raise _Refused
+        _one_line(node.children)
+
+
+def _runs(children, breaks: bool) -> tuple[Run, ...]:
+    """The runs of a paragraph; refused when it has a line break and the chunk a * or _:
+    markdown-it-pyrs pairs some delimiters across a line break as markdown-it-py does not."""
+    runs: list[Run] = []
+
+    def walk(nodes, bold: bool, italic: bool, link: str | None) -> None:
+        for node in nodes:
+            name = node.name
+            if name == "text":
+                if node.meta["content"]:
+                    runs.append(Run(node.meta["content"], bold, italic, link))
+            elif name in ("softbreak", "hardbreak"):
+                if not breaks:
+                    raise _Refused
+                runs.append(Run(" ", bold, italic, link))
+            elif name == "strong":
+                walk(node.children, True, italic, link)
+            elif name == "em":
+                walk(node.children, bold, True, link)
+            elif name == "html_inline":
+                runs.append(Run(str(node.meta["content"]), bold, italic, link))
+            elif name == "autolink":
+                url = str(node.meta.get("url") or "")
+                if not _PLAIN_URL.fullmatch(url) or [child.name for child in node.children] != ["text_special"]:
+                    raise _Refused                      # markdown-it-py shows it decoded
+                runs.append(Run(str(node.children[0].meta["content"]), bold, italic, url))
+            elif name == "link":
+                url = str(node.meta.get("url") or "")
+                if _ENCODED_NON_ASCII.search(url):     # markdown-it-py spells a host in punycode
+                    raise _Refused
+                walk(node.children, bold, italic, url)
+            else:
+                raise _Refused
+
+    walk(children, False, False, None)
+    return tuple(runs)

@@ -1,0 +1,123 @@
+"""markdown-it-pyrs reads a chunk as markdown-it-py reads it, or leaves it to markdown-it-py.
+
+``markdown_fast.read_chunk`` gives (blocks, written lines) for the chunks it
+accepts; each test compares them with what markdown-it-py gives for the same
+chunk (``markdown_read._blocks`` and ``_written``), blocks compared as the
+reader returns them (normalized). The regression texts are what earlier
+versions of the fast reader read differently: each must now agree or be refused.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from markdown_it import MarkdownIt
+
+from policyeditor.core import markdown_fast, markdown_read
+from policyeditor.core.textdoc import Document, normalize
+from shared_data import CORPORA, DATA
+
+_PLAIN = MarkdownIt("commonmark").enable("table")
+
+pytestmark = pytest.mark.skipif(not markdown_fast.available(), reason="markdown-it-pyrs is not installed")
+
+
+def slow(chunk: str):
+    tokens = _PLAIN.parse(chunk)
+    return normalize(Document(tuple(markdown_read._blocks(tokens, chunk.split("\n"))))), markdown_read._written(tokens)
+
+
+def agree(chunk: str) -> bool:
+    """True when the chunk is read here as markdown-it-py reads it; False when it is refused."""
+    fast = markdown_fast.read_chunk(chunk)
+    if fast is None:
+        return False
+    assert (normalize(Document(fast[0])), fast[1]) == slow(chunk), chunk
+    return True
+
+
+# What earlier versions read apart from markdown-it-py (found by the soups below).
+REGRESSIONS = [
+    ",  \xa0", "# \u2003/", "\xa0- x *y*", "a [12.](\xa0\n   ",            # Unicode spaces at the edges
+    "](http://a.b/c)$^__=\u20ac*%%20#x***10.", "x \u20ac*y*", "*\u00a3*a",     # symbols beside * and _
+    "+ ****__{word\u200b\n    1:\u00e9word \"10. ~~](\u00df\n   =\u202e10.\n   [****](~~",  # bad offsets
+    "_i\ny*_***\"*", "_\u00efx\ny*_***\"*",                                    # delimiters across a line
+    "- [- %20](\n 2) x", "[a](/x 'ti\ntle') b\n\n- [c](/y 'ti\ntle')",         # a link over two lines
+    "[x](mailto:x@y-1\u00e92)", "[x](http://b\u00fccher.de/\u00e4)",          # a host in punycode
+    "a\n---:", "x | y\n-:", "\"# @%\n  -:",                                   # tables without pipes
+    "mailto:x@y\n  <b>\n---:", "(c)1\n   <b>\n:-:",                           # <tag> breaking a paragraph
+    "<!word<a@b.cd>.x", "<?php x ?>", "- 1. <div>^\n   + x",                  # declarations, HTML in lists
+    "<https://x.org/%41> and <x@y.org>", "- <https://x.org/a> b",             # autolinks
+    "| b | c |\n|--|--|\n 2) > x| b | c |\n|--|--|\n| a |",                 # a table and what breaks it
+    "---\n\n* * *\n\n  ___  ", "- a\n\n  ---", "x\n===\n\ny\n---",          # rules, setext headings
+]
+
+
+@pytest.mark.parametrize("chunk", REGRESSIONS)
+def test_a_text_read_apart_before_now_agrees_or_is_refused(chunk):
+    for piece in markdown_read._chunks(chunk):
+        agree(piece)
+
+
+def test_a_policy_is_read_by_the_fast_reader():
+    # If the wheel or the checks stopped accepting ordinary policy text, the reader would
+    # still be right but slow: the seed policy's chunks are read here, nearly all of them.
+    text = (DATA / "seeds" / "website-privacy-2018-draft.md").read_text(encoding="utf-8")
+    chunks = markdown_read._chunks(markdown_read.split_front_matter(text)[1])
+    read = sum(agree(chunk) for chunk in chunks)
+    assert read >= 0.9 * len(chunks), (read, len(chunks))
+    assert agree("# Heading\n\n1. **Run-in.** A [link](https://example.org/a) and *words*.\n   - nested item\n")
+    assert agree("| Fee | Amount |\n| --- | --- |\n| Copy | $0.10 |\n")
+    assert agree("A paragraph\nwritten on two lines.")
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_every_chunk_of_the_corpus_agrees_or_is_refused(corpus):
+    seen: set[str] = set()
+    read = 0
+    for path in sorted(corpus.rglob("*.md")):
+        body = markdown_read.split_front_matter(path.read_text(encoding="utf-8").replace("\r\n", "\n"))[1]
+        for chunk in markdown_read._chunks(body):
+            if chunk not in seen:
+                seen.add(chunk)
+                read += agree(chunk)
+    assert read > 0.8 * len(seen)
+
+
+PIECES = ["*", "**", "_", "__", "***", "[", "]", "(", ")", "](", "](http://a.b/c)", "](/x 'ti\ntle')",
+          "](<a b>)", "](http://b\u00fccher.de/\u00e4)", "](mailto:\u00e9@\u00fc.de)", " ", "  ", "\n", "\n\n",
+          "\n  ", "\n   ", "\n    ", "\t", "- ", "* ", "+ ", "1. ", "2) ", "10. ", "# ", "## ", "#", "> ",
+          "=", "===", "---", "\n---\n", "\n* * *", "a", "word", "\u00dcn\u00ef", "\u00df", "$", "\u20ac", "+",
+          "-", ".", ",", "!", "?", "\"", "'", "\u00a0", "\u2003", "(c)", "1", "12.", "\u00e9", "\u65e5\u672c",
+          "~", "^", "%", "%20", "javascript:", "mailto:x@y", ":", "/", "\u200b", "\u202e", "|", "| a |",
+          "|---|", "|:-:|", "\n|", "| b | c |\n|--|--|\n", "\n-:", "\n:-:", "<", "<!-- c -->", "<div>",
+          "</div>", "<b>", "<https://x.org/a>", "<a@b.cd>", "\n<!--\n", "-->"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_soups_of_markdown_punctuation_agree_or_are_refused(seed):
+    rng = random.Random(seed)
+    read = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40))).lstrip(" \t\n") or "x"
+        for chunk in markdown_read._chunks(text):
+            read += agree(chunk)
+    assert read > 150
+
+
+def test_tables_of_pipe_rows_agree_or_are_refused():
+    rng = random.Random(5)
+    cells = ["a", "b c", "**b**", "*i*", "[l](http://x.y)", " ", "", "\u65e5\u672c", "\u00e9*", "-", ":-:",
+             "---", "*", "_", "1.", "> q", "# h"]
+    read = 0
+    for _ in range(3000):
+        lines = []
+        for row in range(rng.randint(1, 5)):
+            n = max(0, rng.randint(1, 4) + rng.choice([0, 0, 0, 1, -1]))
+            line = "|" + "|".join(f" {rng.choice(cells)} " for _ in range(n)) + "|"
+            if row == 1 and rng.random() < 0.7:
+                line = "|" + "|".join(rng.choice(["---", ":--", "--:", ":-:", "-"]) for _ in range(max(n, 1))) + "|"
+            lines.append(rng.choice(["", "", " ", "    "]) + line + rng.choice(["", " ", "\t"]))
+        read += agree("\n".join(lines) + rng.choice(["", "\n"]))
+    assert read > 300
