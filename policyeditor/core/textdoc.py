@@ -99,7 +99,11 @@ class Document:
 # ---------------------------------------------------------------- normalize
 
 _WS = re.compile(r"[ \t\r\n\f\v]+")
-_WS_TO_FOLD = re.compile(r"[\t\r\n\f\v]|  ")
+
+
+def _to_fold(text: str) -> bool:
+    """Whether text holds whitespace that folds to one space (string searches: faster than a pattern)."""
+    return "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
 _PLAIN = (False, False, None)
 
 
@@ -109,6 +113,13 @@ def _clean_runs(runs) -> tuple[Run, ...]:
     A styled run never starts or ends with a space (Markdown could not mark
     it), no run is empty, and no two neighbours share a style.
     """
+    if len(runs) == 1 and not runs[0].bold and not runs[0].italic and runs[0].link is None:
+        only = runs[0]                             # one plain run, the common case: fold and trim
+        text = _WS.sub(" ", only.text) if _to_fold(only.text) else only.text
+        text = text.strip()
+        if not text:
+            return ()
+        return tuple(runs) if text == only.text else (Run(text),)
     texts: list[str] = []
     styles: list[tuple] = []
 
@@ -125,7 +136,7 @@ def _clean_runs(runs) -> tuple[Run, ...]:
 
     for run in runs:
         text = run.text
-        if _WS_TO_FOLD.search(text):
+        if _to_fold(text):
             text = _WS.sub(" ", text)
         style = (run.bold, run.italic, run.link)
         core = text.strip() if style != _PLAIN else text
@@ -180,7 +191,7 @@ def normalize(doc: Document) -> Document:
         else:
             prev_list_level = -1
             level = min(max(level, 1), 6) if block.kind == HEADING else 0
-        blocks.append(Block(block.kind, runs, level))
+        blocks.append(block if runs == block.runs and level == block.level else Block(block.kind, runs, level))
     front = doc.front_matter.strip("\n")
     return Document(tuple(blocks), front)
 
