@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 MODULES = ("textdoc", "textmodel", "tokens", "semantic_cleanup", "seqdiff", "redline_model", "redline",
-           "redline_build")
+           "redline_build", "markdown_fast", "markdown_read", "changeclass", "redline_stats")
 PACKAGE_DIR = Path(__file__).resolve().parent
 SPEEDUPS_DIR = PACKAGE_DIR / "_speedups"
 MANIFEST = "manifest.json"

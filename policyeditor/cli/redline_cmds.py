@@ -65,13 +65,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if not args.output and not args.stats:
         raise InvalidInput("Say where to write the redline with -o FILE.html, FILE.pdf or FILE.docx "
                            "(or ask for --stats).")
-    if args.output:
-        format_for(args.output, REDLINE)          # refuse a bad name before any work
+    fmt = format_for(args.output, REDLINE) if args.output else None   # refuse a bad name before any work
     compared = file_redline(args.old, args.new, title=args.title, summary=args.summary)
-    if args.output:
-        from policyeditor.store.usersettings import UserSettings
+    if fmt is not None:
+        author = ""
+        if fmt.names_author:
+            from policyeditor.store.usersettings import UserSettings
 
-        write_redline(compared, args.output, author=UserSettings.load().name, when=datetime.now(timezone.utc))
+            author = UserSettings.load().name
+        write_redline(compared, args.output, author=author, when=datetime.now(timezone.utc))
     if args.stats:
         print(json.dumps(compared.stats.as_dict(), indent=2, ensure_ascii=False))
     elif args.output:

@@ -61,7 +61,7 @@ class Classification:
         return self.change_class == EDITORIAL
 
 
-def _document(text: str | Document) -> Document:
+def _document(text: object) -> Document:
     if isinstance(text, Document):
         return text
     if isinstance(text, str):
@@ -154,7 +154,7 @@ def _key_chars(text: str) -> str:
     return "".join(out)
 
 
-def content_key(text: str | Document) -> str:
+def content_key(text: object) -> str:
     """The letters, digits and symbols of a text, case-folded: equal keys = editorial."""
     plain = unicodedata.normalize("NFC", _document(text).plain_text)
     return _key(plain.casefold())
@@ -183,7 +183,18 @@ def _letters_digest(doc: Document) -> bytes:
     digits are the text's own: found by one regular expression at C speed.
     Different digests mean different keys; equal ones decide nothing.
     """
-    return _digest(doc, lambda text: _NOT_ALNUM.sub("", text))
+    return _digest(doc, _letters)
+
+
+_ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of text; a line of ASCII (most lines) dropped by bytes.translate."""
+    if text.isascii():
+        return text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
+    return "".join(line.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii") if line.isascii()
+                   else _NOT_ALNUM.sub("", line) for line in text.split("\n"))
 
 
 def _digest(doc: Document, reduce) -> bytes:
@@ -273,7 +284,8 @@ def _changed_stretches(redline) -> list[tuple[str, str]]:
                 k += 1
                 continue
             prev = segs[k - 1].text if k else ""
-            old, new = [], []
+            old: list[str] = []
+            new: list[str] = []
             while k < len(segs) and segs[k].op in (INSERTED, DELETED):
                 (new if segs[k].op == INSERTED else old).append(segs[k].text)
                 k += 1
@@ -460,7 +472,7 @@ def _rule_9(doc_a: Document, doc_b: Document) -> str | None:
     return _defined_term_change(a, b)
 
 
-def classify(old: str | Document, new: str | Document, redline=None) -> Classification:
+def classify(old: object, new: object, redline=None) -> Classification:
     """Classify the change from ``old`` to ``new`` (Markdown text or Documents).
 
     ``redline``: their ``core.redline.compare``, when the caller has it (the

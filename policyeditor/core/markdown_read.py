@@ -13,8 +13,6 @@ import re
 import textwrap
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
-
 from policyeditor.core.errors import TextError
 from policyeditor.core.markdown_fast import read_chunk
 from policyeditor.core.textdoc import (
@@ -37,10 +35,12 @@ _LIST_KIND = {"bullet_list_open": BULLET, "ordered_list_open": NUMBERED}
 
 
 @lru_cache(maxsize=8)
-def _markdown(idle: tuple[str, ...] = (), inline: bool = True) -> MarkdownIt:
+def _markdown(idle: tuple[str, ...] = (), inline: bool = True):
     """CommonMark with GFM tables, less the rules named (rules that cannot
     match the text at hand: see ``_idle_rules``); without ``inline``, the
     blocks only (an inline token's content and lines, no children)."""
+    from markdown_it import MarkdownIt              # loaded when a chunk needs it (markdown_fast reads most)
+
     md = MarkdownIt("commonmark").enable("table")
     off = list(idle) if inline else [*idle, "inline", "text_join"]
     return md.disable(off) if off else md
@@ -155,8 +155,21 @@ _HTML_CLOSER = {"<!--": re.compile("-->"), "<?": re.compile(r"\?>"), "<![": re.c
                 "<!": re.compile(">"), "<": re.compile(r"</(?:script|pre|style|textarea)>", re.I | re.A)}
 
 
+_last_cut: tuple[str, list[str]] = ("", [""])
+
+
 def _chunks(body: str) -> list[str]:
-    """body cut where parsing the pieces apart gives the blocks of the whole."""
+    """body cut where parsing the pieces apart gives the blocks of the whole (the cut of the
+    text cut last is kept: the import cuts a text twice, for its blocks and for its lines)."""
+    global _last_cut
+    if body == _last_cut[0]:
+        return list(_last_cut[1])
+    pieces = _cut(body)
+    _last_cut = (body, pieces)
+    return list(pieces)
+
+
+def _cut(body: str) -> list[str]:
     if "```" in body or "~~~" in body or "]:" in body:
         return [body]
     # Spans no cut may fall in: from each opener of an HTML block of kinds 1-5

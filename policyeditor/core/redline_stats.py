@@ -166,7 +166,7 @@ def change_examples(redline: Redline, names: list[str] | None = None) -> list[tu
             continue
         if block.status == MOVED_FROM:
             continue
-        if block.style_changed:
+        if block.style_changed and block.old_style is not None:
             found.append((f"{block.old_style.describe()} to {block.style.describe()}", section))
         if block.break_op in (INSERTED, DELETED):
             found.append(("paragraph split" if block.break_op == INSERTED else "paragraphs joined", section))

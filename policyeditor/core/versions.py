@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
+from typing import Any
 
 SUBSTANTIVE = "substantive"
 EDITORIAL = "editorial"
@@ -159,7 +160,8 @@ class Version:
             return replace(self, reviewed=tuple(sorted({*self.reviewed, when})))
         if event not in EVENT_KIND:
             raise ValueError(event)
-        return replace(self, **{event: when})
+        changes: dict[str, Any] = {event: when}
+        return replace(self, **changes)
 
     def state(self, today: date) -> State:
         """The state on ``today`` ignoring later versions (see timeline.states)."""

@@ -32,12 +32,14 @@ Writer = Callable[[Any, Path, str, datetime], None]   # (document, path, author,
 
 @dataclass(frozen=True)
 class Format:
-    """One kind of export file. ``writers``: export name -> writer."""
+    """One kind of export file. ``writers``: export name -> writer; ``names_author``: the file
+    carries the author's name (tracked changes, document properties), so the caller reads it."""
 
     name: str
     suffixes: tuple[str, ...]
     label: str
     writers: Mapping[str, Writer]
+    names_author: bool = False
 
     @property
     def suffix(self) -> str:
@@ -90,7 +92,7 @@ def _packet_docx(packet: "Packet", path: Path, author: str, when: datetime) -> N
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("html", (".html", ".htm"), "Web page", {REDLINE: _redline_html}),
     Format("pdf", (".pdf",), "PDF document", {REDLINE: _redline_pdf, PACKET: _packet_pdf}),
-    Format("docx", (".docx",), "Word document", {REDLINE: _redline_docx, PACKET: _packet_docx}),
+    Format("docx", (".docx",), "Word document", {REDLINE: _redline_docx, PACKET: _packet_docx}, names_author=True),
 )}
 
 

@@ -148,9 +148,12 @@ def _text_paragraphs(text: str) -> "Document":
     return Document(tuple(Block(PARAGRAPH, (Run(p),)) for p in paragraphs if p))
 
 
-def read_source(path: str | os.PathLike, *, accept_changes: bool = False, other_as_markdown: bool = False) -> SourceText:
+def read_source(path: str | os.PathLike, *, accept_changes: bool = False, other_as_markdown: bool = False,
+                keep_lines: bool = True) -> SourceText:
     """A .docx, .md or .txt file as the text model (not yet normalized), or a plain refusal
-    (``other_as_markdown``: a file of another kind, not one to convert, is read as Markdown)."""
+    (``other_as_markdown``: a file of another kind, not one to convert, is read as Markdown;
+    ``keep_lines``: a Markdown paragraph written on several lines keeps them, for the import's
+    history line)."""
     from policyeditor.core.textmodel import parse
 
     path = Path(path)
@@ -173,7 +176,7 @@ def read_source(path: str | os.PathLike, *, accept_changes: bool = False, other_
     text = _decode(data, path.name).replace("\r\n", "\n").replace("\r", "\n")
     if suffix in TEXT:
         return SourceText(_text_paragraphs(text))
-    return SourceText(_keep_lines(parse(text), text))
+    return SourceText(_keep_lines(parse(text), text) if keep_lines else parse(text))
 
 
 def _keep_lines(doc: "Document", text: str) -> "Document":
@@ -190,20 +193,30 @@ def _keep_lines(doc: "Document", text: str) -> "Document":
     blocks = []
     for block in doc.blocks:
         raw = multi.get(" ".join(block.text.split())) if block.kind == PARAGRAPH else None
-        if raw is not None and all(not (r.bold or r.italic or r.link) for r in block.runs) and "\\" not in raw:
+        if (raw is not None and all(not (r.bold or r.italic or r.link) for r in block.runs) and "\\" not in raw
+                and _folded(raw) == block.text):      # not another paragraph's lines (same words, other spaces)
             block = Block(PARAGRAPH, (Run(raw),))
         blocks.append(block)
     return replace(doc, blocks=tuple(blocks))
 
 
+def _folded(raw: str) -> str:
+    """A paragraph's text as normalize leaves it."""
+    from policyeditor.core.textmodel import PARAGRAPH, Block, Document, Run, normalize
+
+    folded = normalize(Document((Block(PARAGRAPH, (Run(raw),)),))).blocks
+    return folded[0].text if folded else ""
+
+
 def read_document(path: str | os.PathLike, *, accept_changes: bool = True) -> "Document":
-    """The text of a file as it would be imported (normalized), describing lines included.
+    """The text of a file as it would be imported (normalized).
 
     For ``diff OLD.docx NEW.docx``: tracked changes are taken as accepted.
     """
     from policyeditor.core.textmodel import normalize
 
-    source = read_source(path, accept_changes=accept_changes, other_as_markdown=True)
+    # The lines a paragraph is written on are folded by normalize: not kept in the first place.
+    source = read_source(path, accept_changes=accept_changes, other_as_markdown=True, keep_lines=False)
     return normalize(source.document)
 
 

@@ -1,5 +1,8 @@
 """The compiled redline engine (policyeditor.speedups) is the same engine.
 
+(It compiles the Markdown reader and the change summary too: the dump below
+holds the parsed documents and the summaries as well as the redlines.)
+
 ``scripts/build_speedups.py`` compiles the core modules of
 ``speedups.MODULES`` with mypyc; the README's commands build it
 (scripts/setup.sh). These tests check that the build is in use where it was built, that it gives the
@@ -52,11 +55,17 @@ def style(s):
     return None if s is None else [getattr(s, f) for f in ("kind", "level", "bold", "italic", "link") if hasattr(s, f)]
 
 print(json.dumps({"compiled": compiled(engine)}))
+from policyeditor.core.redline_stats import redline_stats
+from policyeditor.core.textmodel import parse
 for name, old, new in cases:
-    red = compare(old, new)
+    a, b = parse(old), parse(new)
+    print(json.dumps([name, "parsed", [[[k.kind, k.level, [[r.text, r.bold, r.italic, r.link] for r in k.runs]]
+                                        for k in d.blocks] for d in (a, b)]]))
+    red = compare(a, b)
     print(json.dumps([name, [[b.status, style(b.style), style(b.old_style), b.break_op, b.move_id,
                               [[s.op, s.text, style(s.style), style(s.old_style)] for s in b.segments]]
                              for b in red.blocks]]))
+    print(json.dumps([name, "summary", redline_stats(red, a, b).as_dict()]))
 """
 
 
@@ -93,7 +102,7 @@ def test_compiled_and_pure_engines_give_the_same_redlines():
     assert json.loads(pure[0]) == {"compiled": False}
     manifest = json.loads((largest_corpus() / "manifest.json").read_text(encoding="utf-8"))
     pairs = sum(len(revisions) - 1 for revisions in manifest.values())
-    assert len(compiled) == len(pure) == 1 + pairs + 3       # the pairs, the seed, two manuals
+    assert len(compiled) == len(pure) == 1 + 3 * (pairs + 3)  # the pairs, the seed, two manuals: three lines each
     differ = [json.loads(a)[0] for a, b in zip(compiled[1:], pure[1:]) if a != b]
     assert differ == []
 

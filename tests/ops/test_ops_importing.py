@@ -304,3 +304,18 @@ def test_a_write_that_fails_puts_every_document_of_the_run_back(tmp_library, tmp
     assert state_of(tmp_library.path) == before
     hook.unlink()
     assert [r.status for r in import_files(tmp_library, [folder]).results] == [IMPORTED, IMPORTED]
+
+
+def test_a_markdown_file_reads_for_a_redline_as_it_imports(tmp_path):
+    # diff/redline read a Markdown file without keeping the lines its paragraphs are written on
+    # (normalize folds them): the document must be the one the import's reading gives, normalized.
+    from policyeditor.core.textmodel import normalize
+    from policyeditor.ops.importing import read_document, read_source
+    from shared_data import CORPUS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.md"))]
+    texts += ["One\ntwo  \nthree\n\n- four\n  five\n\n> six\n> seven\n\nA\u00a0b\n\nA\nb\n", "x\n\n*y*\nz\n\n\\*q\nr"]
+    for k, text in enumerate(texts):
+        path = tmp_path / f"t{k}.md"
+        path.write_text(text, encoding="utf-8")
+        assert read_document(path) == normalize(read_source(path, other_as_markdown=True).document)
