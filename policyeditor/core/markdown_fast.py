@@ -86,10 +86,10 @@ def read_chunk(chunk: str) -> Parsed | None:
     """(blocks, written lines) of a chunk as ``markdown_read`` defines them, or None."""
     if _RustMarkdownIt is None or _outside(chunk):
         return None
-    breaks = "*" not in chunk and "_" not in chunk
     source = b""                                        # the chunk in UTF-8: the tree's offsets count bytes
     blocks: list[Block] = []
     written: list[tuple[str, str]] = []
+    previous = ""
     try:
         for node in _parser().tree(chunk).children:
             if node.name == "paragraph":
@@ -97,7 +97,7 @@ def read_chunk(chunk: str) -> Parsed | None:
                 if "\n" in chunk and b"\n" in (source := source or chunk.encode("utf-8"))[start:end]:
                     content = source[source.rfind(b"\n", 0, start) + 1:end].decode("utf-8").strip()
                     written.append((" ".join(content.split()), content))
-                blocks.append(Block(PARAGRAPH, _runs(node.children, breaks)))
+                blocks.append(Block(PARAGRAPH, _runs(node.children)))
             elif node.name == "hr":                      # kept as written, a raw block
                 source = source or chunk.encode("utf-8")
                 line = source.rfind(b"\n", 0, node.srcmap[0]) + 1
@@ -106,13 +106,14 @@ def read_chunk(chunk: str) -> Parsed | None:
                 blocks.append(Block(RAW, (Run(raw),)))
             elif node.name == "html_block":
                 source = source or chunk.encode("utf-8")
-                if not _after_blank_line(source, node.srcmap[0]):
+                if previous not in ("hr", "heading", "html_block") and not _after_blank_line(source, node.srcmap[0]):
                     raise _Refused                      # markdown-it-pyrs lets <tag> break a paragraph
                 raw = textwrap.dedent(str(node.meta.get("content") or "")).strip("\n")
                 if raw:
                     blocks.append(Block(RAW, (Run(raw),)))
             else:
-                _block(node, [], breaks, blocks.append)
+                _block(node, [], blocks.append)
+            previous = node.name
     except _Refused:
         return None
     if "|" not in chunk and any(block.kind in (CELL, HEADER_CELL) for block in blocks):
@@ -145,7 +146,7 @@ def _odd_neighbour(chunk: str) -> bool:
     return False
 
 
-def _block(node, lists: list[str], breaks: bool, add: Callable[[Block], None]) -> None:
+def _block(node, lists: list[str], add: Callable[[Block], None]) -> None:
     """The blocks of a node below the top level (or of a top-level non-paragraph)."""
     name = node.name
     if name in _LISTS:
@@ -153,26 +154,26 @@ def _block(node, lists: list[str], breaks: bool, add: Callable[[Block], None]) -
         for item in node.children:
             if item.name != "list_item":
                 raise _Refused
-            _item(item.children, lists, breaks, add)
+            _item(item.children, lists, add)
         lists.pop()
     elif name == "paragraph":
         _one_line(node.children)
-        add(Block(lists[-1] if lists else PARAGRAPH, _runs(node.children, breaks), len(lists) - 1 if lists else 0))
+        add(Block(lists[-1] if lists else PARAGRAPH, _runs(node.children), len(lists) - 1 if lists else 0))
     elif name == "heading":
-        add(Block(HEADING, _runs(node.children, breaks), int(node.meta["level"])))
+        add(Block(HEADING, _runs(node.children), int(node.meta["level"])))
     elif name == "blockquote":
         if not node.children or any(child.name != "paragraph" for child in node.children):
             raise _Refused                              # markdown-it-py keeps it as raw source
         for child in node.children:
             _one_line(child.children)
-            add(Block(QUOTE, _runs(child.children, breaks)))
+            add(Block(QUOTE, _runs(child.children)))
     elif name == "table":
-        _table(node, breaks, add)
+        _table(node, add)
     else:
         raise _Refused                                  # rules, code, HTML in lists, setext headings
 
 
-def _table(node, breaks: bool, add: Callable[[Block], None]) -> None:
+def _table(node, add: Callable[[Block], None]) -> None:
     """A table's cells row by row, the header row's first, each numbered by its column."""
     for part in node.children:
         if part.name not in ("thead", "tbody"):
@@ -182,10 +183,10 @@ def _table(node, breaks: bool, add: Callable[[Block], None]) -> None:
             for column, cell in enumerate(row.children):
                 if row.name != "trow" or cell.name != "tcell":
                     raise _Refused
-                add(Block(kind, _runs(cell.children, breaks), column))
+                add(Block(kind, _runs(cell.children), column))
 
 
-def _item(children, lists: list[str], breaks: bool, add: Callable[[Block], None]) -> None:
+def _item(children, lists: list[str], add: Callable[[Block], None]) -> None:
     """A list item's blocks; a tight item's paragraph is its run of inline nodes."""
     inline: list = []
     for child in [*children, None]:
@@ -194,10 +195,10 @@ def _item(children, lists: list[str], breaks: bool, add: Callable[[Block], None]
             continue
         if inline:
             _one_line(inline)
-            add(Block(lists[-1], _runs(inline, breaks), len(lists) - 1))
+            add(Block(lists[-1], _runs(inline), len(lists) - 1))
             inline = []
         if child is not None:
-            _block(child, lists, breaks, add)
+            _block(child, lists, add)
 
 
 def _one_line(inline) -> None:
@@ -214,24 +215,30 @@ def _one_line(inline) -> None:
         _one_line(node.children)
 
 
-def _runs(children, breaks: bool) -> tuple[Run, ...]:
-    """The runs of a paragraph; refused when it has a line break and the chunk a * or _:
-    markdown-it-pyrs pairs some delimiters across a line break as markdown-it-py does not."""
+def _runs(children) -> tuple[Run, ...]:
+    """The runs of a paragraph; refused when it has a line break and a * or _ (as text or as
+    emphasis): markdown-it-pyrs pairs some delimiters across a line break as markdown-it-py
+    does not. Every * and _ of the paragraph's text ends up in one of the two."""
     runs: list[Run] = []
+    seen = [False, False]                               # a line break, a delimiter
 
     def walk(nodes, bold: bool, italic: bool, link: str | None) -> None:
         for node in nodes:
             name = node.name
             if name == "text":
-                if node.meta["content"]:
-                    runs.append(Run(node.meta["content"], bold, italic, link))
+                content = node.meta["content"]
+                if content:
+                    if "*" in content or "_" in content:
+                        seen[1] = True
+                    runs.append(Run(content, bold, italic, link))
             elif name in ("softbreak", "hardbreak"):
-                if not breaks:
-                    raise _Refused
+                seen[0] = True
                 runs.append(Run(" ", bold, italic, link))
             elif name == "strong":
+                seen[1] = True
                 walk(node.children, True, italic, link)
             elif name == "em":
+                seen[1] = True
                 walk(node.children, bold, True, link)
             elif name == "html_inline":
                 runs.append(Run(str(node.meta["content"]), bold, italic, link))
@@ -249,4 +256,6 @@ def _runs(children, breaks: bool) -> tuple[Run, ...]:
                 raise _Refused
 
     walk(children, False, False, None)
+    if seen[0] and seen[1]:
+        raise _Refused
     return tuple(runs)

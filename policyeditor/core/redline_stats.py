@@ -87,6 +87,11 @@ def _heading_of(block: RedlineBlock) -> str:
     The new text's formatting decides; the old one's when the new has none
     (a heading that lost its bold still names its section).
     """
+    if block.status == EQUAL:                  # both sides alike: the new side's answer is the old one's
+        if block.style.kind == "heading":
+            return "".join(s.text for s in block.segments).strip().rstrip(".:")
+        if not block.segments or not block.segments[0].style.bold:
+            return ""
     for side in ("new", "old"):
         if side == "new" and block.status in (DELETED, MOVED_FROM):
             continue

@@ -59,6 +59,7 @@ class SourceText:
     document: "Document"
     title_hints: frozenset[int] = frozenset()
     notes: tuple[str, ...] = ()
+    normalized: bool = False      # ``document`` is normalize's result already (Markdown read whole)
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,9 @@ def read_source(path: str | os.PathLike, *, accept_changes: bool = False, other_
     text = _decode(data, path.name).replace("\r\n", "\n").replace("\r", "\n")
     if suffix in TEXT:
         return SourceText(_text_paragraphs(text))
-    return SourceText(_keep_lines(parse(text), text) if keep_lines else parse(text))
+    if keep_lines:
+        return SourceText(_keep_lines(parse(text), text))
+    return SourceText(parse(text), normalized=True)
 
 
 def _keep_lines(doc: "Document", text: str) -> "Document":
@@ -217,7 +220,7 @@ def read_document(path: str | os.PathLike, *, accept_changes: bool = True) -> "D
 
     # The lines a paragraph is written on are folded by normalize: not kept in the first place.
     source = read_source(path, accept_changes=accept_changes, other_as_markdown=True, keep_lines=False)
-    return normalize(source.document)
+    return source.document if source.normalized else normalize(source.document)
 
 
 # ------------------------------------------------------------------ planning

@@ -51,6 +51,7 @@ REGRESSIONS = [
     "<https://x.org/%41> and <x@y.org>", "- <https://x.org/a> b",             # autolinks
     "| b | c |\n|--|--|\n 2) > x| b | c |\n|--|--|\n| a |",                 # a table and what breaks it
     "---\n\n* * *\n\n  ___  ", "- a\n\n  ---", "x\n===\n\ny\n---",          # rules, setext headings
+    "# h\n<b>x", "---\n<div>\nx\n</div>", "<!-- a -->\n<b>", "a\n<b>\nc",         # HTML after a block
 ]
 
 
@@ -70,6 +71,7 @@ def test_a_policy_is_read_by_the_fast_reader():
     assert agree("# Heading\n\n1. **Run-in.** A [link](https://example.org/a) and *words*.\n   - nested item\n")
     assert agree("| Fee | Amount |\n| --- | --- |\n| Copy | $0.10 |\n")
     assert agree("A paragraph\nwritten on two lines.")
+    assert agree("# A **bold** heading\nA paragraph written\non two lines, without marks.")
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
