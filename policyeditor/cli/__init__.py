@@ -20,15 +20,27 @@ import sys
 from policyeditor import __version__
 from policyeditor.core.errors import PolicyEditorError
 
-COMMAND_MODULES = ("library_cmds", "redline_cmds", "import_cmds", "data_cmds", "sync_cmds", "merge_cmds",
-                   "gui_cmds")
+# Each module and the commands it registers (tests/cli check the table against the modules):
+# a command line naming one builds only its module's parsers.
+COMMANDS = {
+    "library_cmds": ("demo", "init", "new", "policy", "list", "show", "save", "versions", "record", "correct",
+                     "search", "check", "in-force", "verify", "config"),
+    "redline_cmds": ("diff", "redline", "packet"),
+    "import_cmds": ("import",),
+    "data_cmds": ("tag", "register", "publish", "feed"),
+    "sync_cmds": ("remote", "sync", "clone"),
+    "merge_cmds": ("conflicts", "resolve", "upstream"),
+    "gui_cmds": ("gui",),
+}
+COMMAND_MODULES = tuple(COMMANDS)
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_REFUSED = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser; given a ``command`` of ``COMMANDS``, with only its module's commands."""
     parser = argparse.ArgumentParser(
         prog="policyeditor",
         description="Keep a school district's policies: drafts, versions, readings, "
@@ -41,9 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="the policy library folder (default: $POLICYEDITOR_LIBRARY, else the current folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = [name for name, commands in COMMANDS.items() if command in commands] or COMMAND_MODULES
+    for name in modules:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command an argument list names (its first word that is not an option or --library's value)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--library":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+        elif word == "--":
+            return None
+    return None
 
 
 def library_path(args: argparse.Namespace) -> str:
@@ -65,7 +91,7 @@ def safe_streams() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     safe_streams()
-    parser = build_parser()
+    parser = build_parser(_command_named(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
