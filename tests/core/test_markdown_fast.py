@@ -52,6 +52,7 @@ REGRESSIONS = [
     "| b | c |\n|--|--|\n 2) > x| b | c |\n|--|--|\n| a |",                 # a table and what breaks it
     "---\n\n* * *\n\n  ___  ", "- a\n\n  ---", "x\n===\n\ny\n---",          # rules, setext headings
     "# h\n<b>x", "---\n<div>\nx\n</div>", "<!-- a -->\n<b>", "a\n<b>\nc",         # HTML after a block
+    "1. The first item\n2. The\n> quote\n6. \u201cContent\u201d refers to content\n7. An item",  # lazy lines
 ]
 
 
