@@ -13,7 +13,7 @@ the same way), `diff OLD NEW -o X.html` as a subprocess under
 ``/usr/bin/time -v``: wall time, seconds per MB (linear time: flat), and the
 peak resident memory per byte of input (both files) and per byte of the draft.
 
-    python benchmarks/bench_diff.py --repeat 5 --sizes 10,20,40
+    python benchmarks/bench_diff.py --repeat 5 --sizes 10,20,40 [--distinct] [--no-part1]
 """
 
 from __future__ import annotations
@@ -107,25 +107,38 @@ def steps(tmp: Path) -> None:
     print("  in process: " + ", ".join(f"{n} {t[i + 1] - t[i]:.3f} s" for i, n in enumerate(names)))
 
 
-def big(mb: int, tmp: Path) -> tuple[Path, Path]:
+def big(mb: int, tmp: Path, distinct: bool = False) -> tuple[Path, Path]:
+    """Drafts of ``mb`` MB: the manual repeated, or (``distinct``) repeated with each copy's
+    paragraphs made its own (the copy's number after their first word), as a real manual's are:
+    a text of 40 copies of the same paragraphs leaves a diff no unit seen once to anchor on."""
     old, _ = manual(corpus(), rate=0.0)
     size = mb * 1_000_000
-    text = (old * (size // len(old) + 1))[:size]
+    if distinct:
+        paragraphs = old.split("\n\n")
+        copies = []
+        for k in range(size // len(old) + 1):
+            copies.append("\n\n".join(p.replace(" ", f" {k}-{i} ", 1) if p[:1].isalpha() else p
+                                        for i, p in enumerate(paragraphs)))
+        text = "\n\n".join(copies)[:size]
+    else:
+        text = (old * (size // len(old) + 1))[:size]
     text = text[: text.rfind("\n")] + "\n"
     rng = random.Random(mb)
     words = text.split(" ")
     for i in range(len(words)):
         if rng.random() < 0.02:
             words[i] = "revised" if rng.random() < 0.5 else ""
-    (tmp / f"old{mb}.md").write_text(text, encoding="utf-8")
-    (tmp / f"new{mb}.md").write_text(" ".join(words), encoding="utf-8")
-    return tmp / f"old{mb}.md", tmp / f"new{mb}.md"
+    tag = "d" if distinct else ""
+    (tmp / f"old{mb}{tag}.md").write_text(text, encoding="utf-8")
+    (tmp / f"new{mb}{tag}.md").write_text(" ".join(words), encoding="utf-8")
+    return tmp / f"old{mb}{tag}.md", tmp / f"new{mb}{tag}.md"
 
 
-def part2(tmp: Path, sizes: list[int]) -> None:
-    print("drafts of N MB, 2% of words edited: diff -o X.html under /usr/bin/time -v, one run each")
+def part2(tmp: Path, sizes: list[int], distinct: bool) -> None:
+    kind = "each copy's paragraphs its own" if distinct else "the manual repeated"
+    print(f"drafts of N MB ({kind}), 2% of words edited: diff -o X.html under /usr/bin/time -v, one run each")
     for mb in sizes:
-        old, new = big(mb, tmp)
+        old, new = big(mb, tmp, distinct)
         result = subprocess.run(["/usr/bin/time", "-v", *diff_cmd(old, new, tmp / "big.html")], cwd=tmp,
                                 capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         if result.returncode:
@@ -146,12 +159,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default="", help="MB sizes for part 2, e.g. 10,20,40")
+    parser.add_argument("--distinct", action="store_true",
+                        help="part 2 with each copy of the manual made distinct (as a real manual's paragraphs are)")
+    parser.add_argument("--no-part1", action="store_true", help="part 2 only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        part1(tmp, args.repeat)
+        if not args.no_part1:
+            part1(tmp, args.repeat)
         if args.sizes:
-            part2(tmp, [int(s) for s in args.sizes.split(",")])
+            part2(tmp, [int(s) for s in args.sizes.split(",")], args.distinct)
     return 0
 
 
