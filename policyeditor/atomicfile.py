@@ -24,7 +24,6 @@ import atexit
 import contextlib
 import os
 import re
-import secrets
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -58,7 +57,7 @@ def _remove_open_parts() -> None:
 
 def part_name(path: Path) -> Path:
     """A fresh temporary name beside ``path`` that names this process."""
-    return path.with_name(f".{path.name}.pe{os.getpid()}-{secrets.token_hex(4)}.part")
+    return path.with_name(f".{path.name}.pe{os.getpid()}-{os.urandom(4).hex()}.part")
 
 
 def pid_alive(pid: int) -> bool:
