@@ -187,14 +187,22 @@ def _letters_digest(doc: Document) -> bytes:
 
 
 _ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+_ASCII = bytes(range(128))
 
 
 def _letters(text: str) -> str:
-    """The letters and digits of text; a line of ASCII (most lines) dropped by bytes.translate."""
-    if text.isascii():
-        return text.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
-    return "".join(line.encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii") if line.isascii()
-                   else _NOT_ALNUM.sub("", line) for line in text.split("\n"))
+    """The letters and digits of text: ASCII punctuation and spaces dropped by bytes.translate,
+    then each other character that is no letter or digit (’, “, a no-break space ...) by
+    str.replace: C speed throughout, whatever the mix."""
+    kept = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
+    if kept.isascii():
+        return kept.decode("ascii")
+    out = kept.decode("utf-8", "surrogatepass")
+    others = set(kept.translate(None, _ASCII).decode("utf-8", "surrogatepass"))   # the few non-ASCII ones
+    for ch in others:
+        if not ch.isalnum():
+            out = out.replace(ch, "")
+    return out
 
 
 def _digest(doc: Document, reduce) -> bytes:

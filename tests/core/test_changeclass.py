@@ -236,3 +236,18 @@ def test_letters_differing_means_keys_differing():
             assert _key_digest(doc_a) != _key_digest(doc_b), (a, b)
         if _key_digest(doc_a) == _key_digest(doc_b):
             assert _letters_digest(doc_a) == _letters_digest(doc_b), (a, b)
+
+
+def test_letters_are_what_the_pattern_keeps():
+    # changeclass._letters (bytes.translate, then str.replace) keeps exactly the characters
+    # that [\W_]+ leaves: letters and digits of any script.
+    import random
+    import re
+
+    from policyeditor.core.changeclass import _letters
+
+    alphabet = list("aZ9 _-.,\n\t’“”é½ßİ٣\u00a0\u202f\u200b\u0301") + ["\U0001d7ce", "\ud800", "日本"]
+    rng = random.Random(9)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _letters(text) == re.sub(r"[\W_]+", "", text), repr(text)
