@@ -140,6 +140,8 @@ class RedlineMarkup:
         out = escape(text)
         if self.newline != "\n":
             out = out.replace("\n", self.newline)
+        if not (style.bold or style.italic or style.link):
+            return out                                  # plain text, most of a policy
         tags = [(self.italic_tag, style.italic), (self.bold_tag, style.bold)]
         for tag, on in (tags if self.bold_outside else tags[::-1]):
             if on:
