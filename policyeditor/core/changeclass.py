@@ -33,7 +33,6 @@ whole classification is linear in the texts).
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import unicodedata
@@ -43,7 +42,7 @@ from dataclasses import dataclass
 from policyeditor.core import textmodel
 from policyeditor.core.errors import TextError
 from policyeditor.core.textmodel import Document
-from policyeditor.core.versions import EDITORIAL, SUBSTANTIVE
+from policyeditor.core.change_classes import EDITORIAL, SUBSTANTIVE
 
 _IGNORED_CATEGORIES = ("P", "Z", "C")
 _QUOTE_WORDS = 8          # words quoted in a reason before "..."
@@ -380,6 +379,8 @@ def _word_change(old: Document, new: Document, redline=None) -> str:
 
 def _link_change(old: Document, new: Document) -> str:
     a, b = _links(old), _links(new)
+    import difflib                                       # only here: not loaded for every classification
+
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     tag, i1, i2, j1, j2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
     if tag == "delete":

@@ -12,8 +12,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-SUBSTANTIVE = "substantive"
-EDITORIAL = "editorial"
+from policyeditor.core.change_classes import EDITORIAL, SUBSTANTIVE
+
 CHANGE_CLASSES = (SUBSTANTIVE, EDITORIAL)
 
 @dataclass(frozen=True)
