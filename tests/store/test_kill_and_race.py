@@ -195,7 +195,10 @@ class KillRun:
             assert (self.site / "index.html").is_file() and (self.site / ".policyeditor-site").is_file()
 
     def do_sync(self, i: int) -> None:
-        for lock in (self.shared / "refs").rglob("*.lock"):  # a push killed inside the shared library
+        # A push killed inside the shared library leaves its ref locks there (refs/**.lock, and
+        # HEAD.lock or packed-refs.lock when it was updating the branch HEAD names): whoever keeps
+        # the shared library removes them, as git's message says; the next sync then goes through.
+        for lock in [*(self.shared / "refs").rglob("*.lock"), *self.shared.glob("*.lock")]:
             lock.unlink()
             self.remote_locks += 1
         self.other.save_draft("theirs", f"Theirs, run {i}.\n")
