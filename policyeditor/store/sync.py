@@ -63,6 +63,10 @@ POLICY_TAG = re.compile(r"[a-z0-9][a-z0-9-]*/v[0-9]+")
 AGAIN = "Check the address and your network, then try again."
 
 _REASONS = (
+    (("another git process seems to be running", "cannot lock ref", ".lock': file exists"),
+     "the shared library is locked: another workstation is sending changes to it right now, or one "
+     "stopped in the middle of it and left a file ending in .lock there (the details name it); when "
+     "nobody is syncing, whoever keeps the shared library removes that file"),
     (("could not resolve host", "name or service not known", "could not resolve hostname"),
      "the server's name is not known"),
     (("connection refused", "failed to connect", "timed out", "network is unreachable", "no route to host"),

@@ -409,3 +409,19 @@ def test_clone_refuses_a_folder_in_use_and_bad_addresses(clerk: Library, shared:
     with pytest.raises(SyncError, match="could not be reached"):
         clone_library(str(tmp_path / "nowhere.git"), tmp_path / "y")
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_a_shared_library_left_locked_is_named_as_locked(office: Library, clerk: Library, shared: Path) -> None:
+    # A workstation stopped in the middle of sending (power cut, kill) can leave git's lock file in the
+    # shared library; the next sync must say that, not "could not connect", and keep the work here.
+    office.save_draft("privacy", "Sent while the shared library is locked.\n")
+    lock = shared / "refs" / "heads" / "main.lock"
+    lock.write_text("")
+    with pytest.raises(SyncError) as refused:
+        sync(office)
+    message = refused.value.message
+    assert "the shared library is locked" in message and "could not connect" not in message
+    assert "main.lock" in refused.value.details
+    assert office.draft_text("privacy") == "Sent while the shared library is locked.\n"
+    lock.unlink()
+    assert sync(office).sent == 1
