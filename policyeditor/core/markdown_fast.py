@@ -30,7 +30,6 @@ from typing import Any
 from policyeditor.core.textdoc import BULLET, CELL, HEADER_CELL, HEADING, NUMBERED, PARAGRAPH, QUOTE, RAW, Block, Run
 
 
-
 def _rust_markdown_it() -> Any:
     """markdown-it-pyrs's parser class, or None without the wheel (markdown-it-py then reads all)."""
     try:
@@ -42,10 +41,7 @@ def _rust_markdown_it() -> Any:
 
 _RustMarkdownIt = _rust_markdown_it()
 
-# What markdown-it-py's reading depends on beyond the nodes below: escapes (\),
-# entities (&), code (`), images (![), link reference definitions (]:), NUL, and
 # HTML declarations and processing instructions (<!X, <?: CommonMark 0.31 widened them).
-_NOT_HERE = ("\\", "&", "`", "\x00", "![", "]:")      # spelled out in _outside (no loop: faster)
 _HTML_DECLARATION = re.compile(r"<!(?!--)|<\?")
 # markdown-it-py follows CommonMark 0.31, where Unicode symbols count as punctuation
 # beside * and _ (flanking); markdown-it-pyrs does not, nor do the two agree on every
@@ -86,7 +82,7 @@ def read_chunk(chunk: str) -> Parsed | None:
     """(blocks, written lines) of a chunk as ``markdown_read`` defines them, or None."""
     if _RustMarkdownIt is None or _outside(chunk):
         return None
-    source = b""                                        # the chunk in UTF-8: the tree's offsets count bytes
+    source = chunk.encode("utf-8")                      # the tree's offsets count bytes
     blocks: list[Block] = []
     written: list[tuple[str, str]] = []
     previous = ""
@@ -94,18 +90,16 @@ def read_chunk(chunk: str) -> Parsed | None:
         for node in _parser().tree(chunk).children:
             if node.name == "paragraph":
                 start, end = node.srcmap
-                if "\n" in chunk and b"\n" in (source := source or chunk.encode("utf-8"))[start:end]:
+                if b"\n" in source[start:end]:
                     content = source[source.rfind(b"\n", 0, start) + 1:end].decode("utf-8").strip()
                     written.append((" ".join(content.split()), content))
                 blocks.append(Block(PARAGRAPH, _runs(node.children)))
             elif node.name == "hr":                      # kept as written, a raw block
-                source = source or chunk.encode("utf-8")
                 line = source.rfind(b"\n", 0, node.srcmap[0]) + 1
                 end = source.find(b"\n", line)
                 raw = textwrap.dedent(source[line:end if end >= 0 else len(source)].decode("utf-8")).strip("\n")
                 blocks.append(Block(RAW, (Run(raw),)))
             elif node.name == "html_block":
-                source = source or chunk.encode("utf-8")
                 if previous not in ("hr", "heading", "html_block") and not _after_blank_line(source, node.srcmap[0]):
                     raise _Refused                      # markdown-it-pyrs lets <tag> break a paragraph
                 raw = textwrap.dedent(str(node.meta.get("content") or "")).strip("\n")
@@ -128,7 +122,12 @@ def _after_blank_line(source: bytes, start: int) -> bool:
 
 
 def _outside(chunk: str) -> bool:
-    """Whether the chunk holds what the two readers may read apart (plain string tests first)."""
+    """Whether the chunk holds what the two readers may read apart (plain string tests first).
+
+    What markdown-it-py's reading depends on beyond the nodes this reader takes:
+    escapes (\\), entities (&), code (`), images (![), link reference definitions
+    (]:), NUL; then the patterns above; then the characters beside * and _.
+    """
     return ("\\" in chunk or "&" in chunk or "`" in chunk or "\x00" in chunk or "![" in chunk or "]:" in chunk
             or (("<!" in chunk or "<?" in chunk) and _HTML_DECLARATION.search(chunk) is not None)
             or ("](" in chunk and (_UNICODE_SPACE.search(chunk) is not None

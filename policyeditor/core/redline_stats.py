@@ -87,12 +87,8 @@ def _heading_of(block: RedlineBlock) -> str:
     The new text's formatting decides; the old one's when the new has none
     (a heading that lost its bold still names its section).
     """
-    if block.status == EQUAL:                  # both sides alike: the new side's answer is the old one's
-        if block.style.kind == "heading":
-            return "".join(s.text for s in block.segments).strip().rstrip(".:")
-        if not block.segments or not block.segments[0].style.bold:
-            return ""
-    for side in ("new", "old"):
+    # An unchanged block's old side is its new one: asked once.
+    for side in ("new",) if block.status == EQUAL else ("new", "old"):
         if side == "new" and block.status in (DELETED, MOVED_FROM):
             continue
         segs = [s for s in block.segments if (s.in_new if side == "new" else s.in_old)]
