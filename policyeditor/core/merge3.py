@@ -10,7 +10,9 @@ side made to the ancestor are found with the redline's sequence diff
 (``seqdiff.diff_units``, one unit per block). A change of one side applies
 when no change of the other side touches the same paragraphs. Where both
 sides changed the same paragraphs and each still has the same number of
-them, each paragraph changed on both sides is merged again word by word (the
+them, the paragraphs are paired by position: one changed on one side only
+takes that side's text (unless it is another paragraph of the stretch moved
+there), and each paragraph changed on both sides is merged again word by word (the
 redline's tokens: words, spaces, punctuation): changes to different words
 join; changes to the same words, or an insertion at or right beside the other
 side's change, or any change meeting it that adds or removes units, are a
@@ -316,11 +318,24 @@ def merge_units(base: Sequence[Unit], ours: Sequence[Unit], theirs: Sequence[Uni
             continue
         b, o, t = piece[1], piece[2], piece[3]
         if not (len(b) == len(o) == len(t)) or not all(
-                _kin(bu, ou) and _kin(bu, tu) for bu, ou, tu in zip(b, o, t)):
+                _paired(b, k, o[k]) and _paired(b, k, t[k]) for k in range(len(b))):
             chunks.append(Conflict(tuple(b), tuple(o), tuple(t)))
             continue
-        for bu, ou, tu in zip(b, o, t):
-            if ou == bu:
+        clashing = _clashing(b, o, t) | _clashing(b, t, o)
+        pending: list[int] = []          # neighbouring paragraphs that clash, reported as one conflict
+
+        def flush() -> None:
+            if pending:
+                chunks.append(Conflict(tuple(b[k] for k in pending), tuple(o[k] for k in pending),
+                                       tuple(t[k] for k in pending)))
+                pending.clear()
+
+        for k, (bu, ou, tu) in enumerate(zip(b, o, t)):
+            if k in clashing:
+                pending.append(k)
+                continue
+            flush()
+            if ou == bu or ou == tu:
                 add_clean([tu])
             elif tu == bu:
                 add_clean([ou])
@@ -330,7 +345,35 @@ def merge_units(base: Sequence[Unit], ours: Sequence[Unit], theirs: Sequence[Uni
                     chunks.append(merged)
                 else:
                     add_clean([merged])
+        flush()
     return MergeResult(tuple(chunks))
+
+
+def _clashing(base: Sequence[Unit], side: Sequence[Unit], other: Sequence[Unit]) -> set[int]:
+    """Positions of a stretch (three equal-length block lists) where ``side`` wrote new text
+    that ``other`` also changed: each run of neighbouring blocks ``side`` rewrote (not kin to
+    the ancestor's) is one rewrite whose paragraphs cannot be told apart, so a change of the
+    other side anywhere in the run makes the whole run a conflict."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(len(base) + 1):
+        if k < len(base) and side[k] != base[k] and not _kin(base[k], side[k]):
+            run.append(k)
+            continue
+        if any(other[m] != base[m] and other[m] != side[m] for m in run):
+            out.update(run)
+        run = []
+    return out
+
+
+def _paired(base: Sequence[Unit], k: int, side: Unit) -> bool:
+    """Whether a side's block at position ``k`` of a stretch both sides changed (each keeping
+    the ancestor's number of blocks) may be taken as standing for ``base[k]``: it is that block
+    edited, or new text, not another ancestor block of the stretch (paragraphs shifted, not
+    rewritten in place). Whether new text is taken or is a conflict is ``_clashing``'s."""
+    if _kin(base[k], side):
+        return True
+    return not any(_kin(bu, side) for m, bu in enumerate(base) if m != k)
 
 
 def merge_documents(base: Document, ours: Document, theirs: Document) -> MergeResult:
