@@ -31,6 +31,19 @@ class Segment:
     style: RunStyle
     old_style: RunStyle | None = None
 
+    # Written out, as textdoc.Run's are: the compiled build then runs them natively.
+    def __init__(self, op: str, text: str, style: RunStyle, old_style: RunStyle | None = None) -> None:
+        object.__setattr__(self, "op", op)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "style", style)
+        object.__setattr__(self, "old_style", old_style)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Segment) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.op == other.op and self.text == other.text and self.style == other.style
+                and self.old_style == other.old_style)
+
     @property
     def in_old(self) -> bool:
         return self.op != INSERTED
@@ -57,6 +70,22 @@ class RedlineBlock:
     old_style: BlockStyle | None
     break_op: str = EQUAL
     move_id: int | None = None
+
+    def __init__(self, status: str, segments: tuple[Segment, ...], style: BlockStyle,
+                 old_style: BlockStyle | None, break_op: str = EQUAL, move_id: int | None = None) -> None:
+        object.__setattr__(self, "status", status)           # as Segment's
+        object.__setattr__(self, "segments", segments)
+        object.__setattr__(self, "style", style)
+        object.__setattr__(self, "old_style", old_style)
+        object.__setattr__(self, "break_op", break_op)
+        object.__setattr__(self, "move_id", move_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RedlineBlock) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.status == other.status and self.style == other.style and self.old_style == other.old_style
+                and self.break_op == other.break_op and self.move_id == other.move_id
+                and self.segments == other.segments)
 
     @property
     def in_old(self) -> bool:

@@ -66,6 +66,20 @@ class Run:
     italic: bool = False
     link: str | None = None
 
+    # Written out (not left to the dataclass), so that the compiled build runs them natively:
+    # the generated ones are interpreted Python even there, and runs are made by the ten thousand.
+    def __init__(self, text: str, bold: bool = False, italic: bool = False, link: str | None = None) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "bold", bold)
+        object.__setattr__(self, "italic", italic)
+        object.__setattr__(self, "link", link)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Run) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text == other.text and self.bold == other.bold and self.italic == other.italic
+                and self.link == other.link)
+
     @property
     def style(self) -> tuple[bool, bool, str | None]:
         return (self.bold, self.italic, self.link)
@@ -79,6 +93,16 @@ class Block:
     kind: str
     runs: tuple[Run, ...] = ()
     level: int = 0
+
+    def __init__(self, kind: str, runs: tuple[Run, ...] = (), level: int = 0) -> None:   # as Run's
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "runs", runs)
+        object.__setattr__(self, "level", level)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Block) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.kind == other.kind and self.level == other.level and self.runs == other.runs
 
     @property
     def text(self) -> str:

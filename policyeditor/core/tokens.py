@@ -37,6 +37,12 @@ class RunStyle:
     italic: bool = False
     link: str | None = None
 
+    # Written out, as textdoc.Run's are: the compiled build then runs it natively.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RunStyle) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.bold == other.bold and self.italic == other.italic and self.link == other.link
+
     @classmethod
     def of(cls, run: Run) -> "RunStyle":
         """The run's style, one shared object per style (so comparisons are cheap)."""
@@ -66,6 +72,15 @@ class BlockStyle:
 
     kind: str
     level: int = 0
+
+    def __init__(self, kind: str, level: int = 0) -> None:     # as textdoc.Run's
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "level", level)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BlockStyle) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.kind == other.kind and self.level == other.level
 
     def describe(self) -> str:
         """Plain name: 'Heading 2', 'Bulleted list', 'Paragraph'."""
