@@ -37,6 +37,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policyeditor.core import textmodel
@@ -207,6 +208,14 @@ def _letters(text: str) -> str:
 def _digest(doc: Document, reduce) -> bytes:
     """blake2b of ``reduce`` applied to the NFC, case-folded text, piece by piece."""
     digest = hashlib.blake2b(digest_size=32)
+    for piece in _reduced_pieces(doc, reduce):
+        digest.update(piece.encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _reduced_pieces(doc: Document, reduce) -> Iterator[str]:
+    """``reduce`` applied to the NFC, case-folded text, a few blocks (``_CHUNK`` characters) at a
+    time, cut at block ends (see ``_key_digest``): joined, the whole text's."""
     piece: list[str] = []
     size = 0
     blocks = doc.blocks
@@ -216,9 +225,27 @@ def _digest(doc: Document, reduce) -> bytes:
         size += len(text) + 1
         if size >= _CHUNK or index == len(blocks) - 1:
             joined = "\n".join(piece) + ("\n" if index < len(blocks) - 1 else "")
-            digest.update(reduce(unicodedata.normalize("NFC", joined).casefold()).encode("utf-8", "surrogatepass"))
+            yield reduce(unicodedata.normalize("NFC", joined).casefold())
             piece, size = [], 0
-    return digest.digest()
+
+
+def _same_reduced(a: Document, b: Document, reduce) -> bool:
+    """Whether ``_digest(a, reduce) == _digest(b, reduce)``, told without hashing: the two
+    texts' pieces compared as they come, stopping at the first difference (a substantive
+    change is usually found in the first piece, not after reading both texts whole)."""
+    pieces_a, pieces_b = _reduced_pieces(a, reduce), _reduced_pieces(b, reduce)
+    left = right = ""
+    while True:
+        if not left:
+            left = next((p for p in pieces_a if p), "")      # "" only when the text is through
+        if not right:
+            right = next((p for p in pieces_b if p), "")
+        if not left or not right:
+            return left == right
+        n = min(len(left), len(right))
+        if left[:n] != right[:n]:
+            return False
+        left, right = left[n:], right[n:]
 
 
 def _links(doc: Document) -> list[str]:
@@ -330,19 +357,30 @@ def _glued(fragment: str, stretch: str, changed: str, *, end: bool) -> bool:
 
 
 def _tail(text: str) -> tuple[str, str]:
-    """The part of a word ``text`` ends in ('' after a space), and its last word with the spaces after."""
-    stripped = text.rstrip()
-    word = stripped.split()[-1] if stripped.split() else ""
-    fragment = word if stripped == text else ""
-    return fragment, word + text[len(stripped):]
+    """The part of a word ``text`` ends in ('' after a space), and its last word with the spaces after.
+
+    Read from the end only: ``text`` is the equal stretch before a change, often a long one."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end]
+    return (word if end == len(text) else ""), word + text[end:]
 
 
 def _head(text: str) -> tuple[str, str]:
     """The part of a word ``text`` starts with ('' before a space), and its first word with the spaces before."""
-    stripped = text.lstrip()
-    word = stripped.split()[0] if stripped.split() else ""
-    fragment = word if stripped == text else ""
-    return fragment, text[:len(text) - len(stripped)] + word
+    n = len(text)
+    start = 0
+    while start < n and text[start].isspace():
+        start += 1
+    end = start
+    while end < n and not text[end].isspace():
+        end += 1
+    word = text[start:end]
+    return (word if start == 0 else ""), text[:end]
 
 
 def _shown_words(text: str) -> list[str]:
@@ -489,7 +527,7 @@ def classify(old: object, new: object, redline=None) -> Classification:
     """
     doc_a, doc_b = _document(old), _document(new)
     written_differently = isinstance(old, str) and isinstance(new, str) and old != new
-    if _letters_digest(doc_a) != _letters_digest(doc_b) or _key_digest(doc_a) != _key_digest(doc_b):
+    if not _same_reduced(doc_a, doc_b, _letters) or not _same_reduced(doc_a, doc_b, _key):
         return Classification(SUBSTANTIVE, f"Substantive: {_word_change(doc_a, doc_b, redline)}.")
     rule_9 = _rule_9(doc_a, doc_b)
     if rule_9 is not None:

@@ -224,18 +224,31 @@ def test_letters_differing_means_keys_differing():
     # different keys, and equal keys equal letters.
     import random
 
-    from policyeditor.core.changeclass import _key_digest, _letters_digest
+    from policyeditor.core import changeclass
+    from policyeditor.core.changeclass import _key, _key_digest, _letters, _letters_digest, _same_reduced
 
     alphabet = list("aAbB zZ9 0.,-–'’ $%§#_()\n\t\u00a0\u202f²½٣ßẞİıǅ") + ["\U0001d7ce", "e\u0301", "\u00e9", "ﬁ"]
     rng = random.Random(3)
-    for _ in range(3000):
-        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
-        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) if rng.random() < .5 else a.upper()
-        doc_a, doc_b = parse(a), parse(b)
-        if _letters_digest(doc_a) != _letters_digest(doc_b):
-            assert _key_digest(doc_a) != _key_digest(doc_b), (a, b)
-        if _key_digest(doc_a) == _key_digest(doc_b):
-            assert _letters_digest(doc_a) == _letters_digest(doc_b), (a, b)
+
+    def text() -> str:       # a few paragraphs, some of punctuation only (their pieces come out empty)
+        return "\n\n".join("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+                           for _ in range(rng.randint(1, 4)))
+
+    chunk, changeclass._CHUNK = changeclass._CHUNK, 3      # a piece every block or so
+    try:
+        for _ in range(3000):
+            a = text()
+            b = text() if rng.random() < .5 else a.upper()
+            doc_a, doc_b = parse(a), parse(b)
+            if _letters_digest(doc_a) != _letters_digest(doc_b):
+                assert _key_digest(doc_a) != _key_digest(doc_b), (a, b)
+            if _key_digest(doc_a) == _key_digest(doc_b):
+                assert _letters_digest(doc_a) == _letters_digest(doc_b), (a, b)
+            # classify compares the pieces as they come instead of hashing them: the same answer
+            for reduce, digest in ((_letters, _letters_digest), (_key, _key_digest)):
+                assert _same_reduced(doc_a, doc_b, reduce) == (digest(doc_a) == digest(doc_b)), (a, b)
+    finally:
+        changeclass._CHUNK = chunk
 
 
 def test_letters_are_what_the_pattern_keeps():
@@ -251,3 +264,28 @@ def test_letters_are_what_the_pattern_keeps():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert _letters(text) == re.sub(r"[\W_]+", "", text), repr(text)
+
+
+def test_the_word_beside_a_change_is_read_as_split_reads_it():
+    # _tail/_head read only the ends of the equal stretch around a change (it may be a whole
+    # paragraph): the same word and fragment as splitting the stretch on whitespace.
+    import random
+
+    from policyeditor.core.changeclass import _head, _tail
+
+    def tail(text):
+        stripped = text.rstrip()
+        word = stripped.split()[-1] if stripped.split() else ""
+        return (word if stripped == text else ""), word + text[len(stripped):]
+
+    def head(text):
+        stripped = text.lstrip()
+        word = stripped.split()[0] if stripped.split() else ""
+        return (word if stripped == text else ""), text[:len(text) - len(stripped)] + word
+
+    rng = random.Random(4)
+    alphabet = list("ab ,.\n\t\u00a0\u2003\u200b\x1c\x85\u3000")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert _tail(text) == tail(text), repr(text)
+        assert _head(text) == head(text), repr(text)
