@@ -3,7 +3,8 @@
 ``scripts/build_speedups.py`` compiles the modules in MODULES with mypyc
 into ``policyeditor/_speedups/``: ``core/<module><ext>`` for each, one
 shared library beside them, and a manifest with the SHA-256 of each source
-it was built from. ``use_speedups`` (run when the package is imported) puts
+it was built from (with each source's size and modification time then, so
+that an untouched source is not read and hashed at every start). ``use_speedups`` (run when the package is imported) puts
 ``_speedups/core`` ahead of the sources on ``policyeditor.core``'s path, so
 ``import policyeditor.core.redline`` loads the compiled module, but only
 while the build matches this interpreter and every source: an edited source
@@ -13,7 +14,6 @@ POLICYEDITOR_PURE_PYTHON=1 in the environment, the sources run as they are.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.machinery
 import importlib.util
 import json
@@ -51,12 +51,15 @@ def build_is_current(manifest: dict | None = None) -> bool:
     sources = manifest.get("sources", {})
     if set(sources) != set(MODULES):
         return False
+    stats = manifest.get("stats", {})
     for name in MODULES:
         if not (SPEEDUPS_DIR / "core" / f"{name}{suffix}").is_file():
             return False
         source = PACKAGE_DIR / "core" / f"{name}.py"
         try:
-            digest = hashlib.sha256(source.read_bytes()).hexdigest()
+            if stat_of(source) == stats.get(name):
+                continue                # untouched since its digest was taken (as git's index tells)
+            digest = source_digest(source)
         except FileNotFoundError:
             continue
         except OSError:
@@ -64,6 +67,19 @@ def build_is_current(manifest: dict | None = None) -> bool:
         if digest != sources[name]:
             return False
     return (SPEEDUPS_DIR / f"{manifest.get('shared', '')}{suffix}").is_file()
+
+
+def stat_of(source: Path) -> list[int]:
+    """A source's size and modification time (ns), as the manifest records them beside its digest."""
+    st = source.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def source_digest(source: Path) -> str:
+    """The SHA-256 of a source (hashlib is loaded only when a source's size or time changed)."""
+    import hashlib
+
+    return hashlib.sha256(source.read_bytes()).hexdigest()
 
 
 def use_speedups() -> bool:

@@ -20,7 +20,6 @@ Needs mypy (the ``speedups`` extra) and a C compiler with Python's headers.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -33,15 +32,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from policyeditor.speedups import MANIFEST, MODULES, SPEEDUPS_DIR, build_is_current  # noqa: E402
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from policyeditor.speedups import MANIFEST, MODULES, SPEEDUPS_DIR, build_is_current, source_digest, stat_of  # noqa: E402
 
 
 def build() -> None:
     sources = [ROOT / "policyeditor" / "core" / f"{name}.py" for name in MODULES]
+    # Taken before compiling, each size and time before its digest: a source edited while the
+    # build runs no longer matches, and the build is not used for it.
+    stats = {name: stat_of(src) for name, src in zip(MODULES, sources)}
+    digests = {name: source_digest(src) for name, src in zip(MODULES, sources)}
     with tempfile.TemporaryDirectory(prefix="policyeditor-mypyc-") as tmp:
         tmp_path = Path(tmp)
         setup = tmp_path / "setup.py"
@@ -73,7 +72,8 @@ def build() -> None:
             "cache_tag": sys.implementation.cache_tag,
             "ext_suffix": suffix,
             "shared": shared[0].name[: -len(suffix)],
-            "sources": {name: _digest(src) for name, src in zip(MODULES, sources)},
+            "stats": stats,
+            "sources": digests,
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         # Swap the new build in whole (a half-copied build is never used:

@@ -33,7 +33,6 @@ whole classification is linear in the texts).
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -207,6 +206,8 @@ def _letters(text: str) -> str:
 
 def _digest(doc: Document, reduce) -> bytes:
     """blake2b of ``reduce`` applied to the NFC, case-folded text, piece by piece."""
+    import hashlib
+
     digest = hashlib.blake2b(digest_size=32)
     for piece in _reduced_pieces(doc, reduce):
         digest.update(piece.encode("utf-8", "surrogatepass"))

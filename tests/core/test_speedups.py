@@ -113,8 +113,17 @@ def test_a_stale_build_is_not_used(tmp_path, monkeypatch):
     if manifest is None:
         pytest.skip("no build of the compiled engine in policyeditor/_speedups to check")
     assert speedups.build_is_current(manifest) or PURE or not policyeditor.SPEEDUPS
-    edited = dict(manifest, sources=dict(manifest["sources"], redline="0" * 64))
+    # a source whose size or time differs from the manifest's is hashed again: another digest is stale
+    edited = dict(manifest, sources=dict(manifest["sources"], redline="0" * 64),
+                  stats=dict(manifest.get("stats", {}), redline=[0, 0]))
     assert not speedups.build_is_current(edited)
+    if speedups.build_is_current(manifest):
+        # touched but the same (a checkout): hashed, found the same, still used
+        touched = dict(manifest, stats={name: [0, 0] for name in manifest["sources"]})
+        assert speedups.build_is_current(touched)
+        # untouched: not read at all at start-up
+        monkeypatch.setattr(speedups, "source_digest", lambda source: pytest.fail(f"{source} was hashed"))
+        assert speedups.build_is_current(manifest)
     other = dict(manifest, cache_tag="cpython-399")
     assert not speedups.build_is_current(other)
     missing = dict(manifest, sources={k: v for k, v in manifest["sources"].items() if k != "tokens"})
