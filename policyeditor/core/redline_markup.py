@@ -19,14 +19,22 @@ are dropped, so a policy can never inject markup or script into any face.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 from typing import Mapping
 
 from policyeditor.core.redline import (
     DELETED, EQUAL, FORMATTED, INSERTED, MOVED_FROM, MOVED_TO, Redline, RedlineBlock, Segment, font_change,
 )
 from policyeditor.core.textdoc import CELL_KINDS, HEADER_CELL, table_rows
-from policyeditor.core.tokens import RunStyle
+from policyeditor.core.tokens import PLAIN, RunStyle
+
+def escape(text: str, quote: bool = True) -> str:
+    """``html.escape``, returning text with nothing to escape as it is: five searches
+    cost a fifth of five replacements, and most of a policy has none of the five."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return _html_escape(text, quote)
+    return text
+
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "#", "/")
 # A paragraph that is wholly inserted, deleted or moved: its status marks every segment.
@@ -138,9 +146,9 @@ class RedlineMarkup:
     def run(self, text: str, style: RunStyle) -> str:
         """Escaped text in its bold, italic and link."""
         out = escape(text)
-        if self.newline != "\n":
+        if self.newline != "\n" and "\n" in out:
             out = out.replace("\n", self.newline)
-        if not (style.bold or style.italic or style.link):
+        if style is PLAIN or not (style.bold or style.italic or style.link):
             return out                                  # plain text, most of a policy
         tags = [(self.italic_tag, style.italic), (self.bold_tag, style.bold)]
         for tag, on in (tags if self.bold_outside else tags[::-1]):
@@ -175,11 +183,18 @@ class RedlineMarkup:
             inner = self.whole_paragraph[block.status].format(body=inner, move_id=block.move_id)
         else:
             parts = []
-            for k, seg in enumerate(block.segments):
-                if (self.replacement_gap and k and seg.op == INSERTED
-                        and block.segments[k - 1].op == DELETED):
-                    parts.append(self.replacement_gap)
-                parts.append(self.segment_html(seg, block))
+            gap, templates, run = self.replacement_gap, self.segment, self.run
+            whole = block.status in WHOLE
+            previous = ""
+            for seg in block.segments:
+                op = seg.op
+                if gap and op == INSERTED and previous == DELETED:
+                    parts.append(gap)
+                previous = op
+                if whole or op in templates:
+                    parts.append(self.segment_html(seg, block))
+                else:                                   # equal words: the run as it is
+                    parts.append(run(seg.text, seg.style))
             inner = "".join(parts) + self.mark(block)
         if self.badge and block.status != EQUAL:
             inner = self.badge.format(label=self.badge_labels[block.status]) + inner

@@ -128,3 +128,18 @@ def test_the_notice_site_never_lists_a_superseded_pending_version() -> None:
         Version(number=3, first_reading=date(2019, 3, 1)),
     ))
     assert [v.number for v in pending_versions(adopted_later, date(2019, 4, 1))] == [2, 3]
+
+
+def test_the_walks_escape_is_htmls_escape():
+    # redline_markup.escape skips html.escape when there is nothing to escape (most of a policy):
+    # it must give what html.escape gives, for every text
+    import html
+    import random
+
+    from policyeditor.core.redline_markup import escape
+
+    rng = random.Random(2)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab &<>\"'\n\u00e9;#x") for _ in range(rng.randint(0, 10)))
+        assert escape(text) == html.escape(text)
+        assert escape(text, quote=False) == html.escape(text, quote=False)
