@@ -59,10 +59,18 @@ _ENCODED_NON_ASCII = re.compile("%[89A-Fa-f][0-9A-Fa-f]")
 _TABLE_ONLY = re.compile(r"(?:[ ]{0,3}\|[^\n]*\|[ \t]*(?:\n|\Z))+\n*\Z")
 # An autolink's target that both readers write and show as it stands.
 _PLAIN_URL = re.compile(r"[A-Za-z0-9\-._~:/?#@!$'()*+,;=]+")
+# An underscore that may open or close emphasis: not inside a word of ASCII letters and
+# digits ("redirect_from", "a__b" are text in either reader, whatever the lines).
+_LOOSE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_])_|_(?![A-Za-z0-9_])")
+_STRONG_ON_ONE_LINE = re.compile(r"(?<![^\s(\[])\*\*[A-Za-z0-9](?:[^*_\n]*[A-Za-z0-9])?\*\*(?=[\s.,;:!?)\]]|$)")
+_BULLET_STAR = re.compile(r"^[ ]*\*[ ]", re.M)
+# Where a quote might begin: a > first on its line, or after list markers.
+_QUOTE_MARK = re.compile(r"^[ ]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ ]+)*>", re.M)
 _LISTS = {"bullet_list": BULLET, "ordered_list": NUMBERED}
 _INLINE = frozenset(("text", "softbreak", "hardbreak", "strong", "em", "link", "autolink", "html_inline"))
 
-Parsed = tuple[tuple[Block, ...], tuple[tuple[str, str], ...]]
+# (blocks, written lines); the lines are None when read without them (see ``read_chunk``).
+Parsed = tuple[tuple[Block, ...], "tuple[tuple[str, str], ...] | None"]
 
 
 class _Refused(Exception):
@@ -78,14 +86,22 @@ def available() -> bool:
     return _RustMarkdownIt is not None
 
 
-def read_chunk(chunk: str) -> Parsed | None:
-    """(blocks, written lines) of a chunk as ``markdown_read`` defines them, or None."""
+def read_chunk(chunk: str, lines: bool = True) -> Parsed | None:
+    """(blocks, written lines) of a chunk as ``markdown_read`` defines them, or None.
+
+    Without ``lines`` (a reading that needs the blocks only), a paragraph
+    written on several lines inside a list is read too, in a chunk without
+    quotes (no > where one could begin) or tabs; its written lines are not
+    worked out, and the lines are then None.
+    """
     if _RustMarkdownIt is None or _outside(chunk):
         return None
     source = chunk.encode("utf-8")                      # the tree's offsets count bytes
     blocks: list[Block] = []
     written: list[tuple[str, str]] = []
     previous = ""
+    state = _Lines(not lines and "\t" not in chunk and (">" not in chunk or _QUOTE_MARK.search(chunk) is None),
+                   chunk)
     try:
         for node in _parser().tree(chunk).children:
             if node.name == "paragraph":
@@ -93,7 +109,7 @@ def read_chunk(chunk: str) -> Parsed | None:
                 if b"\n" in source[start:end]:
                     content = source[source.rfind(b"\n", 0, start) + 1:end].decode("utf-8").strip()
                     written.append((" ".join(content.split()), content))
-                blocks.append(Block(PARAGRAPH, _runs(node.children)))
+                blocks.append(Block(PARAGRAPH, _runs(node.children, state)))
             elif node.name == "hr":                      # kept as written, a raw block
                 line = source.rfind(b"\n", 0, node.srcmap[0]) + 1
                 end = source.find(b"\n", line)
@@ -106,13 +122,42 @@ def read_chunk(chunk: str) -> Parsed | None:
                 if raw:
                     blocks.append(Block(RAW, (Run(raw),)))
             else:
-                _block(node, [], blocks.append)
+                _block(node, [], blocks.append, state)
             previous = node.name
     except _Refused:
         return None
     if "|" not in chunk and any(block.kind in (CELL, HEADER_CELL) for block in blocks):
         return None                                     # markdown-it-pyrs's table without pipes
-    return tuple(blocks), tuple(written)
+    return tuple(blocks), (None if state.unknown else tuple(written))
+
+
+class _Lines:
+    """Whether paragraphs written on several lines may be read in lists (``may``), and
+    whether one was (``unknown``: the chunk's written lines were not worked out); and
+    whether the chunk's * and _ cannot pair across a line (``inert``, worked out once)."""
+
+    def __init__(self, may: bool, chunk: str) -> None:
+        self.may = may
+        self.unknown = False
+        self.chunk = chunk
+        self._inert: bool | None = None
+
+    @property
+    def inert(self) -> bool:
+        if self._inert is None:
+            self._inert = _inert(self.chunk)
+        return self._inert
+
+
+def _inert(chunk: str) -> bool:
+    """Whether every * of the chunk is a list's bullet or one of a **strong** pair written on
+    one line (opening after a space, '(' or '[' and before a letter or digit, closing after
+    one and before a space, punctuation or the line's end, nothing between them that either
+    reader might read as a delimiter), and every _ is inside a word: then each reader has
+    one way to pair them, the same, wherever the paragraph's lines break."""
+    if "*" in chunk:
+        chunk = _BULLET_STAR.sub("", _STRONG_ON_ONE_LINE.sub("", chunk))
+    return "*" not in chunk and ("_" not in chunk or _LOOSE_UNDERSCORE.search(chunk) is None)
 
 
 def _after_blank_line(source: bytes, start: int) -> bool:
@@ -147,7 +192,7 @@ def _odd_neighbour(chunk: str) -> bool:
     return False
 
 
-def _block(node, lists: list[str], add: Callable[[Block], None]) -> None:
+def _block(node, lists: list[str], add: Callable[[Block], None], state: _Lines) -> None:
     """The blocks of a node below the top level (or of a top-level non-paragraph)."""
     name = node.name
     if name in _LISTS:
@@ -155,26 +200,26 @@ def _block(node, lists: list[str], add: Callable[[Block], None]) -> None:
         for item in node.children:
             if item.name != "list_item":
                 raise _Refused
-            _item(item.children, lists, add)
+            _item(item.children, lists, add, state)
         lists.pop()
     elif name == "paragraph":
-        _one_line(node.children)
-        add(Block(lists[-1] if lists else PARAGRAPH, _runs(node.children), len(lists) - 1 if lists else 0))
+        _one_line(node.children, state if lists else None)
+        add(Block(lists[-1] if lists else PARAGRAPH, _runs(node.children, state), len(lists) - 1 if lists else 0))
     elif name == "heading":
-        add(Block(HEADING, _runs(node.children), int(node.meta["level"])))
+        add(Block(HEADING, _runs(node.children, state), int(node.meta["level"])))
     elif name == "blockquote":
         if not node.children or any(child.name != "paragraph" for child in node.children):
             raise _Refused                              # markdown-it-py keeps it as raw source
         for child in node.children:
-            _one_line(child.children)
-            add(Block(QUOTE, _runs(child.children)))
+            _one_line(child.children, None)
+            add(Block(QUOTE, _runs(child.children, state)))
     elif name == "table":
-        _table(node, add)
+        _table(node, add, state)
     else:
         raise _Refused                                  # rules, code, HTML in lists, setext headings
 
 
-def _table(node, add: Callable[[Block], None]) -> None:
+def _table(node, add: Callable[[Block], None], state: _Lines) -> None:
     """A table's cells row by row, the header row's first, each numbered by its column."""
     for part in node.children:
         if part.name not in ("thead", "tbody"):
@@ -184,10 +229,10 @@ def _table(node, add: Callable[[Block], None]) -> None:
             for column, cell in enumerate(row.children):
                 if row.name != "trow" or cell.name != "tcell":
                     raise _Refused
-                add(Block(kind, _runs(cell.children), column))
+                add(Block(kind, _runs(cell.children, state), column))
 
 
-def _item(children, lists: list[str], add: Callable[[Block], None]) -> None:
+def _item(children, lists: list[str], add: Callable[[Block], None], state: _Lines) -> None:
     """A list item's blocks; a tight item's paragraph is its run of inline nodes."""
     inline: list = []
     for child in [*children, None]:
@@ -195,33 +240,41 @@ def _item(children, lists: list[str], add: Callable[[Block], None]) -> None:
             inline.append(child)
             continue
         if inline:
-            _one_line(inline)
-            add(Block(lists[-1], _runs(inline), len(lists) - 1))
+            _one_line(inline, state)
+            add(Block(lists[-1], _runs(inline, state), len(lists) - 1))
             inline = []
         if child is not None:
-            _block(child, lists, add)
+            _block(child, lists, add, state)
 
 
-def _one_line(inline) -> None:
+def _one_line(inline, state: _Lines | None) -> None:
     """Refuse a paragraph written on several lines inside a list or quote, whose written
-    form (markdown-it-py's inline content) keeps or drops the container's indentation.
+    form (markdown-it-py's inline content) keeps or drops the container's indentation,
+    unless ``state`` (a list's paragraph) says the lines are not wanted: then it is read
+    and ``state`` notes that the chunk's lines are unknown.
 
     A line end inside a paragraph is a break, or sits in a link's title (code
     spans and HTML, which may hold one too, are not read here); the inline
     nodes' source offsets are not used: markdown-it-pyrs gets some wrong.
     """
     for node in inline:
-        if node.name in ("softbreak", "hardbreak") or "\n" in str(node.meta.get("title") or ""):
+        if "\n" in str(node.meta.get("title") or ""):
             raise _Refused
-        _one_line(node.children)
+        if node.name in ("softbreak", "hardbreak"):
+            if state is None or not state.may:
+                raise _Refused
+            state.unknown = True
+        _one_line(node.children, state)
 
 
-def _runs(children) -> tuple[Run, ...]:
-    """The runs of a paragraph; refused when it has a line break and a * or _ (as text or as
-    emphasis): markdown-it-pyrs pairs some delimiters across a line break as markdown-it-py
-    does not. Every * and _ of the paragraph's text ends up in one of the two."""
+def _runs(children, state: _Lines) -> tuple[Run, ...]:
+    """The runs of a paragraph; refused when it has a line break and * or _ that might pair
+    (as text or as emphasis): markdown-it-pyrs pairs some delimiters across a line break as
+    markdown-it-py does not. Every * and _ of the paragraph's text ends up in one of the two;
+    not refused when there is one alone (nothing to pair with), or when the chunk's are
+    ``_inert`` (underscores inside words, **strong** spans on one line)."""
     runs: list[Run] = []
-    seen = [False, False]                               # a line break, a delimiter
+    seen = [0, 0, 0]                    # line breaks; * and loose _ of the text; strong and em
 
     def walk(nodes, bold: bool, italic: bool, link: str | None) -> None:
         for node in nodes:
@@ -230,16 +283,16 @@ def _runs(children) -> tuple[Run, ...]:
                 content = node.meta["content"]
                 if content:
                     if "*" in content or "_" in content:
-                        seen[1] = True
+                        seen[1] += content.count("*") + len(_LOOSE_UNDERSCORE.findall(content))
                     runs.append(Run(content, bold, italic, link))
             elif name in ("softbreak", "hardbreak"):
-                seen[0] = True
+                seen[0] += 1
                 runs.append(Run(" ", bold, italic, link))
             elif name == "strong":
-                seen[1] = True
+                seen[2] += 1
                 walk(node.children, True, italic, link)
             elif name == "em":
-                seen[1] = True
+                seen[2] += 1
                 walk(node.children, bold, True, link)
             elif name == "html_inline":
                 runs.append(Run(str(node.meta["content"]), bold, italic, link))
@@ -257,6 +310,7 @@ def _runs(children) -> tuple[Run, ...]:
                 raise _Refused
 
     walk(children, False, False, None)
-    if seen[0] and seen[1]:
+    # one delimiter left as text pairs with nothing; two might, across a line
+    if seen[0] and (seen[1] > 1 or seen[2]) and not state.inert:
         raise _Refused
     return tuple(runs)

@@ -90,7 +90,7 @@ def parse(text: object) -> Document:
     previous, chunks = _last_chunks, {}
     pieces = _chunks(body)
     for chunk in pieces:
-        parsed = previous.get(chunk) or read_chunk(chunk)
+        parsed = previous.get(chunk) or read_chunk(chunk, lines=False)
         if parsed is not None:
             chunks[chunk] = parsed
     rest = [chunk for chunk in pieces if chunk not in chunks]
@@ -122,7 +122,7 @@ def written_lines(text: str) -> dict[str, str]:
         pairs = previous.get(chunk)
         if pairs is None:
             both = parsed.get(chunk)
-            pairs = both[1] if both is not None else _written(md.parse(chunk))
+            pairs = both[1] if both is not None and both[1] is not None else _written(md.parse(chunk))
         chunks[chunk] = pairs
         found.update(pairs)
     _last_lines = chunks
@@ -140,7 +140,7 @@ _last_lines: dict[str, tuple[tuple[str, str], ...]] = {}
 # a redline parses two texts that share most of their chunks (and the import
 # asks for the lines of the text it parsed), and each shared chunk is parsed
 # once. Only the last text's are kept (all immutable, the chunk is the key).
-_last_chunks: dict[str, tuple[tuple[Block, ...], tuple[tuple[str, str], ...]]] = {}
+_last_chunks: dict[str, tuple[tuple[Block, ...], tuple[tuple[str, str], ...] | None]] = {}
 
 # Where a text may be cut into chunks parsed on their own: a blank line, then
 # a line starting with a non-space character. Nothing of CommonMark's crosses
