@@ -11,8 +11,12 @@ blocks and written lines for the chunks where both are known to agree and
   tables, link reference definitions, NUL) is not read here at all;
 - a tree holding a node outside paragraphs, ATX headings, lists, quotes of
   paragraphs, text, breaks, strong, emphasis and links is refused;
-- a paragraph written on several lines is read here only at the top level,
-  where its source lines are what markdown-it-py's inline token holds.
+- a paragraph written on several lines is read here at the top level, where
+  its source lines are what markdown-it-py's inline token holds, and in lists
+  when only the blocks are wanted (``read_chunk(chunk, lines=False)``, the
+  redline's reading), in a chunk where no quote can begin; its * and _ must
+  be unable to pair across its lines (one alone, underscores inside words,
+  **strong** pairs written on one line).
 
 ``tests/core/test_markdown_fast.py`` compares both readers chunk by chunk on
 the corpus and on generated soups of Markdown's punctuation.
