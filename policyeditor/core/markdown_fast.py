@@ -50,7 +50,7 @@ _HTML_DECLARATION = re.compile(r"<!(?!--)|<\?")
 # markdown-it-py follows CommonMark 0.31, where Unicode symbols count as punctuation
 # beside * and _ (flanking); markdown-it-pyrs does not, nor do the two agree on every
 # Unicode space. Beside a delimiter only ASCII, letters and digits are read here.
-_DELIMITER_RUN = re.compile(r"[*_]+")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 # Nor on where a link's destination ends when a Unicode space follows it.
 _UNICODE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 # A line end inside a link's parentheses: its paragraph is written on several lines
@@ -179,7 +179,7 @@ def _outside(chunk: str) -> bool:
     """
     return ("\\" in chunk or "&" in chunk or "`" in chunk or "\x00" in chunk or "![" in chunk or "]:" in chunk
             or (("<!" in chunk or "<?" in chunk) and _HTML_DECLARATION.search(chunk) is not None)
-            or ("](" in chunk and (_UNICODE_SPACE.search(chunk) is not None
+            or ("](" in chunk and ((not chunk.isascii() and _UNICODE_SPACE.search(chunk) is not None)
                                    or _LINK_OVER_LINES.search(chunk) is not None))
             or ("|" in chunk and _TABLE_ONLY.match(chunk) is None)
             or (not chunk.isascii() and _odd_neighbour(chunk)))
@@ -187,12 +187,13 @@ def _outside(chunk: str) -> bool:
 
 def _odd_neighbour(chunk: str) -> bool:
     """Whether a * or _ stands beside a non-ASCII character other than a letter or digit
-    (the characters beside each run of them: inside a run stand only * and _)."""
+    (the non-ASCII characters, few in a policy, are looked at, each with its two neighbours)."""
     end = len(chunk)
-    for run in _DELIMITER_RUN.finditer(chunk):
-        for at in (run.start() - 1, run.end()):
-            if 0 <= at < end and ord(chunk[at]) > 127 and unicodedata.category(chunk[at])[0] not in "LN":
-                return True
+    for found in _NON_ASCII.finditer(chunk):
+        at = found.start()
+        if ((at and chunk[at - 1] in "*_") or (at + 1 < end and chunk[at + 1] in "*_")) \
+                and unicodedata.category(chunk[at])[0] not in "LN":
+            return True
     return False
 
 

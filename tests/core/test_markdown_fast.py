@@ -177,3 +177,20 @@ def test_lists_and_paragraphs_of_several_lines_agree_or_are_refused(seed):
         for chunk in markdown_read._chunks(text):
             read += agree(chunk)
     assert read > 300
+
+
+def test_a_delimiters_non_ascii_neighbour_is_found_from_either_side():
+    # _odd_neighbour looks at the few non-ASCII characters and their neighbours: the same
+    # answer as looking beside each run of * and _ (its definition)
+    import re
+    import unicodedata
+
+    def beside_runs(chunk):
+        return any(0 <= at < len(chunk) and ord(chunk[at]) > 127 and unicodedata.category(chunk[at])[0] not in "LN"
+                   for run in re.finditer(r"[*_]+", chunk) for at in (run.start() - 1, run.end()))
+
+    rng = random.Random(7)
+    alphabet = list("*_a \u2019\u00e9\u20ac\u00a0\n\u65e5")
+    for _ in range(20000):
+        chunk = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert markdown_fast._odd_neighbour(chunk) == beside_runs(chunk), repr(chunk)
