@@ -146,36 +146,38 @@ def _clean_runs(runs) -> tuple[Run, ...]:
         return tuple(runs) if text == only.text else (Run(text),)
     texts: list[str] = []
     styles: list[tuple] = []
-
-    def add(text: str, style: tuple) -> None:
-        if texts and texts[-1].endswith(" ") and text.startswith(" "):
-            text = text[1:]
-        if not text:
-            return
-        if styles and styles[-1] == style:
-            texts[-1] += text
-        else:
-            texts.append(text)
-            styles.append(style)
-
     for run in runs:
         text = run.text
         if _to_fold(text):
             text = _WS.sub(" ", text)
-        style = (run.bold, run.italic, run.link)
-        core = text.strip() if style != _PLAIN else text
-        if style == _PLAIN or not core:
-            add(text, _PLAIN)
+        if not run.bold and not run.italic and run.link is None:
+            _add(texts, styles, text, _PLAIN)
             continue
-        lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()):]
-        add(lead, _PLAIN)
-        add(core, style)
-        add(trail, _PLAIN)
+        style = (run.bold, run.italic, run.link)
+        core = text.strip()
+        if not core:
+            _add(texts, styles, text, _PLAIN)
+            continue
+        _add(texts, styles, text[: len(text) - len(text.lstrip())], _PLAIN)
+        _add(texts, styles, core, style)
+        _add(texts, styles, text[len(text.rstrip()):], _PLAIN)
     if texts:
         texts[0] = texts[0].lstrip()
         texts[-1] = texts[-1].rstrip()
     return tuple(Run(t, *st) for t, st in zip(texts, styles) if t)
+
+
+def _add(texts: list[str], styles: list[tuple], text: str, style: tuple) -> None:
+    """``_clean_runs``'s step: text of a style after the texts so far (one space between runs)."""
+    if texts and text.startswith(" ") and texts[-1].endswith(" "):
+        text = text[1:]
+    if not text:
+        return
+    if styles and styles[-1] == style:
+        texts[-1] += text
+    else:
+        texts.append(text)
+        styles.append(style)
 
 
 def normalize(doc: Document) -> Document:
