@@ -223,7 +223,14 @@ def whitespace_key(text: str) -> str:
 
 
 def normalize_space(text: str) -> str:
-    """Collapse whitespace runs and trim: the text as the redline compares it."""
+    """Collapse whitespace runs and trim: the text as the redline compares it.
+
+    A normalized block's text (``textdoc.normalize``: ASCII spaces folded and trimmed) is
+    most often this already: then it is returned as it is, found by string searches."""
+    if (text.isascii() and text[:1] != " " and text[-1:] != " " and "  " not in text and "\n" not in text
+            and "\t" not in text and "\r" not in text and "\x0b" not in text and "\x0c" not in text
+            and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text):
+        return text                     # (\x1c-\x1f: ASCII separators str.split takes for whitespace)
     return " ".join(text.split())
 
 

@@ -217,3 +217,15 @@ def test_alike_paragraphs_are_compared_pair_by_pair_and_others_as_a_run():
     assert red.text("new") == "One two.\nThree four."
     assert red.text("old") == "One two. Three four.\nGone."
     assert [b.status for b in red.blocks][-1] == "deleted"
+
+
+def test_normalize_space_returns_folded_text_as_it_is_and_folds_the_rest_as_split_does():
+    import random
+
+    from policyeditor.core.tokens import normalize_space
+
+    rng = random.Random(8)
+    alphabet = list("ab \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u2003.")
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert normalize_space(text) == " ".join(text.split()), repr(text)
