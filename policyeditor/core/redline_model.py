@@ -44,6 +44,9 @@ class Segment:
         return (self.op == other.op and self.text == other.text and self.style == other.style
                 and self.old_style == other.old_style)
 
+    def __hash__(self) -> int:          # written out too: compiled, an __eq__ alone leaves none
+        return hash((self.op, self.text, self.style, self.old_style))
+
     @property
     def in_old(self) -> bool:
         return self.op != INSERTED
@@ -86,6 +89,9 @@ class RedlineBlock:
         return (self.status == other.status and self.style == other.style and self.old_style == other.old_style
                 and self.break_op == other.break_op and self.move_id == other.move_id
                 and self.segments == other.segments)
+
+    def __hash__(self) -> int:
+        return hash((self.status, self.segments, self.style, self.old_style, self.break_op, self.move_id))
 
     @property
     def in_old(self) -> bool:

@@ -80,6 +80,9 @@ class Run:
         return (self.text == other.text and self.bold == other.bold and self.italic == other.italic
                 and self.link == other.link)
 
+    def __hash__(self) -> int:          # written out too: compiled, an __eq__ alone leaves none
+        return hash((self.text, self.bold, self.italic, self.link))
+
     @property
     def style(self) -> tuple[bool, bool, str | None]:
         return (self.bold, self.italic, self.link)
@@ -103,6 +106,9 @@ class Block:
         if not isinstance(other, Block) or other.__class__ is not self.__class__:
             return NotImplemented
         return self.kind == other.kind and self.level == other.level and self.runs == other.runs
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.runs, self.level))
 
     @property
     def text(self) -> str:

@@ -43,6 +43,9 @@ class RunStyle:
             return NotImplemented
         return self.bold == other.bold and self.italic == other.italic and self.link == other.link
 
+    def __hash__(self) -> int:          # written out too: compiled, an __eq__ alone leaves none
+        return hash((self.bold, self.italic, self.link))
+
     @classmethod
     def of(cls, run: Run) -> "RunStyle":
         """The run's style, one shared object per style (so comparisons are cheap)."""
@@ -81,6 +84,9 @@ class BlockStyle:
         if not isinstance(other, BlockStyle) or other.__class__ is not self.__class__:
             return NotImplemented
         return self.kind == other.kind and self.level == other.level
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.level))
 
     def describe(self) -> str:
         """Plain name: 'Heading 2', 'Bulleted list', 'Paragraph'."""

@@ -256,3 +256,31 @@ def test_edited_paragraphs_around_an_added_one_are_compared_pair_by_pair():
     assert statuses.count(CHANGED) == 30 and statuses.count(INSERTED) == 1
     assert statuses.index(INSERTED) == 15
     assert_reconstructs(redline, old, new)
+
+
+def test_text_and_redline_values_compare_and_hash_by_value():
+    # Run, Block, Segment, RedlineBlock, RunStyle and BlockStyle write out __eq__ (and so __hash__:
+    # a compiled class with an __eq__ alone is unhashable); frozen, as the dataclasses say
+    import dataclasses
+
+    from policyeditor.core.redline_model import RedlineBlock, Segment
+    from policyeditor.core.textdoc import Block, Run
+    from policyeditor.core.tokens import PLAIN, BlockStyle, RunStyle
+
+    values = [
+        (lambda: Run("a", True, False, "http://x.org"), lambda: Run("a", True, False, "http://y.org")),
+        (lambda: Block("paragraph", (Run("a"),), 0), lambda: Block("paragraph", (Run("a"),), 1)),
+        (lambda: Segment("equal", "a", PLAIN), lambda: Segment("equal", "a", RunStyle(True))),
+        (lambda: RedlineBlock("equal", (Segment("equal", "a", PLAIN),), BlockStyle("paragraph"), None),
+         lambda: RedlineBlock("equal", (Segment("equal", "b", PLAIN),), BlockStyle("paragraph"), None)),
+        (lambda: RunStyle(True, False, None), lambda: RunStyle(False, True, None)),
+        (lambda: BlockStyle("heading", 2), lambda: BlockStyle("heading", 3)),
+    ]
+    for make, other in values:
+        a, b, c = make(), make(), other()
+        assert a == b and hash(a) == hash(b) and len({a, b, c}) == 2
+        assert a != c and not (a == c) and a != "text"
+        field = dataclasses.fields(a)[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(a, field, getattr(c, field))
+    assert dataclasses.replace(Run("a"), bold=True) == Run("a", True)
