@@ -74,3 +74,17 @@ def test_outside_files_that_cannot_be_compared_are_refused_in_a_sentence(tmp_pat
         read_document(tmp_path / "policy.docx")
     with pytest.raises(InvalidInput, match="cannot be read"):
         read_document(tmp_path / "missing.md")
+
+
+def test_a_file_redline_keeps_no_copy_of_the_texts_it_read(tmp_path):
+    # The reader keeps the last text's chunks for the next reading; the redline, done reading,
+    # lets them go, so a large draft's copies are not held while the page is written.
+    from policyeditor.core import markdown_read
+    from policyeditor.ops.redline import file_redline
+
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("# Fees\n\nCopies cost ten cents a page.\n\nStaff shall help.\n", encoding="utf-8")
+    new.write_text("# Fees\n\nCopies cost five cents a page.\n\nStaff shall help.\n", encoding="utf-8")
+    compared = file_redline(old, new)
+    assert compared.stats.summary
+    assert markdown_read._last_chunks == {} and markdown_read._last_cut[0] == "" and markdown_read._last_lines == {}
