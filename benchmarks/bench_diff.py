@@ -13,7 +13,7 @@ the same way), `diff OLD NEW -o X.html` as a subprocess under
 ``/usr/bin/time -v``: wall time, seconds per MB (linear time: flat), and the
 peak resident memory per byte of input (both files) and per byte of the draft.
 
-    python benchmarks/bench_diff.py --repeat 5 --sizes 10,20,40 [--distinct] [--no-part1]
+    python benchmarks/bench_diff.py --repeat 5 --sizes 10,20,40 [--distinct] [--no-part1] [--against CHECKOUT]
 """
 
 from __future__ import annotations
@@ -47,12 +47,12 @@ def corpus() -> Path:
     raise SystemExit("no corpus found")
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall time and CPU time (user + system) of the command, a subprocess."""
+def run(cmd: list[str], cwd: Path, root: Path = ROOT) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of the command, a subprocess (the package from ``root``)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, cwd=cwd, check=cmd[0] != "git", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+                   env={**os.environ, "PYTHONPATH": str(root)})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -62,29 +62,37 @@ def diff_cmd(old: Path, new: Path, out: Path) -> list[str]:
     return [sys.executable, "-m", "policyeditor", "diff", str(old), str(new), "-o", str(out)]
 
 
-def compile_bytecode() -> None:
+def compile_bytecode(root: Path = ROOT) -> None:
     """Write the package's bytecode, as an installed copy has it (pip and PyInstaller compile it):
     without it (PYTHONDONTWRITEBYTECODE here) every run would compile ~60 modules first."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "policyeditor")], check=True,
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "policyeditor")], check=True,
                    stdout=subprocess.DEVNULL)
 
 
-def part1(tmp: Path, repeat: int) -> None:
+def part1(tmp: Path, repeat: int, against: Path | None = None) -> None:
+    """``against``: another checkout (its own compiled build), run alternately with this one."""
     compile_bytecode()
+    if against is not None:
+        compile_bytecode(against)
     old, new = manual(corpus())
     (tmp / "old.md").write_text(old, encoding="utf-8")
     (tmp / "new.md").write_text(new, encoding="utf-8")
-    ours, git = [], []
+    ours, git, theirs = [], [], []
     for _ in range(repeat):
         ours.append(run(diff_cmd(tmp / "old.md", tmp / "new.md", tmp / "x.html"), tmp))
+        if against is not None:
+            theirs.append(run(diff_cmd(tmp / "old.md", tmp / "new.md", tmp / "y.html"), tmp, against))
         git.append(run(["git", "diff", "--no-index", "--word-diff", "old.md", "new.md"], tmp))
     print(f"1 MB manual ({len(old.encode()):,} and {len(new.encode()):,} bytes), {repeat} runs each, alternating")
-    for label, k in (("wall", 0), ("cpu", 1)):
-        a, g = [t[k] for t in ours], [t[k] for t in git]
-        print(f"  {label}: diff -o X.html (whole process) best {min(a):.3f} s median {statistics.median(a):.3f} s; "
-              f"git --word-diff best {min(g):.3f} s median {statistics.median(g):.3f} s; "
-              f"ratio best {min(a) / max(min(g), 1e-3):.1f}x median "
-              f"{statistics.median(a) / max(statistics.median(g), 1e-3):.1f}x")
+    for name, times in (("diff -o X.html (whole process)", ours), (f"the same from {against}", theirs)):
+        for label, k in (("wall", 0), ("cpu", 1)):
+            if not times:
+                continue
+            a, g = [t[k] for t in times], [t[k] for t in git]
+            print(f"  {label}: {name} best {min(a):.3f} s median {statistics.median(a):.3f} s; "
+                  f"git --word-diff best {min(g):.3f} s median {statistics.median(g):.3f} s; "
+                  f"ratio best {min(a) / max(min(g), 1e-3):.1f}x median "
+                  f"{statistics.median(a) / max(statistics.median(g), 1e-3):.1f}x")
     steps(tmp)
 
 
@@ -162,11 +170,14 @@ def main() -> int:
     parser.add_argument("--distinct", action="store_true",
                         help="part 2 with each copy of the manual made distinct (as a real manual's paragraphs are)")
     parser.add_argument("--no-part1", action="store_true", help="part 2 only")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="part 1 also runs this other checkout's package (its own compiled build), "
+                             "alternately, to compare two versions in the same minutes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         if not args.no_part1:
-            part1(tmp, args.repeat)
+            part1(tmp, args.repeat, args.against)
         if args.sizes:
             part2(tmp, [int(s) for s in args.sizes.split(",")], args.distinct)
     return 0
