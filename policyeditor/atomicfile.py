@@ -184,8 +184,15 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 
 
 def write_text(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` as UTF-8 with LF line ends, atomically."""
-    return write_bytes(path, text.encode("utf-8"))
+    """Write ``text`` as UTF-8 with LF line ends, atomically: encoded a slice at a time, so a
+    large text is not copied whole into bytes first."""
+    with atomic_output(path) as handle:
+        for start in range(0, len(text), _SLICE):
+            handle.write(text[start:start + _SLICE].encode("utf-8"))
+    return Path(path)
+
+
+_SLICE = 1 << 20
 
 
 def write_with(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:

@@ -76,3 +76,20 @@ def test_leftovers_of_dead_processes_are_removed_and_a_running_writers_kept(tmp_
     assert atomicfile.remove_leftovers(tmp_path, "out.csv") == [dead_part]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live_part.name, other.name])
     assert atomicfile.remove_leftovers(tmp_path) == [other]
+
+
+def test_text_is_written_a_slice_at_a_time_whole_and_exact(tmp_path, monkeypatch):
+    # write_text encodes a slice at a time (a large page is not copied into bytes whole):
+    # characters of any width across the slices' edges come out as one encoding of the text
+    from policyeditor import atomicfile
+
+    monkeypatch.setattr(atomicfile, "_SLICE", 3)
+    text = "a\u00e9\u65e5\U0001f600b\n" * 7 + "end"
+    target = atomicfile.write_text(tmp_path / "page.html", text)
+    assert target.read_bytes() == text.encode("utf-8")
+    # a text that cannot be encoded (a lone surrogate) leaves nothing behind, as before
+    import pytest
+
+    with pytest.raises(UnicodeEncodeError):
+        atomicfile.write_text(tmp_path / "bad.html", "ok" * 5 + "\ud800")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]

@@ -248,6 +248,10 @@ class RedlineMarkup:
         return end, changes
 
     def render(self, redline: Redline) -> str:
+        return "\n".join(self.render_lines(redline))
+
+    def render_lines(self, redline: Redline) -> list[str]:
+        """``render``'s pieces, one per line of it (a page joins them once with its own)."""
         out = [self.opening] if self.opening else []
         open_list = ""
         changes = 0
@@ -280,4 +284,4 @@ class RedlineMarkup:
             out.append(f"</{open_list}>")
         if self.closing:
             out.append(self.closing)
-        return "\n".join(out)
+        return out

@@ -196,11 +196,13 @@ def redline_page(redline: Redline, parts: PageParts) -> str:
         lines = "".join(f"<p>{escape(line)}</p>" for line in parts.summary_lines)
         summary_html = f'<aside class="summary" aria-label="Summary of changes">{lines}</aside>\n'
     history = f'<p class="history">{escape(parts.history)}</p>' if parts.history else ""
-    return (
+    opening = (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(parts.title)} \u2013 redline</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n"
-        f"{summary_html}{legend(kinds_present(redline))}\n<main>\n{head}\n"
-        f"{redline_fragment(redline)}\n{history}\n</main>\n</body>\n</html>\n"
+        f"{summary_html}{legend(kinds_present(redline))}\n<main>\n{head}"
     )
+    # The redline's lines joined once with the page's (a large redline is not copied twice).
+    return "\n".join([opening, *(WebMarkup().render_lines(redline) or [""]),
+                      f"{history}\n</main>\n</body>\n</html>\n"])
