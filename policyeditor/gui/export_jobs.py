@@ -10,7 +10,8 @@ so the window and ``policyeditor packet`` agree. What is exported:
   default: the version in force), as the window's redline pane shows it;
 - ``packet-pdf|docx``: version ``version`` (default: the latest version
   still on its way) with its memo, for the ``reading`` ("first"/"second"),
-  against the version in force;
+  dated ``on`` (the meeting; default: the day the reading was recorded,
+  else today), against the version in force;
 - ``site``: the public notice site of every policy, into a folder;
 - ``tag``: a data file (CSV or JSON Lines) tagged with the version of
   ``policy_id`` in force when each record was collected; its column of
@@ -23,6 +24,7 @@ import csv
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from policyeditor.core.errors import DataError, InvalidInput
@@ -47,7 +49,7 @@ class Written:
 
 # -- names ------------------------------------------------------------------------------
 def suggested_name(key: str, *, policy_id: str | None = None, version: int | None = None,
-                   base: int | None = None, reading: str = "first") -> str:
+                   base: int | None = None, reading: str = "first", on: date | None = None) -> str:
     """A file or folder name to offer in the save dialog."""
     stem = policy_id or "policies"
     if key.startswith("redline-"):
@@ -85,12 +87,12 @@ def guess_time_column(columns: list[str]) -> int:
 
 # -- the jobs -------------------------------------------------------------------------------
 def work_for(key: str, lib, *, policy_id: str | None = None, version: int | None = None,
-             base: int | None = None, reading: str = "first") -> Callable[..., Written]:
+             base: int | None = None, reading: str = "first", on: date | None = None) -> Callable[..., Written]:
     """The worker-side callable for export ``key`` (see the module docstring)."""
     if key.startswith("redline-"):     # the format follows the file name's ending
         return lambda path: _redline(lib, _need(policy_id), base, path)
     if key.startswith("packet-"):      # likewise
-        return lambda path: _packet(lib, _need(policy_id), version, reading, path)
+        return lambda path: _packet(lib, _need(policy_id), version, reading, on, path)
     if key == "site":
         return lambda path: _site(lib, path)
     if key == "tag":
@@ -112,11 +114,12 @@ def _redline(lib, policy_id: str, base: int | None, path: Path) -> Written:
     return Written(path, compared.stats.summary)
 
 
-def _packet(lib, policy_id: str, number: int | None, reading: str, path: Path) -> Written:
-    """The reading packet of version ``number``, built as ``policyeditor packet`` builds it."""
+def _packet(lib, policy_id: str, number: int | None, reading: str, on: date | None, path: Path) -> Written:
+    """The reading packet of version ``number``, built as ``policyeditor packet`` builds it
+    (``on``: the meeting's date printed on the memo, as ``--date``; None: the reading's day)."""
     from policyeditor.ops.packet import write_packet
 
-    write_packet(lib, policy_id, path, reading=reading, number=number)
+    write_packet(lib, policy_id, path, reading=reading, number=number, on=on)
     return Written(path)
 
 

@@ -1,7 +1,9 @@
 """MemoPanel: the cover memo's fields, edited beside a preview of the packet's first page.
 
 The fields are a version's ``Memo`` (recommendation, description, supporting
-data) and the reading the packet is for (first or second). The preview is
+data), the reading the packet is for (first or second) and the meeting's date
+printed on the memo (the day the reading was recorded, else today, until the
+clerk picks another; the window's packet export prints the date shown). The preview is
 the memo page in the packet's own words (``export.memo.cover_memo``), drawn
 in a QTextBrowser; it is cheap (no git, no PDF) so it follows typing. The panel never saves: it
 emits ``save_requested(number, memo)`` and the window writes it off the UI
@@ -13,9 +15,9 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QRadioButton,
+    QButtonGroup, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QRadioButton,
     QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -82,6 +84,7 @@ class MemoPanel(QWidget):
         self._data = None   # the loaded policy (loading.PolicyData), see show_policy
         self._today = date.today()
         self._saved = Memo()
+        self._date_chosen = False      # the clerk picked the meeting's date (else it follows the reading)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
@@ -101,6 +104,14 @@ class MemoPanel(QWidget):
             radio.toggled.connect(self._on_edit)
         self.first_radio.setAccessibleName(self.tr("Packet for the first reading"))
         self.second_radio.setAccessibleName(self.tr("Packet for the second reading"))
+        self.meeting_edit = QDateEdit(self)
+        self.meeting_edit.setCalendarPopup(True)
+        self.meeting_edit.setDisplayFormat("MMMM d, yyyy")
+        self.meeting_edit.setMinimumDate(QDate(1900, 1, 1))
+        self.meeting_edit.setAccessibleName(self.tr("Meeting date printed on the memo"))
+        self.meeting_edit.setToolTip(self.tr("The date printed on the memo: the day the reading was recorded, "
+                                             "else today, unless you choose another."))
+        self.meeting_edit.dateChanged.connect(self._on_date)
         self.save_button = QPushButton(self.tr("&Save memo"), self)
         self.save_button.setAccessibleName(self.tr("Save memo"))
         self.save_button.clicked.connect(self._on_save)
@@ -120,6 +131,9 @@ class MemoPanel(QWidget):
             buddy.setBuddy(edit)
             form.addRow(buddy, edit)
         form.addRow(self.tr("Reading:"), reading)
+        meeting = QLabel(self.tr("Meetin&g date:"), self)
+        meeting.setBuddy(self.meeting_edit)
+        form.addRow(meeting, self.meeting_edit)
         fields = QWidget(self)
         left = QVBoxLayout(fields)
         left.setContentsMargins(0, 0, 0, 0)
@@ -186,6 +200,8 @@ class MemoPanel(QWidget):
                 and (version is None) == (self._version is None)
                 and (version is None or self._version.number == version.number))
         keep = same and self.is_modified()
+        if not same:
+            self._date_chosen = False
         self._settings, self._policy, self._version, self._today = settings, policy, version, today
         self._saved = version.memo if version is not None else policy.draft_memo
         if not keep:
@@ -193,6 +209,7 @@ class MemoPanel(QWidget):
         if not same:
             self.set_reading("second" if version and version.second_reading else "first")
         self._set_enabled(True)
+        self._follow_reading_date()
         self._show_defaults()
         self.update_preview()
 
@@ -224,6 +241,19 @@ class MemoPanel(QWidget):
                     self.description_edit.toPlainText().strip(),
                     self.supporting_edit.toPlainText().strip())
 
+    def meeting_date(self) -> date:
+        """The meeting's date printed on the memo, as the field shows it."""
+        return self.meeting_edit.date().toPython()
+
+    def set_meeting_date(self, when: date | None) -> None:
+        """Print ``when`` on the memo; None: the day the reading was recorded, else today."""
+        self._date_chosen = when is not None
+        if when is None:
+            self._follow_reading_date()
+        else:
+            self._put_date(when)
+        self._schedule()
+
     def reading(self) -> str:
         """``"first"`` or ``"second"``: the reading the packet is for."""
         return "second" if self.second_radio.isChecked() else "first"
@@ -244,9 +274,8 @@ class MemoPanel(QWidget):
         """The HTML of the memo page for the current fields."""
         if self._settings is None or self._policy is None:
             return ""
-        when = memo_date(self._version, self.reading(), self._today)
         return render_memo_html(self._settings, self._policy, self.memo(),
-                                reading=self.reading(), when=when)
+                                reading=self.reading(), when=self.meeting_date())
 
     def update_preview(self) -> None:
         """Render the preview now (it otherwise follows typing after a short pause)."""
@@ -260,13 +289,28 @@ class MemoPanel(QWidget):
     # -- internals ----------------------------------------------------------------
     def _set_enabled(self, on: bool) -> None:
         for w in (self.recommendation_edit, self.description_edit, self.supporting_edit,
-                  self.first_radio, self.second_radio, self.save_button):
+                  self.first_radio, self.second_radio, self.meeting_edit, self.save_button):
             w.setEnabled(on)
+
+    def _follow_reading_date(self) -> None:
+        """Unless the clerk chose a date, show the reading's: the day it was recorded, else today."""
+        if not self._date_chosen:
+            self._put_date(memo_date(self._version, self.reading(), self._today))
+
+    def _put_date(self, when: date) -> None:
+        self.meeting_edit.blockSignals(True)
+        self.meeting_edit.setDate(QDate(when.year, when.month, when.day))
+        self.meeting_edit.blockSignals(False)
+
+    def _on_date(self) -> None:
+        self._date_chosen = True
+        self._schedule()
 
     def _schedule(self) -> None:
         self._timer.start()
 
     def _on_edit(self) -> None:
+        self._follow_reading_date()         # the reading may have changed
         self._schedule()
         self.memo_edited.emit()
 

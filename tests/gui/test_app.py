@@ -218,11 +218,15 @@ def test_ctrl_p_exports_the_packet_with_its_memo(qtbot, window, tmp_path: Path, 
     target.parent.mkdir()
     prompts.answer("choose_file_to_save", target)
     open_policy(qtbot, window, "website-privacy")
+    from datetime import date
+
+    window.memo.set_meeting_date(date(2027, 1, 14))       # the meeting's date, picked in the memo panel
     exporter = window.exports.exporter
     with qtbot.waitSignal(exporter.finished, timeout=120000):
         qtbot.keyClick(window.editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert prompts.asked[-1] == ("choose_file_to_save", "Export the packet as PDF")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "January 14, 2027" in text
     assert "TO THE HONORABLE MEMBERS OF THE SCHOOL COMMITTEE" in text
     assert "align the policy" in text                          # the memo's description
     assert "Website Privacy Policy" in text

@@ -214,3 +214,15 @@ def test_redline_docx_has_tracked_changes(qtbot, demo_library, tmp_path):
     assert h.errors == []
     body = docx.Document(str(tmp_path / "redline.docx")).element.body.xml
     assert "<w:ins " in body and "<w:del " in body and "Webmaster" in body
+
+
+def test_packet_carries_the_meeting_date_chosen_in_the_window(qtbot, demo_library, tmp_path):
+    from datetime import date
+
+    h = Harness(qtbot, tmp_path / "packet.pdf")
+    work = work_for("packet-pdf", demo_library, policy_id=PID, version=2, reading="first", on=date(2027, 1, 14))
+    assert h.run("packet-pdf", work, tmp_path / suggested_name("packet-pdf", policy_id=PID, version=2,
+                                                                 on=date(2027, 1, 14)))
+    assert h.errors == []
+    text = " ".join(pdf_text(tmp_path / "packet.pdf").split())
+    assert "January 14, 2027" in text and "May 1, 2018" not in text.split("TO THE HONORABLE")[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from policyeditor.core.versions import Memo
 from policyeditor.gui.library_dialog import LibraryDialog, is_timezone
@@ -173,3 +173,29 @@ def test_refreshing_the_same_version_keeps_unsaved_typing(qtbot, demo_library):
     assert panel.is_modified()
     panel.set_context(demo_library.settings, policy, policy.version(1), demo_library.today())
     assert panel.memo() == policy.version(1).memo
+
+
+def test_the_meeting_date_follows_the_reading_until_the_clerk_picks_one(qtbot, demo_library):
+    panel = memo_panel(qtbot, demo_library)
+    version = demo_library.policy(PID).version(2)
+    panel.set_reading("first")
+    assert panel.meeting_date() == version.first_reading == date(2018, 5, 1)
+    panel.set_reading("second")          # not recorded yet: today
+    assert panel.meeting_date() == (version.second_reading or demo_library.today())
+    # the clerk picks the meeting's date in the field: the preview prints it, whatever the reading
+    panel.meeting_edit.setFocus()
+    panel.meeting_edit.setDate(QDate(2027, 1, 14))
+    panel.update_preview()
+    assert panel.meeting_date() == date(2027, 1, 14)
+    assert "January 14, 2027" in panel.preview.toPlainText()
+    qtbot.mouseClick(panel.first_radio, Qt.LeftButton)
+    panel.update_preview()
+    assert panel.meeting_date() == date(2027, 1, 14) and "January 14, 2027" in panel.preview.toPlainText()
+    assert not panel.is_modified()       # the date is the packet's, not part of the saved memo
+    # another version: the date follows its reading again
+    panel.set_context(demo_library.settings, demo_library.policy(PID), demo_library.policy(PID).version(1),
+                      demo_library.today())
+    assert panel.meeting_date() != date(2027, 1, 14)
+    panel.set_meeting_date(date(9999, 12, 31))                   # the calendar's end
+    panel.update_preview()
+    assert "December 31, 9999" in panel.preview.toPlainText()

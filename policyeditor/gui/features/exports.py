@@ -66,7 +66,7 @@ class ExportsFeature(Feature):
         return self.exporter.export(key, work, suggested=suggested)
 
     def context_of_export(self) -> dict:
-        """What the export is of: the policy, the version chosen, the memo's reading."""
+        """What the export is of: the policy, the version chosen, the memo's reading and date."""
         data, window = self.session.data, self.window
         if data is None:
             return {}
@@ -75,6 +75,7 @@ class ExportsFeature(Feature):
             "version": window.versions.selected_version(),
             "base": window.redline.base_number() or None,
             "reading": window.memo.reading(),
+            "on": window.memo.meeting_date(),
         }
 
     def export_packet(self) -> bool:
