@@ -162,29 +162,6 @@ def content_key(text: object) -> str:
 _CHUNK = 1 << 16
 
 
-def _key_digest(doc: Document) -> bytes:
-    """A digest of ``content_key(doc)``, worked out a few blocks at a time.
-
-    Equal digests are equal keys. The key never reads across the line break
-    between two blocks (a break is neither a space nor a digit, so no number
-    spans it, and NFC and case folding work within a line), so the key of
-    the whole text is the keys of its pieces cut at block ends, one after the
-    other. Memory: one piece (~64 k characters), not copies of the whole text.
-    """
-    return _digest(doc, _key)
-
-
-def _letters_digest(doc: Document) -> bytes:
-    """A digest of the letters and digits of ``content_key(doc)``, cheaply.
-
-    The key keeps every letter and digit of the case-folded text (it drops
-    punctuation, spaces and controls only) and adds none, so its letters and
-    digits are the text's own: found at C speed (``_letters``).
-    Different digests mean different keys; equal ones decide nothing.
-    """
-    return _digest(doc, _letters)
-
-
 _ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 _ASCII = bytes(range(128))
 
@@ -204,19 +181,16 @@ def _letters(text: str) -> str:
     return out
 
 
-def _digest(doc: Document, reduce) -> bytes:
-    """blake2b of ``reduce`` applied to the NFC, case-folded text, piece by piece."""
-    import hashlib
-
-    digest = hashlib.blake2b(digest_size=32)
-    for piece in _reduced_pieces(doc, reduce):
-        digest.update(piece.encode("utf-8", "surrogatepass"))
-    return digest.digest()
-
-
 def _reduced_pieces(doc: Document, reduce) -> Iterator[str]:
-    """``reduce`` applied to the NFC, case-folded text, a few blocks (``_CHUNK`` characters) at a
-    time, cut at block ends (see ``_key_digest``): joined, the whole text's."""
+    """``reduce`` (``_key`` or ``_letters``) applied to the NFC, case-folded text, a few blocks
+    (``_CHUNK`` characters) at a time, cut at block ends: joined, the whole text's.
+
+    The key never reads across the line break between two blocks (a break is
+    neither a space nor a digit, so no number spans it, and NFC and case
+    folding work within a line), so the key of the whole text is the keys of
+    its pieces cut at block ends, one after the other. Memory: one piece
+    (~64 k characters), not copies of the whole text.
+    """
     piece: list[str] = []
     size = 0
     blocks = doc.blocks
@@ -231,9 +205,15 @@ def _reduced_pieces(doc: Document, reduce) -> Iterator[str]:
 
 
 def _same_reduced(a: Document, b: Document, reduce) -> bool:
-    """Whether ``_digest(a, reduce) == _digest(b, reduce)``, told without hashing: the two
-    texts' pieces compared as they come, stopping at the first difference (a substantive
-    change is usually found in the first piece, not after reading both texts whole)."""
+    """Whether the two texts reduce alike (``_reduced_pieces``): their pieces compared as they
+    come, stopping at the first difference (a substantive change is usually found in the
+    first piece, not after reading both texts whole).
+
+    With ``_letters``: the content key keeps every letter and digit of the
+    case-folded text (it drops punctuation, spaces and controls only) and adds
+    none, so different letters mean different keys (equal ones decide
+    nothing), and the letters are found at C speed.
+    """
     pieces_a, pieces_b = _reduced_pieces(a, reduce), _reduced_pieces(b, reduce)
     left = right = ""
     while True:
