@@ -50,13 +50,6 @@ def write_redline(compared: Compared, output: str | os.PathLike, *, author: str,
     write(REDLINE, RedlineDocument(compared.redline, compared.parts), output, author=author, when=when)
 
 
-def forget_readings() -> None:
-    """Both texts are read: the reader's copies of them can go (``markdown_read.forget``)."""
-    from policyeditor.core.markdown_read import forget
-
-    forget()
-
-
 def _saved_at(name: str | os.PathLike) -> datetime | None:
     """When a file was last saved (its modification time), for the changes of a DOCX redline."""
     try:
@@ -75,12 +68,13 @@ def file_redline(old: str | os.PathLike, new: str | os.PathLike, *, title: str |
 
     ``summary``: the written redline opens with a page of the change summary and the key.
     """
+    from policyeditor.core.markdown_read import forget
     from policyeditor.core.redline import compare
     from policyeditor.core.redline_stats import redline_stats
     from policyeditor.export.html import PageParts
 
     old_doc, new_doc = read_document(old), read_document(new)
-    forget_readings()
+    forget()                             # both read: the reader's copies of them can go
     redline = compare(old_doc, new_doc)
     stats = redline_stats(redline, old_doc, new_doc)
     parts = PageParts(title=title or _title_from(new),
@@ -99,6 +93,7 @@ def policy_redline(lib: "Library", policy_id: str, *, from_version: int | None =
     A history line the texts end with gives way to the generated one.
     ``summary``: the written redline opens with a page of the change summary.
     """
+    from policyeditor.core.markdown_read import forget
     from policyeditor.core.redline import compare
     from policyeditor.core.redline_stats import redline_stats
     from policyeditor.export.html import PageParts
@@ -117,7 +112,7 @@ def policy_redline(lib: "Library", policy_id: str, *, from_version: int | None =
     old_text = lib.version_text(policy_id, from_version) if from_version is not None else ""
     history = history_line(policy, upto=to_version)
     old_doc, new_doc = without_history(parse(old_text), history), without_history(parse(new_text), history)
-    forget_readings()
+    forget()
     redline = compare(old_doc, new_doc)
     stats = redline_stats(redline, old_doc, new_doc)
     to_label = "the draft" if to_version is None else f"version {to_version}"
